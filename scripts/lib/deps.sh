@@ -1,0 +1,44 @@
+# shellcheck shell=bash
+# Installs what the project needs from Debian's packages (only what is missing,
+# so a second run costs one dpkg query) and the web page's player from npm.
+
+WS_PACKAGES=(
+  build-essential cmake pkg-config git ca-certificates curl
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools
+  libsoup-3.0-dev libpq-dev postgresql postgresql-client
+  libboost-json1.81-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
+  libgtest-dev libgmock-dev libcairo2-dev fonts-dejavu-core
+  ffmpeg wrk
+)
+
+# Prints the packages of "$@" that are not installed.
+_ws_missing_packages() {
+  local pkg status
+  for pkg in "$@"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+    [[ $status == installed ]] || echo "$pkg"
+  done
+}
+
+# ws_install_packages [EXTRA...]: the base list plus EXTRA.
+ws_install_packages() {
+  local -a missing
+  mapfile -t missing < <(_ws_missing_packages "${WS_PACKAGES[@]}" "$@")
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  echo "==> installing ${missing[*]}"
+  local sudo=()
+  [[ $EUID -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${missing[@]}"
+}
+
+# ws_build DIR [CMAKE ARGS...]: configure once, then build incrementally.
+ws_build() {
+  local build_dir=$1
+  shift
+  cmake -S "$WS_ROOT" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$build_dir" -j "$(nproc)"
+}

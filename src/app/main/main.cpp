@@ -1,0 +1,71 @@
+// workout-server: serve | migrate | seed.
+#include <cstdio>
+#include <thread>
+
+#include <gst/gst.h>
+
+#include "app/cli.h"
+#include "app/demo_catalog.h"
+#include "app/serve.h"
+#include "common/logging.h"
+#include "db/database.h"
+#include "db/migrations.h"
+
+namespace {
+
+int fail(const ws::Error& error) {
+  ws::log::get("app")->critical("{}", error.message);
+  return 1;
+}
+
+int run_migrate(const ws::app::CommandLine& cli, const ws::config::Config& config) {
+  ws::db::Database database(config.database);
+  auto applied = database.run_sync(
+      [&](ws::db::Connection& c) { return ws::db::migrate(c, cli.schema_dir); });
+  database.stop();
+  if (!applied) return fail(applied.error());
+  std::printf("%zu migration(s) applied\n", applied->size());
+  for (const auto& name : *applied) std::printf("  %s\n", name.c_str());
+  return 0;
+}
+
+int run_seed(const ws::app::CommandLine& cli, const ws::config::Config& config) {
+  auto catalog = ws::app::load_demo_catalog(cli.catalog_file);
+  if (!catalog) return fail(catalog.error());
+  ws::app::ClipOptions clips{cli.clip_width, cli.clip_height, cli.clip_seconds,
+                             std::max(1u, std::thread::hardware_concurrency())};
+  ws::db::Database database(config.database);
+  ws::Status seeded =
+      ws::app::seed_demo_catalog(database, *catalog, config.media.media_dir, clips);
+  database.stop();
+  if (!seeded) return fail(seeded.error());
+  std::printf("demo catalog ready: %zu exercises, %zu categories\n", catalog->exercises.size(),
+              catalog->categories.size());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  gst_init(&argc, &argv);
+  auto cli = ws::app::parse_command_line(argc, argv);
+  if (!cli) {
+    std::fprintf(stderr, "%s\n", cli.error().message.c_str());
+    return 2;
+  }
+  if (cli->help) {
+    std::printf("%s", ws::app::usage().c_str());
+    return 0;
+  }
+  auto config = ws::config::load(cli->config_path);
+  if (!config) {
+    std::fprintf(stderr, "%s\n", config.error().message.c_str());
+    return 2;
+  }
+  ws::log::setup({config->logging.level, config->logging.json});
+  ws::log::route_gstreamer_debug();
+
+  if (cli->command == "migrate") return run_migrate(*cli, *config);
+  if (cli->command == "seed") return run_seed(*cli, *config);
+  return ws::app::serve(*cli, *config);
+}

@@ -1,0 +1,95 @@
+#include "app/serve.h"
+
+#include <fstream>
+#include <thread>
+
+#include <glib-unix.h>
+
+#include "common/logging.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "http/handlers.h"
+#include "http/server.h"
+
+namespace ws::app {
+namespace {
+
+timeline::Settings timeline_settings(const config::Config& config) {
+  timeline::Settings settings;
+  settings.warm_up_seconds = config.workout.warm_up_seconds;
+  settings.cool_down_seconds = config.workout.cool_down_seconds;
+  settings.speed_low = config.workout.speed_low;
+  settings.speed_medium = config.workout.speed_medium;
+  settings.speed_high = config.workout.speed_high;
+  return settings;
+}
+
+// Migrations at start keep the schema current; a database that is down is
+// not fatal (the server serves what it can and /readyz says not ready).
+bool migrate_at_start(db::Database& db, const std::string& schema_dir) {
+  auto logger = log::get("app");
+  auto applied = db.run_sync([&](db::Connection& c) { return db::migrate(c, schema_dir); });
+  if (applied) {
+    for (const auto& name : *applied) logger->info("migration applied: {}", name);
+    return true;
+  }
+  if (applied.error().kind == ErrorKind::unavailable) {
+    logger->warn("database unavailable at start, migrations not checked: {}",
+                 applied.error().message);
+    return true;
+  }
+  logger->critical("migrations failed: {}", applied.error().message);
+  return false;
+}
+
+gboolean quit_loop(gpointer loop) {
+  log::get("app")->info("signal received, shutting down");
+  g_main_loop_quit(static_cast<GMainLoop*>(loop));
+  return G_SOURCE_CONTINUE;
+}
+
+}  // namespace
+
+int serve(const CommandLine& cli, const config::Config& config) {
+  auto logger = log::get("app");
+  db::Database database(config.database);
+  if (!migrate_at_start(database, cli.schema_dir)) return 1;
+
+  WorkerPool blocking("blocking", std::max(2u, std::thread::hardware_concurrency()), 256);
+  http::CatalogCache catalog_cache;
+  GMainContext* context = g_main_context_default();
+  http::Services services{config,         database, blocking, catalog_cache,
+                          timeline_settings(config), context};
+  http::Server server({config.server.host, config.server.port, config.server.max_body_bytes,
+                       config.server.allowed_origins},
+                      http::make_router(services));
+  server.on_exchange([](const http::ExchangeRecord& r) {
+    log::get("http")->info("{} {} {} {}B {}us id={} from={}", r.method, r.path, r.status,
+                           r.bytes, r.duration.count(), r.request_id, r.remote_address);
+  });
+  if (Status listening = server.listen(); !listening) {
+    logger->critical("{}", listening.error().message);
+    return 1;
+  }
+  logger->info("listening on http://{}:{}", config.server.host, server.port());
+  if (!cli.port_file.empty()) std::ofstream(cli.port_file) << server.port() << "\n";
+
+  GMainLoop* loop = g_main_loop_new(context, FALSE);
+  guint sigint = g_unix_signal_add(SIGINT, quit_loop, loop);
+  guint sigterm = g_unix_signal_add(SIGTERM, quit_loop, loop);
+  g_main_loop_run(loop);
+  g_source_remove(sigint);
+  g_source_remove(sigterm);
+
+  server.disconnect();
+  blocking.stop();
+  database.stop();
+  // Answers that workers posted while stopping still run, then nothing is left.
+  while (g_main_context_iteration(context, FALSE)) {
+  }
+  g_main_loop_unref(loop);
+  logger->info("stopped");
+  return 0;
+}
+
+}  // namespace ws::app

@@ -1,0 +1,91 @@
+#pragma once
+// Plain domain types shared by db, timeline, coach and http. No behaviour, no
+// dependencies: each module maps them to its own representation.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ws {
+
+enum class Difficulty { easy, medium, hard };
+enum class Intensity { low, medium, high };
+enum class WorkoutStatus { draft, ready, in_progress, completed };
+
+struct ExerciseMetadata {
+  std::vector<std::string> muscles_targeted;
+  std::vector<std::string> equipment_needed;
+  double calories_per_min = 0.0;
+  std::vector<std::string> alternative_exercises;  // exercise ids
+};
+
+struct Exercise {
+  std::string id;  // UUID text
+  std::string name;
+  std::string description;
+  std::string icon;
+  std::string video_url;      // location of the clip, relative to the media folder
+  std::string thumbnail_url;  // location of the thumbnail, relative to the media folder
+  int default_duration = 30;  // seconds
+  Difficulty difficulty = Difficulty::medium;
+  bool has_jump = false;
+  ExerciseMetadata metadata;
+  std::vector<std::string> categories;  // category names
+  std::string created_at;               // ISO 8601
+  std::string updated_at;
+};
+
+struct Category {
+  std::string id;
+  std::string name;
+  std::string description;
+};
+
+// The seed's WorkoutConfig.
+struct WorkoutConfig {
+  Intensity intensity = Intensity::medium;
+  int work_time = 40;  // seconds
+  int rest_time = 20;  // seconds
+  std::optional<int> rounds;
+  std::optional<int> target_duration;  // minutes
+  bool no_repeat = false;
+  bool no_jump = false;
+  std::vector<Difficulty> intensity_levels{Difficulty::easy, Difficulty::medium,
+                                           Difficulty::hard};
+  bool include_warm_up = false;
+  bool include_cool_down = false;
+};
+
+struct WorkoutItem {
+  std::string exercise_id;
+  int order_index = 0;
+  std::optional<int> custom_duration;  // seconds, overrides config.work_time
+  std::optional<Exercise> exercise;    // filled when read back with the catalog row
+};
+
+struct Workout {
+  std::string id;
+  std::optional<std::string> user_id;
+  std::string name;
+  WorkoutConfig config;
+  int total_duration = 0;  // seconds
+  int rounds = 1;
+  bool ai_generated = false;
+  std::optional<std::string> ai_prompt;
+  WorkoutStatus status = WorkoutStatus::draft;
+  std::string created_at;
+  std::string updated_at;
+  std::optional<std::string> completed_at;
+  std::vector<WorkoutItem> exercises;  // in order_index order
+};
+
+// Text forms used in the database and the API.
+const char* to_string(Difficulty d);
+const char* to_string(Intensity i);  // "low_intensity" | "medium_intensity" | "high_intensity"
+const char* to_string(WorkoutStatus s);
+std::optional<Difficulty> difficulty_from_string(std::string_view text);
+std::optional<Intensity> intensity_from_string(std::string_view text);
+std::optional<WorkoutStatus> status_from_string(std::string_view text);
+
+}  // namespace ws

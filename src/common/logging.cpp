@@ -1,0 +1,99 @@
+#include "common/logging.h"
+
+#include <mutex>
+
+#include <gst/gst.h>
+#include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+
+#include "common/json_util.h"
+
+namespace ws::log {
+namespace {
+
+std::mutex g_mutex;
+spdlog::sink_ptr g_sink;
+Options g_options;
+
+// %j: the message payload escaped as a JSON string body, so JSON lines stay
+// valid whatever the message contains.
+class JsonEscapedMessage final : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, const std::tm&,
+              spdlog::memory_buf_t& dest) override {
+    std::string escaped = json_escape({msg.payload.data(), msg.payload.size()});
+    dest.append(escaped.data(), escaped.data() + escaped.size());
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override {
+    return std::make_unique<JsonEscapedMessage>();
+  }
+};
+
+std::unique_ptr<spdlog::formatter> make_formatter(bool json) {
+  auto formatter = std::make_unique<spdlog::pattern_formatter>();
+  if (json) {
+    formatter->add_flag<JsonEscapedMessage>('j').set_pattern(
+        R"({"ts":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","logger":"%n","thread":%t,"msg":"%j"})");
+  } else {
+    formatter->set_pattern("%Y-%m-%d %H:%M:%S.%e %^%-5l%$ [%n] %v");
+  }
+  return formatter;
+}
+
+void apply(spdlog::logger& logger) {
+  logger.set_level(spdlog::level::from_str(g_options.level));
+}
+
+spdlog::sink_ptr sink_locked() {
+  if (!g_sink) {
+    g_sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+    g_sink->set_formatter(make_formatter(g_options.json));
+  }
+  return g_sink;
+}
+
+spdlog::level::level_enum from_gst(GstDebugLevel level) {
+  switch (level) {
+    case GST_LEVEL_ERROR: return spdlog::level::err;
+    case GST_LEVEL_WARNING:
+    case GST_LEVEL_FIXME: return spdlog::level::warn;
+    case GST_LEVEL_INFO: return spdlog::level::info;
+    case GST_LEVEL_DEBUG: return spdlog::level::debug;
+    default: return spdlog::level::trace;
+  }
+}
+
+void gst_to_spdlog(GstDebugCategory* category, GstDebugLevel level, const gchar* file,
+                   const gchar* /*function*/, gint line, GObject* /*object*/,
+                   GstDebugMessage* message, gpointer /*user_data*/) noexcept {
+  static const auto logger = get("gst");
+  const char* text = gst_debug_message_get(message);
+  logger->log(from_gst(level), "{}: {} ({}:{})", gst_debug_category_get_name(category),
+              text ? text : "", file ? file : "?", line);
+}
+
+}  // namespace
+
+void setup(const Options& options) {
+  std::lock_guard lock(g_mutex);
+  g_options = options;
+  auto sink = sink_locked();
+  sink->set_formatter(make_formatter(options.json));
+  spdlog::apply_all([](const std::shared_ptr<spdlog::logger>& logger) { apply(*logger); });
+}
+
+std::shared_ptr<spdlog::logger> get(const std::string& module) {
+  std::lock_guard lock(g_mutex);
+  if (auto existing = spdlog::get(module)) return existing;
+  auto logger = std::make_shared<spdlog::logger>(module, sink_locked());
+  apply(*logger);
+  spdlog::register_logger(logger);
+  return logger;
+}
+
+void route_gstreamer_debug() {
+  gst_debug_remove_log_function(gst_debug_log_default);
+  gst_debug_add_log_function(gst_to_spdlog, nullptr, nullptr);
+}
+
+}  // namespace ws::log

@@ -1,0 +1,28 @@
+#pragma once
+// Logging setup: one named spdlog logger per module, plain or JSON lines, and
+// GStreamer's own debug output routed into the "gst" logger.
+#include <memory>
+#include <string>
+
+#include <spdlog/spdlog.h>
+
+namespace ws::log {
+
+struct Options {
+  std::string level = "info";  // trace|debug|info|warn|error|critical|off
+  bool json = false;           // one JSON object per line
+};
+
+// Installs the sink and formatter shared by every module logger. Safe to call
+// again (tests do); later calls replace the format and level.
+void setup(const Options& options);
+
+// The logger for a module ("db", "http", "render", ...), created on first use
+// with the shared sink and format.
+std::shared_ptr<spdlog::logger> get(const std::string& module);
+
+// Sends GStreamer debug messages (GST_DEBUG levels) to the "gst" logger instead
+// of stderr. Call after gst_init.
+void route_gstreamer_debug();
+
+}  // namespace ws::log

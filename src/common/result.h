@@ -1,0 +1,69 @@
+#pragma once
+// Status/Result: the error type every module returns instead of throwing across
+// module boundaries. ErrorKind maps one-to-one onto an HTTP status in http/.
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace ws {
+
+enum class ErrorKind {
+  invalid_argument,   // malformed input: 400
+  unauthorized,       // missing/bad credentials: 401
+  forbidden,          // 403
+  not_found,          // 404
+  conflict,           // 409
+  payload_too_large,  // 413
+  unprocessable,      // well-formed but violates a rule: 422
+  unavailable,        // dependency down or overloaded: 503
+  internal,           // a bug or an unexpected failure: 500
+};
+
+struct Error {
+  ErrorKind kind = ErrorKind::internal;
+  std::string code;     // stable machine-readable code, e.g. "unknown_exercise"
+  std::string message;  // human-readable, names the field at fault
+  std::string field;    // JSON path of the field at fault, empty when none
+};
+
+inline Error make_error(ErrorKind kind, std::string code, std::string message,
+                        std::string field = {}) {
+  return Error{kind, std::move(code), std::move(message), std::move(field)};
+}
+
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}
+  Result(Error error) : v_(std::move(error)) {}
+
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  T& value() & { return std::get<0>(v_); }
+  const T& value() const& { return std::get<0>(v_); }
+  T&& value() && { return std::get<0>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const Error& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+// Result<void> equivalent.
+class [[nodiscard]] Status {
+ public:
+  Status() = default;
+  Status(Error error) : error_(std::move(error)), ok_(false) {}
+  static Status Ok() { return Status(); }
+  bool ok() const { return ok_; }
+  explicit operator bool() const { return ok_; }
+  const Error& error() const { return error_; }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+
+}  // namespace ws

@@ -1,0 +1,262 @@
+#include "config/config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+namespace ws::config {
+namespace {
+
+Error config_error(const std::string& origin, const std::string& key, const std::string& what) {
+  return make_error(ErrorKind::invalid_argument, "invalid_config", origin + ": " + key + ": " + what,
+                    key);
+}
+
+// Reads typed keys out of the TOML tree, remembering every key it knows so the
+// leftovers can be reported as unknown.
+class TomlReader {
+ public:
+  TomlReader(const toml::table& root, std::string origin) : root_(root), origin_(std::move(origin)) {}
+
+  void text(const char* section, const char* key, std::string& out) {
+    auto node = find(section, key);
+    if (!node) return;
+    if (auto v = node->value<std::string>()) out = *v;
+    else fail(section, key, "expected a string");
+  }
+
+  void boolean(const char* section, const char* key, bool& out) {
+    auto node = find(section, key);
+    if (!node) return;
+    if (auto v = node->value<bool>()) out = *v;
+    else fail(section, key, "expected true or false");
+  }
+
+  template <class Int>
+  void integer(const char* section, const char* key, Int& out, long long min, long long max) {
+    auto node = find(section, key);
+    if (!node) return;
+    auto v = node->value<long long>();
+    if (!v || !node->is_integer()) return fail(section, key, "expected an integer");
+    if (*v < min || *v > max) {
+      return fail(section, key,
+                  "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    }
+    out = static_cast<Int>(*v);
+  }
+
+  void number(const char* section, const char* key, double& out, double min, double max) {
+    auto node = find(section, key);
+    if (!node) return;
+    auto v = node->value<double>();  // integers convert too
+    if (!v) return fail(section, key, "expected a number");
+    if (*v < min || *v > max) {
+      std::ostringstream range;
+      range << "must be between " << min << " and " << max;
+      return fail(section, key, range.str());
+    }
+    out = *v;
+  }
+
+  // The first key present in the file that no reader asked for.
+  std::optional<std::string> unknown_key() const {
+    for (const auto& [section, node] : root_) {
+      std::string name(section.str());
+      const auto* table = node.as_table();
+      if (!table) return name;
+      for (const auto& [key, value] : *table) {
+        std::string full = name + "." + std::string(key.str());
+        if (!known_.count(full)) return full;
+      }
+    }
+    return std::nullopt;
+  }
+
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  const toml::node* find(const char* section, const char* key) {
+    known_.insert(std::string(section) + "." + key);
+    const auto* table = root_[section].as_table();
+    return table ? table->get(key) : nullptr;
+  }
+
+  void fail(const char* section, const char* key, const std::string& what) {
+    if (!error_) error_ = config_error(origin_, std::string(section) + "." + key, what);
+  }
+
+  const toml::table& root_;
+  std::string origin_;
+  std::set<std::string> known_;
+  std::optional<Error> error_;
+};
+
+void read_file_values(TomlReader& r, Config& c) {
+  constexpr long long kMaxInt = std::numeric_limits<int>::max();
+  r.text("server", "host", c.server.host);
+  r.integer("server", "port", c.server.port, 0, 65535);
+  r.integer("server", "max_body_bytes", c.server.max_body_bytes, 1, 1LL << 32);
+  r.text("server", "admin_token", c.server.admin_token);
+  r.text("server", "web_dir", c.server.web_dir);
+  r.text("server", "allowed_origins", c.server.allowed_origins);
+  r.text("database", "url", c.database.url);
+  r.text("database", "host", c.database.host);
+  r.integer("database", "port", c.database.port, 1, 65535);
+  r.text("database", "user", c.database.user);
+  r.text("database", "password", c.database.password);
+  r.text("database", "name", c.database.name);
+  r.text("database", "sslmode", c.database.sslmode);
+  r.integer("database", "pool_size", c.database.pool_size, 1, 64);
+  r.integer("database", "queue_capacity", c.database.queue_capacity, 1, kMaxInt);
+  r.integer("database", "connect_timeout_s", c.database.connect_timeout_s, 1, 600);
+  r.text("media", "media_dir", c.media.media_dir);
+  r.text("media", "cache_dir", c.media.cache_dir);
+  r.text("logging", "level", c.logging.level);
+  r.boolean("logging", "json", c.logging.json);
+  r.integer("workout", "warm_up_seconds", c.workout.warm_up_seconds, 0, 3600);
+  r.integer("workout", "cool_down_seconds", c.workout.cool_down_seconds, 0, 3600);
+  r.number("workout", "speed_low", c.workout.speed_low, 0.25, 4.0);
+  r.number("workout", "speed_medium", c.workout.speed_medium, 0.25, 4.0);
+  r.number("workout", "speed_high", c.workout.speed_high, 0.25, 4.0);
+}
+
+std::optional<long long> parse_integer(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  long long value = std::strtoll(text.c_str(), &end, 10);
+  if (*end != '\0') return std::nullopt;
+  return value;
+}
+
+std::optional<bool> parse_bool(const std::string& text) {
+  if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
+  if (text == "0" || text == "false" || text == "no" || text == "off") return false;
+  return std::nullopt;
+}
+
+// Environment overrides: each variable names the setting it replaces.
+Status apply_env(const EnvLookup& env, Config& c) {
+  auto text = [&](const char* name, std::string& out) {
+    if (auto v = env(name)) out = *v;
+  };
+  auto integer = [&](const char* name, auto& out, long long min, long long max) -> Status {
+    auto v = env(name);
+    if (!v) return Status::Ok();
+    auto n = parse_integer(*v);
+    if (!n || *n < min || *n > max) {
+      return config_error("environment", name,
+                          "'" + *v + "' is not an integer between " + std::to_string(min) +
+                              " and " + std::to_string(max));
+    }
+    out = static_cast<std::remove_reference_t<decltype(out)>>(*n);
+    return Status::Ok();
+  };
+  text("DATABASE_URL", c.database.url);
+  text("PGHOST", c.database.host);
+  text("PGUSER", c.database.user);
+  text("PGPASSWORD", c.database.password);
+  text("PGDATABASE", c.database.name);
+  text("PGSSLMODE", c.database.sslmode);
+  if (auto ssl = env("PGSSL")) {
+    if (auto on = parse_bool(*ssl)) c.database.sslmode = *on ? "require" : "disable";
+  }
+  text("HOST", c.server.host);
+  text("ADMIN_TOKEN", c.server.admin_token);
+  text("ALLOWED_ORIGINS", c.server.allowed_origins);
+  text("WEB_DIR", c.server.web_dir);
+  text("MEDIA_DIR", c.media.media_dir);
+  text("CACHE_DIR", c.media.cache_dir);
+  text("LOG_LEVEL", c.logging.level);
+  if (auto json = env("LOG_JSON")) {
+    auto on = parse_bool(*json);
+    if (!on) return config_error("environment", "LOG_JSON", "expected true or false");
+    c.logging.json = *on;
+  }
+  for (Status s : {integer("PGPORT", c.database.port, 1, 65535),
+                   integer("PORT", c.server.port, 0, 65535),
+                   integer("DB_POOL_SIZE", c.database.pool_size, 1, 64),
+                   integer("MAX_BODY_BYTES", c.server.max_body_bytes, 1, 1LL << 32)}) {
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status validate(const Config& c) {
+  static const std::set<std::string> levels{"trace", "debug", "info", "warn",
+                                            "error", "critical", "off"};
+  if (!levels.count(c.logging.level)) {
+    return config_error("config", "logging.level", "unknown level '" + c.logging.level + "'");
+  }
+  if (c.media.media_dir.empty()) return config_error("config", "media.media_dir", "is empty");
+  if (c.media.cache_dir.empty()) return config_error("config", "media.cache_dir", "is empty");
+  return Status::Ok();
+}
+
+// Quotes a conninfo value as libpq expects: single quotes, backslash escapes.
+std::string conninfo_value(const std::string& value) {
+  std::string out = "'";
+  for (char ch : value) {
+    if (ch == '\'' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::string Database::conninfo() const {
+  if (!url.empty()) return url;
+  std::string info = "host=" + conninfo_value(host) + " port=" + std::to_string(port) +
+                     " dbname=" + conninfo_value(name) +
+                     " connect_timeout=" + std::to_string(connect_timeout_s);
+  if (!user.empty()) info += " user=" + conninfo_value(user);
+  if (!password.empty()) info += " password=" + conninfo_value(password);
+  if (!sslmode.empty()) info += " sslmode=" + conninfo_value(sslmode);
+  return info;
+}
+
+EnvLookup process_env() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    if (!value) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+Result<Config> parse(const std::string& toml_text, const std::string& origin,
+                     const EnvLookup& env) {
+  Config config;
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream where;
+    where << origin << ":" << e.source().begin.line << ": " << e.description();
+    return make_error(ErrorKind::invalid_argument, "invalid_config", where.str());
+  }
+  TomlReader reader(root, origin);
+  read_file_values(reader, config);
+  if (reader.error()) return *reader.error();
+  if (auto key = reader.unknown_key()) return config_error(origin, *key, "unknown setting");
+  if (Status s = apply_env(env, config); !s.ok()) return s.error();
+  if (Status s = validate(config); !s.ok()) return s.error();
+  return config;
+}
+
+Result<Config> load(const std::string& path, const EnvLookup& env) {
+  if (path.empty()) return parse("", "defaults", env);
+  std::ifstream in(path);
+  if (!in) {
+    return make_error(ErrorKind::not_found, "config_not_found",
+                      "cannot read config file '" + path + "'");
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), path, env);
+}
+
+}  // namespace ws::config

@@ -1,0 +1,77 @@
+#pragma once
+// The server's settings: a TOML file (config/default.toml) overridden by the
+// environment, so the same build runs locally, in CI and in a container.
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+
+namespace ws::config {
+
+struct Server {
+  std::string host = "127.0.0.1";
+  int port = 8080;                          // 0 picks a free port
+  std::size_t max_body_bytes = 1 << 20;     // larger bodies get 413
+  std::string admin_token;                  // empty: catalog writes are refused
+  std::string web_dir = "web";              // the demo page and its vendored player
+  std::string allowed_origins = "*";        // CORS
+};
+
+struct Database {
+  std::string url;  // DATABASE_URL; when empty the fields below make the conninfo
+  std::string host = "127.0.0.1";
+  int port = 5432;
+  std::string user;
+  std::string password;
+  std::string name = "workout_stream";
+  std::string sslmode;         // PGSSL/PGSSLMODE
+  int pool_size = 4;           // connections, one per database worker thread
+  int queue_capacity = 1024;   // queued queries beyond this get 503
+  int connect_timeout_s = 5;
+
+  // libpq conninfo: the URL when given, else key=value pairs from the fields.
+  std::string conninfo() const;
+};
+
+struct Media {
+  std::string media_dir = "var/media";  // clips and thumbnails
+  std::string cache_dir = "var/cache";  // rendered segments
+};
+
+struct Logging {
+  std::string level = "info";
+  bool json = false;
+};
+
+struct Workout {
+  int warm_up_seconds = 60;
+  int cool_down_seconds = 60;
+  double speed_low = 0.85;
+  double speed_medium = 1.0;
+  double speed_high = 1.2;
+};
+
+struct Config {
+  Server server;
+  Database database;
+  Media media;
+  Logging logging;
+  Workout workout;
+};
+
+// Reads one environment variable; injectable so tests need not touch environ.
+using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
+EnvLookup process_env();
+
+// Loads `path` (empty: defaults only) and applies the environment on top.
+// Unknown keys and values of the wrong type or out of range are errors naming
+// the key, so a typo in a config file never passes silently.
+Result<Config> load(const std::string& path, const EnvLookup& env = process_env());
+
+// Parses TOML text (tests and load() share it).
+Result<Config> parse(const std::string& toml_text, const std::string& origin,
+                     const EnvLookup& env);
+
+}  // namespace ws::config

@@ -1,0 +1,84 @@
+#include "http/exchange.h"
+
+namespace ws::http {
+
+std::optional<std::string> Request::header(const char* name) const {
+  if (!headers) return std::nullopt;
+  const char* value = soup_message_headers_get_one(headers, name);
+  if (!value) return std::nullopt;
+  return std::string(value);
+}
+
+std::optional<std::string> Request::query_value(const std::string& name) const {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  return it->second;
+}
+
+Responder::Responder(SoupServerMessage* message, GMainContext* context, std::string request_id,
+                     Completion on_complete)
+    : message_(SOUP_SERVER_MESSAGE(g_object_ref(message))),
+      context_(g_main_context_ref(context)),
+      request_id_(std::move(request_id)),
+      on_complete_(std::move(on_complete)) {}
+
+Responder::~Responder() {
+  // The last reference can be dropped on a worker thread; unref is thread-safe.
+  g_object_unref(message_);
+  g_main_context_unref(context_);
+}
+
+void Responder::after_handler() {
+  if (applied_) return;
+  deferred_ = true;
+  soup_server_message_pause(message_);
+}
+
+void Responder::respond(Response response) {
+  if (answered_.exchange(true)) return;
+  if (g_main_context_is_owner(context_)) {
+    apply_on_main_loop(std::move(response));
+    return;
+  }
+  // Hop to the main loop; the message ref we hold keeps it valid until then.
+  struct Hop {
+    std::shared_ptr<Responder> self;  // keeps the exchange alive across the hop
+    Response response;
+  };
+  auto* hop = new Hop{shared_from_this(), std::move(response)};
+  g_main_context_invoke_full(
+      context_, G_PRIORITY_DEFAULT,
+      [](gpointer data) -> gboolean {
+        auto* h = static_cast<Hop*>(data);
+        h->self->apply_on_main_loop(std::move(h->response));
+        return G_SOURCE_REMOVE;
+      },
+      hop, [](gpointer data) { delete static_cast<Hop*>(data); });
+}
+
+void apply_response(SoupServerMessage* message, const Response& response) {
+  soup_server_message_set_status(message, response.status, nullptr);
+  SoupMessageHeaders* out = soup_server_message_get_response_headers(message);
+  for (const auto& [name, value] : response.headers) {
+    soup_message_headers_replace(out, name.c_str(), value.c_str());
+  }
+  if (response.file) {
+    soup_message_headers_set_content_type(out, response.content_type.c_str(), nullptr);
+    soup_message_body_append_bytes(soup_server_message_get_response_body(message),
+                                   response.file.get());
+    return;
+  }
+  if (response.content_type.empty() && response.body.empty()) return;  // 204, 304
+  soup_server_message_set_response(message, response.content_type.c_str(), SOUP_MEMORY_COPY,
+                                   response.body.data(), response.body.size());
+}
+
+void Responder::apply_on_main_loop(Response response) {
+  applied_ = true;
+  response.header("X-Request-Id", request_id_);
+  apply_response(message_, response);
+  if (deferred_) soup_server_message_unpause(message_);
+  if (on_complete_) on_complete_(response);
+}
+
+}  // namespace ws::http

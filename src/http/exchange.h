@@ -1,0 +1,67 @@
+#pragma once
+// One HTTP exchange: the parsed request, and a Responder that may answer from
+// any thread. libsoup is not thread-safe, so an answer from a worker thread is
+// carried back to the server's GMainContext before it touches the message.
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <libsoup/soup.h>
+
+#include "http/response.h"
+
+namespace ws::http {
+
+struct Request {
+  std::string method;
+  std::string path;
+  std::map<std::string, std::string> query;
+  std::vector<std::string> path_params;  // the {..} parts of the matched route
+  std::string body;
+  std::string request_id;
+  std::string remote_address;
+  SoupMessageHeaders* headers = nullptr;  // valid on the main loop only
+
+  std::optional<std::string> header(const char* name) const;
+  std::optional<std::string> query_value(const std::string& name) const;
+};
+
+class Responder : public std::enable_shared_from_this<Responder> {
+ public:
+  // Called on the main loop when the exchange ends (metrics, access log).
+  using Completion = std::function<void(const Response&)>;
+
+  Responder(SoupServerMessage* message, GMainContext* context, std::string request_id,
+            Completion on_complete);
+  ~Responder();
+  Responder(const Responder&) = delete;
+  Responder& operator=(const Responder&) = delete;
+
+  // Thread-safe; the first answer wins, later ones are ignored.
+  void respond(Response response);
+  // Called by the server when the handler returns: if no answer is applied
+  // yet, the message is paused until respond() brings one.
+  void after_handler();
+
+ private:
+  void apply_on_main_loop(Response response);
+
+  SoupServerMessage* message_;  // one ref, released in the destructor
+  GMainContext* context_;
+  std::string request_id_;
+  Completion on_complete_;
+  std::atomic<bool> answered_{false};
+  bool applied_ = false;   // main loop only
+  bool deferred_ = false;  // main loop only
+};
+
+// Sets status, headers and body on a message (main loop only).
+void apply_response(SoupServerMessage* message, const Response& response);
+
+using ResponderPtr = std::shared_ptr<Responder>;
+
+}  // namespace ws::http

@@ -1,0 +1,16 @@
+#pragma once
+// Route table of the API: which handler answers which method and path.
+#include "http/router.h"
+#include "http/services.h"
+
+namespace ws::http {
+
+void add_health_routes(Router& router, Services& services);
+void add_catalog_routes(Router& router, Services& services);
+void add_workout_routes(Router& router, Services& services);
+void add_static_routes(Router& router, Services& services);
+
+// All of the above.
+Router make_router(Services& services);
+
+}  // namespace ws::http

@@ -1,0 +1,43 @@
+#include "http/response.h"
+
+#include <boost/json/serialize.hpp>
+
+namespace ws::http {
+
+int status_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid_argument: return 400;
+    case ErrorKind::unauthorized: return 401;
+    case ErrorKind::forbidden: return 403;
+    case ErrorKind::not_found: return 404;
+    case ErrorKind::conflict: return 409;
+    case ErrorKind::payload_too_large: return 413;
+    case ErrorKind::unprocessable: return 422;
+    case ErrorKind::unavailable: return 503;
+    case ErrorKind::internal: return 500;
+  }
+  return 500;
+}
+
+Response json_response(int status, const boost::json::value& body) {
+  Response response;
+  response.status = status;
+  response.body = boost::json::serialize(body);
+  return response;
+}
+
+Response error_response(const Error& error) {
+  boost::json::object detail{{"code", error.code}, {"message", error.message}};
+  if (!error.field.empty()) detail["field"] = error.field;
+  Response response = json_response(status_for(error.kind), boost::json::object{{"error", detail}});
+  // Errors must not be cached for long by a CDN; 503 tells clients when to retry.
+  response.header("Cache-Control", "no-store");
+  if (error.kind == ErrorKind::unavailable) response.header("Retry-After", "1");
+  return response;
+}
+
+Response error_response(ErrorKind kind, std::string code, std::string message, std::string field) {
+  return error_response(make_error(kind, std::move(code), std::move(message), std::move(field)));
+}
+
+}  // namespace ws::http

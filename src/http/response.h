@@ -1,0 +1,39 @@
+#pragma once
+// What a handler answers: status, body and headers, built off the main loop if
+// need be and handed to the libsoup thread by the Responder.
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+#include <glib.h>
+
+#include "common/result.h"
+
+namespace ws::http {
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  // A file's bytes (memory-mapped) sent instead of `body`, without a copy.
+  std::shared_ptr<GBytes> file;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  Response& header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+int status_for(ErrorKind kind);
+
+Response json_response(int status, const boost::json::value& body);
+
+// {"error": {"code": ..., "message": ..., "field": ...}} with the status of its kind.
+Response error_response(const Error& error);
+Response error_response(ErrorKind kind, std::string code, std::string message,
+                        std::string field = {});
+
+}  // namespace ws::http

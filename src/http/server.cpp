@@ -1,0 +1,193 @@
+#include "http/server.h"
+
+#include <random>
+
+#include "common/logging.h"
+
+namespace ws::http {
+namespace {
+
+std::string new_request_id() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
+  return buf;
+}
+
+}  // namespace
+
+Server::Server(ServerOptions options, Router router)
+    : options_(std::move(options)),
+      router_(std::move(router)),
+      server_(soup_server_new("server-header", "workout-stream ", nullptr)),
+      context_(g_main_context_ref_thread_default()) {
+  soup_server_add_early_handler(server_.get(), nullptr, &Server::on_early, this, nullptr);
+  soup_server_add_handler(server_.get(), nullptr, &Server::on_request, this, nullptr);
+}
+
+Server::~Server() {
+  disconnect();
+  g_main_context_unref(context_);
+}
+
+Status Server::listen() {
+  GObjectPtr<GSocketAddress> address(
+      g_inet_socket_address_new_from_string(options_.host.c_str(), options_.port));
+  if (!address) {
+    return make_error(ErrorKind::invalid_argument, "invalid_listen_address",
+                      "cannot listen on '" + options_.host + "': not an IP address", "server.host");
+  }
+  GError* raw_error = nullptr;
+  if (!soup_server_listen(server_.get(), address.get(), SoupServerListenOptions(0), &raw_error)) {
+    GErrorPtr error(raw_error);
+    return make_error(ErrorKind::unavailable, "listen_failed",
+                      "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                          ": " + error->message);
+  }
+  GSList* listeners = soup_server_get_listeners(server_.get());
+  if (listeners) {
+    GObjectPtr<GSocketAddress> local(
+        g_socket_get_local_address(G_SOCKET(listeners->data), nullptr));
+    if (local) port_ = g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(local.get()));
+  }
+  g_slist_free(listeners);
+  return Status::Ok();
+}
+
+void Server::disconnect() {
+  if (server_) soup_server_disconnect(server_.get());
+}
+
+// Runs when the headers are in, before the body is read: refuse oversized or
+// unbounded bodies here so they are never buffered.
+void Server::on_early(SoupServer*, SoupServerMessage* message, const char*, GHashTable*,
+                      gpointer self_ptr) {
+  auto* self = static_cast<Server*>(self_ptr);
+  SoupMessageHeaders* headers = soup_server_message_get_request_headers(message);
+  Response refusal;
+  if (soup_message_headers_get_encoding(headers) == SOUP_ENCODING_CHUNKED) {
+    refusal = error_response(ErrorKind::invalid_argument, "length_required",
+                             "request bodies must carry a Content-Length");
+    refusal.status = 411;
+  } else if (static_cast<std::size_t>(soup_message_headers_get_content_length(headers)) >
+             self->options_.max_body_bytes) {
+    refusal = error_response(ErrorKind::payload_too_large, "body_too_large",
+                             "request body exceeds " + std::to_string(self->options_.max_body_bytes) +
+                                 " bytes");
+  } else {
+    return;
+  }
+  refusal.header("Connection", "close");
+  self->add_cors_headers(message);
+  apply_response(message, refusal);
+}
+
+void Server::on_request(SoupServer*, SoupServerMessage* message, const char*, GHashTable* query,
+                        gpointer self_ptr) {
+  static_cast<Server*>(self_ptr)->dispatch(message, query);
+}
+
+Request Server::build_request(SoupServerMessage* message, GHashTable* query) const {
+  Request request;
+  request.method = soup_server_message_get_method(message);
+  request.path = g_uri_get_path(soup_server_message_get_uri(message));
+  request.headers = soup_server_message_get_request_headers(message);
+  request.request_id = request.header("X-Request-Id").value_or(new_request_id());
+  if (request.request_id.size() > 64) request.request_id = new_request_id();
+  const char* remote = soup_server_message_get_remote_host(message);
+  request.remote_address = remote ? remote : "";
+  if (query) {
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, query);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+      request.query[static_cast<const char*>(key)] = value ? static_cast<const char*>(value) : "";
+    }
+  }
+  SoupMessageBody* body = soup_server_message_get_request_body(message);
+  if (body && body->length > 0) {
+    GBytesPtr bytes(soup_message_body_flatten(body));
+    gsize size = 0;
+    const char* data = static_cast<const char*>(g_bytes_get_data(bytes.get(), &size));
+    request.body.assign(data, size);
+  }
+  return request;
+}
+
+void Server::add_cors_headers(SoupServerMessage* message) const {
+  SoupMessageHeaders* out = soup_server_message_get_response_headers(message);
+  soup_message_headers_replace(out, "Access-Control-Allow-Origin", options_.allowed_origins.c_str());
+  soup_message_headers_replace(out, "Access-Control-Expose-Headers",
+                               "ETag, Content-Length, Content-Range, X-Request-Id, Retry-After");
+  if (options_.allowed_origins != "*") soup_message_headers_append(out, "Vary", "Origin");
+}
+
+void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
+  if (soup_server_message_get_status(message) != 0) return;  // refused in on_early
+  auto started = std::chrono::steady_clock::now();
+  Request request = build_request(message, query);
+  add_cors_headers(message);
+
+  auto segments = decode_path(request.path);
+  Router::Match match;
+  if (segments) match = router_.match(request.method, *segments);
+  std::string route = match.handler ? match.pattern : request.path;
+
+  auto responder = std::make_shared<Responder>(
+      message, context_, request.request_id,
+      [this, record = ExchangeRecord{request.method, route, request.path, 0, 0, {},
+                                     request.request_id, request.remote_address},
+       started](const Response& response) mutable {
+        record.status = response.status;
+        record.bytes = response.body.size();
+        record.duration = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - started);
+        if (observer_) observer_(record);
+      });
+
+  if (!segments) {
+    return responder->respond(error_response(ErrorKind::invalid_argument, "invalid_path",
+                                             "the request path is not allowed", "path"));
+  }
+  if (request.method == "OPTIONS" && !match.allowed.empty()) {
+    Response preflight;
+    preflight.status = 204;
+    preflight.content_type.clear();
+    std::string methods = "OPTIONS";
+    for (const auto& m : match.allowed) methods += ", " + m;
+    preflight.header("Access-Control-Allow-Methods", methods)
+        .header("Access-Control-Allow-Headers",
+                "Content-Type, Authorization, If-None-Match, Range, X-Request-Id")
+        .header("Access-Control-Max-Age", "86400")
+        .header("Allow", methods);
+    return responder->respond(preflight);
+  }
+  if (!match.handler) {
+    if (match.allowed.empty()) {
+      return responder->respond(error_response(ErrorKind::not_found, "not_found",
+                                               "no such resource: " + request.path));
+    }
+    Response refusal = error_response(ErrorKind::invalid_argument, "method_not_allowed",
+                                      request.method + " is not allowed on " + request.path);
+    refusal.status = 405;
+    std::string allow;
+    for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+    return responder->respond(refusal.header("Allow", allow));
+  }
+  if (request.body.size() > options_.max_body_bytes) {  // no Content-Length lied past on_early
+    return responder->respond(error_response(ErrorKind::payload_too_large, "body_too_large",
+                                             "request body is too large"));
+  }
+  request.path_params = std::move(match.params);
+  try {
+    (*match.handler)(request, responder);
+    responder->after_handler();
+  } catch (const std::exception& e) {
+    log::get("http")->error("{} {} [{}]: handler threw: {}", request.method, request.path,
+                            request.request_id, e.what());
+    responder->respond(error_response(ErrorKind::internal, "internal_error",
+                                      "internal error (request " + request.request_id + ")"));
+  }
+}
+
+}  // namespace ws::http

@@ -1,0 +1,66 @@
+#pragma once
+// The libsoup server: binds, turns each SoupServerMessage into a Request,
+// routes it and applies the rules every answer shares (size limits, CORS,
+// request id, access log). Runs on one GMainContext; handlers that do real
+// work defer their Responder and answer from elsewhere.
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include <libsoup/soup.h>
+
+#include "common/gobject_ptr.h"
+#include "common/result.h"
+#include "http/router.h"
+
+namespace ws::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port
+  std::size_t max_body_bytes = 1 << 20;
+  std::string allowed_origins = "*";
+};
+
+// What one finished exchange looked like, for logs and metrics.
+struct ExchangeRecord {
+  std::string method;
+  std::string route;  // the matched pattern, or the raw path when none matched
+  std::string path;
+  int status = 0;
+  std::size_t bytes = 0;
+  std::chrono::microseconds duration{0};
+  std::string request_id;
+  std::string remote_address;
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Router router);
+  ~Server();
+
+  Status listen();
+  int port() const { return port_; }
+  void on_exchange(std::function<void(const ExchangeRecord&)> observer) {
+    observer_ = std::move(observer);
+  }
+  // Stop accepting; in-flight exchanges may still complete.
+  void disconnect();
+
+ private:
+  static void on_early(SoupServer*, SoupServerMessage*, const char*, GHashTable*, gpointer);
+  static void on_request(SoupServer*, SoupServerMessage*, const char*, GHashTable*, gpointer);
+  void dispatch(SoupServerMessage* message, GHashTable* query);
+  void add_cors_headers(SoupServerMessage* message) const;
+  Request build_request(SoupServerMessage* message, GHashTable* query) const;
+
+  ServerOptions options_;
+  Router router_;
+  GObjectPtr<SoupServer> server_;
+  GMainContext* context_;
+  int port_ = 0;
+  std::function<void(const ExchangeRecord&)> observer_;
+};
+
+}  // namespace ws::http

@@ -1,0 +1,36 @@
+#pragma once
+// What the handlers work with: configuration, the database pool, a pool for
+// other blocking work (media probes), the catalog cache and timeline settings.
+// Owned by app/, borrowed by the handlers.
+#include <functional>
+
+#include <glib.h>
+
+#include "common/worker_pool.h"
+#include "config/config.h"
+#include "db/database.h"
+#include "http/catalog_cache.h"
+#include "http/exchange.h"
+#include "timeline/settings.h"
+
+namespace ws::http {
+
+struct Services {
+  const config::Config& config;
+  db::Database& db;
+  WorkerPool& blocking;
+  CatalogCache& catalog_cache;
+  timeline::Settings timeline_settings;
+  GMainContext* main_context;  // the libsoup loop: catalog_cache lives there
+};
+
+// Runs `work` on a database worker with its connection and answers with what
+// it returns. Answers 503 at once when the database queue is full, and 500
+// (never a hang) if `work` throws.
+void answer_from_db(Services& services, const ResponderPtr& responder,
+                    std::function<Response(db::Connection&)> work);
+
+// Runs `fn` on the main loop (from any thread).
+void run_on_main_loop(GMainContext* context, std::function<void()> fn);
+
+}  // namespace ws::http

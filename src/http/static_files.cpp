@@ -1,0 +1,70 @@
+// The demo page (/), its assets (/web/...) and media files (/media/...).
+#include <filesystem>
+#include <map>
+
+#include "common/gobject_ptr.h"
+#include "http/handlers.h"
+
+namespace ws::http {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string content_type_for(const fs::path& path) {
+  static const std::map<std::string, std::string> types{
+      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"}, {".png", "image/png"}, {".jpg", "image/jpeg"},
+      {".svg", "image/svg+xml"}, {".mov", "video/quicktime"}, {".mp4", "video/mp4"},
+      {".map", "application/json"}, {".ico", "image/x-icon"}};
+  auto it = types.find(path.extension().string());
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+// `relative` comes from decode_path(), which already refused "..", "." and
+// encoded slashes, so it cannot leave `root`.
+Response serve_file(const fs::path& root, const std::string& relative, const char* cache_control) {
+  fs::path path = root / relative;
+  std::error_code ec;
+  if (relative.empty() || !fs::is_regular_file(path, ec)) {
+    return error_response(ErrorKind::not_found, "not_found", "no such file: " + relative);
+  }
+  GError* raw = nullptr;
+  GMappedFile* mapped = g_mapped_file_new(path.c_str(), FALSE, &raw);
+  if (!mapped) {
+    GErrorPtr error(raw);
+    return error_response(ErrorKind::not_found, "not_found", "cannot read " + relative);
+  }
+  Response response;
+  response.content_type = content_type_for(path);
+  response.file = std::shared_ptr<GBytes>(g_mapped_file_get_bytes(mapped), g_bytes_unref);
+  g_mapped_file_unref(mapped);  // the bytes keep the mapping alive
+  response.header("Cache-Control", cache_control);
+  return response;
+}
+
+}  // namespace
+
+void add_static_routes(Router& router, Services& s) {
+  router.add("GET", "/", [&s](Request&, const ResponderPtr& responder) {
+    responder->respond(serve_file(s.config.server.web_dir, "index.html", "no-cache"));
+  });
+  router.add("GET", "/web/{*}", [&s](Request& request, const ResponderPtr& responder) {
+    responder->respond(serve_file(s.config.server.web_dir, request.path_params.at(0), "no-cache"));
+  });
+  router.add("GET", "/media/{*}", [&s](Request& request, const ResponderPtr& responder) {
+    responder->respond(
+        serve_file(s.config.media.media_dir, request.path_params.at(0), "public, max-age=3600"));
+  });
+}
+
+Router make_router(Services& services) {
+  Router router;
+  add_health_routes(router, services);
+  add_catalog_routes(router, services);
+  add_workout_routes(router, services);
+  add_static_routes(router, services);
+  return router;
+}
+
+}  // namespace ws::http

@@ -1,0 +1,135 @@
+#include "support/server_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
+extern char** environ;
+
+namespace ws::test {
+namespace {
+
+std::vector<std::string> environment_for(const ServerEnv& env) {
+  std::map<std::string, std::string> vars;
+  for (char** e = environ; *e; ++e) {
+    std::string entry(*e);
+    auto eq = entry.find('=');
+    if (eq != std::string::npos) vars[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  vars["DATABASE_URL"] = env.database_url;
+  vars["MEDIA_DIR"] = env.media_dir;
+  vars["CACHE_DIR"] = env.cache_dir;
+  vars["ADMIN_TOKEN"] = env.admin_token;
+  vars["PORT"] = "0";
+  vars["HOST"] = "127.0.0.1";
+  vars["WEB_DIR"] = std::string(WS_SOURCE_DIR) + "/web";
+  if (!vars.count("LOG_LEVEL")) vars["LOG_LEVEL"] = "warn";
+  for (const auto& [k, v] : env.extra) vars[k] = v;
+  std::vector<std::string> out;
+  for (const auto& [k, v] : vars) out.push_back(k + "=" + v);
+  return out;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+// Spawns the server binary with its working directory at the source root (for
+// schema/ and config/), stdout to `stdout_fd` when given.
+pid_t spawn(const ServerEnv& env, std::vector<std::string> args, int stdout_fd, int keep_fd) {
+  args.insert(args.begin(), WS_SERVER_BINARY);
+  std::vector<std::string> environment = environment_for(env);
+  auto argv = c_strings(args);
+  auto envp = c_strings(environment);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addchdir_np(&actions, WS_SOURCE_DIR);
+  if (stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
+  (void)keep_fd;  // inherited: opened without O_CLOEXEC
+  pid_t pid = -1;
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + std::string(WS_SERVER_BINARY));
+  return pid;
+}
+
+std::string read_all(int fd) {
+  std::string out;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+int run_server_command(const ServerEnv& env, const std::vector<std::string>& args,
+                       std::string* output) {
+  int pipe_fds[2];
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  pid_t pid = spawn(env, args, pipe_fds[1], -1);
+  close(pipe_fds[1]);
+  std::string text = read_all(pipe_fds[0]);
+  close(pipe_fds[0]);
+  if (output) *output = text;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void migrate_and_seed(const ServerEnv& env) {
+  std::string output;
+  if (run_server_command(env, {"migrate"}, &output) != 0) {
+    throw std::runtime_error("migrate failed: " + output);
+  }
+  if (run_server_command(env, {"seed", "--clip-size", "160x90", "--clip-seconds", "3"}, &output) !=
+      0) {
+    throw std::runtime_error("seed failed: " + output);
+  }
+}
+
+ServerProcess::ServerProcess(const ServerEnv& env) {
+  // The server writes its port to this pipe once it listens: we wait on that
+  // event, not on a timer.
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  fcntl(pipe_fds[0], F_SETFD, FD_CLOEXEC);
+  std::string port_file = "/proc/self/fd/" + std::to_string(pipe_fds[1]);
+  pid_ = spawn(env, {"serve", "--port-file", port_file}, -1, pipe_fds[1]);
+  close(pipe_fds[1]);
+  // The child keeps its inherited copy open: read up to the newline, not EOF.
+  std::string text;
+  pollfd wait_for{pipe_fds[0], POLLIN, 0};
+  char c;
+  while (text.find('\n') == std::string::npos && poll(&wait_for, 1, 30000) == 1 &&
+         read(pipe_fds[0], &c, 1) == 1) {
+    text += c;
+  }
+  close(pipe_fds[0]);
+  port_ = std::atoi(text.c_str());
+  if (port_ <= 0) {
+    stop();
+    throw std::runtime_error("the server did not start (no port reported)");
+  }
+}
+
+int ServerProcess::stop() {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return status;
+}
+
+ServerProcess::~ServerProcess() { stop(); }
+
+}  // namespace ws::test
