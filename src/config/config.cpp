@@ -209,7 +209,12 @@ std::string conninfo_value(const std::string& value) {
 }  // namespace
 
 std::string Database::conninfo() const {
-  if (!url.empty()) return url;
+  if (!url.empty()) {
+    // libpq waits forever by default; a URL without a timeout gets ours.
+    if (url.find("connect_timeout=") != std::string::npos) return url;
+    return url + (url.find('?') == std::string::npos ? "?" : "&") +
+           "connect_timeout=" + std::to_string(connect_timeout_s);
+  }
   std::string info = "host=" + conninfo_value(host) + " port=" + std::to_string(port) +
                      " dbname=" + conninfo_value(name) +
                      " connect_timeout=" + std::to_string(connect_timeout_s);

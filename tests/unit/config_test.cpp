@@ -51,7 +51,7 @@ TEST(Config, EnvironmentOverridesTheFile) {
 TEST(Config, DatabaseUrlWinsOverFields) {
   auto config = parse("", "t", env_of({{"DATABASE_URL", "postgresql://u@h/db"}, {"PGHOST", "x"}}));
   ASSERT_TRUE(config.ok());
-  EXPECT_EQ(config->database.conninfo(), "postgresql://u@h/db");
+  EXPECT_EQ(config->database.conninfo(), "postgresql://u@h/db?connect_timeout=5");
 }
 
 TEST(Config, PgVariablesBuildAQuotedConninfo) {

@@ -1,0 +1,99 @@
+#include "db/json_mapping.h"
+
+namespace ws::db {
+namespace json = boost::json;
+
+namespace {
+
+json::array to_array(const std::vector<std::string>& items) {
+  json::array out;
+  for (const auto& s : items) out.emplace_back(s);
+  return out;
+}
+
+std::vector<std::string> strings_at(const json::object& o, const char* key) {
+  std::vector<std::string> out;
+  if (const auto* v = o.if_contains(key); v && v->is_array()) {
+    for (const auto& item : v->get_array()) {
+      if (item.is_string()) out.emplace_back(item.get_string());
+    }
+  }
+  return out;
+}
+
+template <class T>
+std::optional<T> number_at(const json::object& o, const char* key) {
+  const auto* v = o.if_contains(key);
+  if (!v || !v->is_number()) return std::nullopt;
+  return v->to_number<T>();
+}
+
+bool bool_at(const json::object& o, const char* key, bool fallback) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_bool() ? v->get_bool() : fallback;
+}
+
+}  // namespace
+
+json::value metadata_to_json(const ExerciseMetadata& m) {
+  return json::object{{"muscles_targeted", to_array(m.muscles_targeted)},
+                      {"equipment_needed", to_array(m.equipment_needed)},
+                      {"calories_per_min", m.calories_per_min},
+                      {"alternative_exercises", to_array(m.alternative_exercises)}};
+}
+
+ExerciseMetadata metadata_from_json(const json::value& value) {
+  ExerciseMetadata m;
+  const auto* o = value.if_object();
+  if (!o) return m;
+  m.muscles_targeted = strings_at(*o, "muscles_targeted");
+  m.equipment_needed = strings_at(*o, "equipment_needed");
+  m.calories_per_min = number_at<double>(*o, "calories_per_min").value_or(0.0);
+  m.alternative_exercises = strings_at(*o, "alternative_exercises");
+  return m;
+}
+
+json::value workout_config_to_json(const WorkoutConfig& c) {
+  json::array levels;
+  for (auto d : c.intensity_levels) levels.emplace_back(to_string(d));
+  json::object out{
+      {"intensity", to_string(c.intensity)},
+      {"intervals", json::object{{"work_time", c.work_time}, {"rest_time", c.rest_time}}},
+      {"no_repeat", c.no_repeat},
+      {"no_jump", c.no_jump},
+      {"intensity_levels", std::move(levels)},
+      {"include_warm_up", c.include_warm_up},
+      {"include_cool_down", c.include_cool_down},
+  };
+  out["rounds"] = c.rounds ? json::value(*c.rounds) : json::value(nullptr);
+  out["target_duration"] = c.target_duration ? json::value(*c.target_duration) : json::value(nullptr);
+  return out;
+}
+
+WorkoutConfig workout_config_from_json(const json::value& value) {
+  WorkoutConfig c;
+  const auto* o = value.if_object();
+  if (!o) return c;
+  if (const auto* v = o->if_contains("intensity"); v && v->is_string()) {
+    c.intensity = intensity_from_string(std::string(v->get_string())).value_or(c.intensity);
+  }
+  if (const auto* v = o->if_contains("intervals"); v && v->is_object()) {
+    c.work_time = number_at<int>(v->get_object(), "work_time").value_or(c.work_time);
+    c.rest_time = number_at<int>(v->get_object(), "rest_time").value_or(c.rest_time);
+  }
+  c.rounds = number_at<int>(*o, "rounds");
+  c.target_duration = number_at<int>(*o, "target_duration");
+  c.no_repeat = bool_at(*o, "no_repeat", c.no_repeat);
+  c.no_jump = bool_at(*o, "no_jump", c.no_jump);
+  c.include_warm_up = bool_at(*o, "include_warm_up", c.include_warm_up);
+  c.include_cool_down = bool_at(*o, "include_cool_down", c.include_cool_down);
+  if (o->contains("intensity_levels")) {
+    c.intensity_levels.clear();
+    for (const auto& name : strings_at(*o, "intensity_levels")) {
+      if (auto d = difficulty_from_string(name)) c.intensity_levels.push_back(*d);
+    }
+  }
+  return c;
+}
+
+}  // namespace ws::db

@@ -1,0 +1,88 @@
+// Playlists compared whole against tests/golden/*.m3u8 (shaka-packager style).
+// After an intended change, regenerate with WS_UPDATE_GOLDEN=1 and review the diff.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "playlist/codecs.h"
+#include "playlist/hls.h"
+#include "timeline/fingerprint.h"
+
+namespace ws::playlist {
+namespace {
+
+std::string golden_path(const std::string& name) {
+  return std::string(WS_SOURCE_DIR) + "/tests/golden/" + name;
+}
+
+void expect_golden(const std::string& name, const std::string& actual) {
+  const std::string path = golden_path(name);
+  const char* update = std::getenv("WS_UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    GTEST_SKIP() << "rewrote " << path;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << path << " is missing; run with WS_UPDATE_GOLDEN=1 to create it";
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(actual, expected.str()) << "differs from " << path;
+}
+
+timeline::TimelineInput workout(std::vector<std::string> names, int work, int rest, int rounds) {
+  timeline::TimelineInput input;
+  input.config.work_time = work;
+  input.config.rest_time = rest;
+  input.config.rounds = rounds;
+  for (const std::string& name : names) {
+    input.items.push_back({{"id-" + name, name, "clips/" + name + ".mov", 2.0}, std::nullopt});
+  }
+  return input;
+}
+
+struct Planned {
+  timeline::Timeline timeline;
+  timeline::SegmentGrid grid;
+};
+
+Planned plan(const timeline::TimelineInput& input) {
+  timeline::Timeline tl = timeline::compile(input, {}).value();
+  timeline::SegmentGrid grid = timeline::cut(tl, {}).value();
+  return {tl, grid};
+}
+
+TEST(PlaylistGolden, MediaTwoExercisesTwoRounds) {
+  // 20 s work, 10 s rest: 110 s = 34 segments, the last 0.4 s merged (4.4 s).
+  expect_golden("media_two_exercises_two_rounds.m3u8",
+                media_playlist(plan(workout({"Squat", "Push-up"}, 20, 10, 2)).grid));
+}
+
+TEST(PlaylistGolden, MediaOneFiveSecondExercise) {
+  expect_golden("media_one_five_second_exercise.m3u8",
+                media_playlist(plan(workout({"Burpee"}, 5, 0, 1)).grid));
+}
+
+TEST(PlaylistGolden, MediaContentAddressedUris) {
+  // Also pins the fingerprints: a change here means every cached segment moves.
+  Planned p = plan(workout({"Burpee", "Plank"}, 5, 2, 1));
+  MediaPlaylistOptions options;
+  options.uri_for = [&p](const timeline::Segment& seg) {
+    return "seg/" + timeline::segment_fingerprint(p.timeline, seg, "720p30-v1") + ".ts";
+  };
+  expect_golden("media_content_addressed.m3u8", media_playlist(p.grid, options));
+}
+
+TEST(PlaylistGolden, MasterTwoVariants) {
+  const std::string audio = kAacLcCodec;
+  Variant hd{3'000'000, 2'400'000, codecs_attribute(avc1_codec(AvcProfile::high, 31), audio),
+             1280, 720, 30, 1, "720p/index.m3u8"};
+  Variant sd{1'200'000, 1'000'000, codecs_attribute(avc1_codec(AvcProfile::main, 30), audio),
+             854, 480, 30, 1, "480p/index.m3u8"};
+  expect_golden("master_two_variants.m3u8", master_playlist({hd, sd}));
+}
+
+}  // namespace
+}  // namespace ws::playlist
