@@ -34,7 +34,7 @@ _pg_as_server() {
 pg_unreachable_ancestor() {
   local dir=$1 path="" part
   [[ $EUID -eq 0 ]] || return 0  # a normal user created DIR, it can reach it
-  local -a chain=(/)
+  local -a chain=(/) parts
   IFS=/ read -ra parts <<<"${dir#/}"
   for part in "${parts[@]}"; do
     path+="/$part"
@@ -65,20 +65,24 @@ _pg_prepare_dir() {
 _pg_password() {
   local dir=$1
   if [[ ! -s $dir/password ]]; then
-    (umask 077 && LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32 >"$dir/password")
+    # od reads exactly what it needs: no SIGPIPE for pipefail to trip on.
+    (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$dir/password")
     if [[ $EUID -eq 0 ]]; then chown "$PG_SERVER_ACCOUNT:" "$dir/password"; fi
   fi
   chmod 600 "$dir/password"
   cat "$dir/password"
 }
 
+# PG_FSYNC=off (throwaway test clusters) skips every fsync, initdb's included.
 _pg_initdb() {
   local dir=$1
+  local -a options=()
   [[ -f $dir/data/PG_VERSION ]] && return 0
   rm -rf "$dir/data"  # a half-made cluster from an interrupted initdb
+  if [[ ${PG_FSYNC:-on} == off ]]; then options+=(--no-sync); fi
   _pg_as_server "$PG_BINDIR/initdb" -D "$dir/data" -U "$PG_SUPERUSER" \
     --pwfile="$dir/password" --auth=scram-sha-256 --encoding=UTF8 \
-    --locale=C >"$dir/initdb.log" 2>&1 ||
+    --locale=C "${options[@]}" >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; _pg_die "initdb failed in $dir/data"; return 1; }
   # Our settings live in their own file, rewritten at every start (the port
   # may change between runs); postgresql.conf only includes it.

@@ -67,6 +67,11 @@ int serve(const CommandLine& cli, const config::Config& config) {
     log::get("http")->info("{} {} {} {}B {}us id={} from={}", r.method, r.path, r.status,
                            r.bytes, r.duration.count(), r.request_id, r.remote_address);
   });
+  // Signals are caught before the port is announced: a SIGTERM right after
+  // start must still shut down cleanly.
+  GMainLoop* loop = g_main_loop_new(context, FALSE);
+  guint sigint = g_unix_signal_add(SIGINT, quit_loop, loop);
+  guint sigterm = g_unix_signal_add(SIGTERM, quit_loop, loop);
   if (Status listening = server.listen(); !listening) {
     logger->critical("{}", listening.error().message);
     return 1;
@@ -74,9 +79,6 @@ int serve(const CommandLine& cli, const config::Config& config) {
   logger->info("listening on http://{}:{}", config.server.host, server.port());
   if (!cli.port_file.empty()) std::ofstream(cli.port_file) << server.port() << "\n";
 
-  GMainLoop* loop = g_main_loop_new(context, FALSE);
-  guint sigint = g_unix_signal_add(SIGINT, quit_loop, loop);
-  guint sigterm = g_unix_signal_add(SIGTERM, quit_loop, loop);
   g_main_loop_run(loop);
   g_source_remove(sigint);
   g_source_remove(sigterm);

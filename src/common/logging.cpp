@@ -29,6 +29,8 @@ class JsonEscapedMessage final : public spdlog::custom_flag_formatter {
   }
 };
 
+}  // namespace
+
 std::unique_ptr<spdlog::formatter> make_formatter(bool json) {
   auto formatter = std::make_unique<spdlog::pattern_formatter>();
   if (json) {
@@ -39,6 +41,8 @@ std::unique_ptr<spdlog::formatter> make_formatter(bool json) {
   }
   return formatter;
 }
+
+namespace {
 
 void apply(spdlog::logger& logger) {
   logger.set_level(spdlog::level::from_str(g_options.level));

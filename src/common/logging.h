@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include <spdlog/formatter.h>
 #include <spdlog/spdlog.h>
 
 namespace ws::log {
@@ -16,6 +17,9 @@ struct Options {
 // Installs the sink and formatter shared by every module logger. Safe to call
 // again (tests do); later calls replace the format and level.
 void setup(const Options& options);
+
+// The line format every sink uses (exposed so tests can check JSON lines).
+std::unique_ptr<spdlog::formatter> make_formatter(bool json);
 
 // The logger for a module ("db", "http", "render", ...), created on first use
 // with the shared sink and format.

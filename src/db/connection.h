@@ -1,10 +1,10 @@
 #pragma once
-// One libpq connection: connected lazily, reconnected when it breaks, with its
-// prepared statements remembered by name. A Connection belongs to one
-// database worker thread at a time (libpq connections are not shared).
+// One libpq connection: connected lazily, reconnected when the server dropped
+// it, with its prepared statements remembered by name. A Connection belongs
+// to one database worker thread (libpq connections are not shared).
+#include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -26,17 +26,21 @@ using PGresultPtr = std::unique_ptr<PGresult, PGresultDeleter>;
 using Param = std::optional<std::string>;  // nullopt is SQL NULL
 using Params = std::vector<Param>;
 
-// The rows of a successful query, read as text.
+// The rows of a successful statement, read as text (columns by position).
 class Rows {
  public:
   explicit Rows(PGresultPtr result) : result_(std::move(result)) {}
   int size() const { return PQntuples(result_.get()); }
   bool empty() const { return size() == 0; }
-  std::string text(int row, int column) const;
+  int columns() const { return PQnfields(result_.get()); }
+  std::string command_tag() const { return PQcmdStatus(result_.get()); }
+
   bool is_null(int row, int column) const { return PQgetisnull(result_.get(), row, column); }
-  int integer(int row, int column) const;
-  bool boolean(int row, int column) const;  // 't' / 'f'
+  std::string text(int row, int column) const;
   std::optional<std::string> optional_text(int row, int column) const;
+  int integer(int row, int column) const;  // 0 when NULL or not a number
+  std::optional<int> optional_integer(int row, int column) const;
+  bool boolean(int row, int column) const;  // 't' / 'f'
 
  private:
   PGresultPtr result_;
@@ -44,32 +48,55 @@ class Rows {
 
 class Connection {
  public:
-  explicit Connection(std::string conninfo);
+  // `conninfo`: a postgresql:// URL or key=value pairs. Nothing happens until
+  // the first statement, so a server can start while PostgreSQL is down.
+  explicit Connection(std::string conninfo, int connect_timeout_s = 5);
+  // libpq keeps a pointer to this object (notice receiver): it never moves.
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
 
-  // Runs SQL text without parameters (may hold several statements).
+  // SQL text without parameters; may hold several statements (migrations).
+  // Use begin()/commit()/rollback() (or Transaction), never exec("BEGIN").
   Result<Rows> exec(const std::string& sql);
-  // Prepares `sql` under `name` once per connection, then executes it.
-  Result<Rows> query(const std::string& name, const std::string& sql, const Params& params);
+  // Prepares `sql` under `name` once per session (a name always means the
+  // same SQL), then executes it with text parameters.
+  Result<Rows> exec_prepared(const std::string& name, const std::string& sql, const Params& params);
   Status ping();
 
-  // Connected now (without trying to connect).
-  bool connected() const;
+  // If the session is lost inside a transaction, every statement fails until
+  // rollback(): reconnecting silently would run the rest outside it.
+  Status begin();
+  Status commit();  // an aborted transaction's COMMIT is reported as an error
+  void rollback();  // never fails: a lost session has rolled back already
+
+  bool connected() const;  // connected now (does not try to connect)
+  bool in_transaction() const { return in_transaction_; }
 
  private:
   Status ensure_connected();
-  Error error_from(const PGresult* result);
-  Result<Rows> finish(PGresultPtr result);
+  void drop_if_closed_by_server();
+  Result<Rows> finish(PGresultPtr result, const std::string& what);
+  Error error_from(const PGresult* result, const std::string& what);
+  void drop(const std::string& why);
+  static void on_notice(void* self, const PGresult* notice);
 
   std::string conninfo_;
+  int connect_timeout_s_;
   PGconnPtr conn_;
-  std::set<std::string> prepared_;
+  std::map<std::string, std::string> prepared_;  // name -> SQL, this session
+  bool in_transaction_ = false;
+  bool closing_notice_ = false;  // the server said FATAL: the session is ending
 };
 
-// Rolls back unless committed; statements run on the given connection.
+// begin() on begin(), commit() on commit(), rollback() when destroyed
+// uncommitted (every early return of a repository function).
 class Transaction {
  public:
-  explicit Transaction(Connection& connection);
+  explicit Transaction(Connection& connection) : connection_(connection) {}
   ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
   Status begin();
   Status commit();
 
@@ -78,7 +105,8 @@ class Transaction {
   bool open_ = false;
 };
 
-// Text form of a PostgreSQL array literal, e.g. {"a","b",NULL}.
+// Text form of a PostgreSQL array literal, e.g. {"a","b",NULL}, for
+// parameters cast with ::text[], ::uuid[] or ::int[].
 std::string array_literal(const std::vector<Param>& items);
 std::string array_literal(const std::vector<std::string>& items);
 

@@ -3,9 +3,11 @@
 // (connected lazily, so the server starts even when PostgreSQL is down).
 // Queries never run on the libsoup main loop: handlers submit work here and
 // are answered when it is done. The queue is bounded; a full queue refuses.
+#include <cstddef>
 #include <functional>
 #include <future>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "common/worker_pool.h"
@@ -16,41 +18,53 @@ namespace ws::db {
 
 class Database {
  public:
+  // pool_size workers and connections, queue_capacity queued tasks at most,
+  // connect_timeout_s per connection attempt.
   explicit Database(const config::Database& config);
-  ~Database();
+  ~Database();  // finishes queued work, then closes the connections
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
 
-  // False when the queue is full or the pool stopped: the caller answers 503.
+  // Runs `work` on a worker with that worker's connection. False when the
+  // queue is full or the pool stopped: the caller answers 503. `work` must
+  // not throw (a throw is logged and dropped by the pool).
   bool submit(std::function<void(Connection&)> work);
 
-  // Submits and waits (CLI commands and tests). `fn` returns a Result<T> or a
-  // Status; a full queue gives an unavailable error of that type.
+  // Submits and waits: for CLI commands and tests, never from a database
+  // worker (it would wait for itself). `fn` returns a Result<T> or a Status;
+  // a full queue gives an unavailable "database_overloaded" error instead.
   template <class F>
-  auto run_sync(F&& fn) -> decltype(fn(std::declval<Connection&>())) {
-    using R = decltype(fn(std::declval<Connection&>()));
-    auto promise = std::make_shared<std::promise<R>>();
-    auto future = promise->get_future();
-    bool queued = submit([promise, &fn](Connection& c) {
-      try {
-        promise->set_value(fn(c));
-      } catch (...) {
-        promise->set_exception(std::current_exception());
-      }
-    });
-    if (!queued) {
-      return R(make_error(ErrorKind::unavailable, "overloaded", "the database queue is full"));
-    }
-    return future.get();
-  }
+  auto run_sync(F&& fn) -> std::invoke_result_t<F&, Connection&>;
 
-  void stop();  // finishes queued work, closes connections
+  struct Stats {
+    std::size_t workers = 0;         // = connections
+    std::size_t busy = 0;            // connections in use now
+    std::size_t queued = 0;          // tasks waiting for a worker
+    std::size_t queue_capacity = 0;
+  };
+  Stats stats() const;
 
-  std::size_t pool_size() const { return connections_.size(); }
-  std::size_t busy() const { return pool_.busy(); }
-  std::size_t queued() const { return pool_.queued(); }
+  void stop();  // refuse new work, finish queued work, join the workers
 
  private:
   std::vector<std::unique_ptr<Connection>> connections_;
-  WorkerPool pool_;
+  std::size_t queue_capacity_;
+  WorkerPool pool_;  // after connections_: its threads stop before they close
 };
+
+template <class F>
+auto Database::run_sync(F&& fn) -> std::invoke_result_t<F&, Connection&> {
+  using R = std::invoke_result_t<F&, Connection&>;
+  static_assert(std::is_constructible_v<R, Error>, "run_sync needs a Result<T> or a Status");
+  // packaged_task carries a throw back to this thread instead of losing it.
+  auto task = std::make_shared<std::packaged_task<R(Connection&)>>(
+      [&fn](Connection& c) { return fn(c); });
+  auto future = task->get_future();
+  if (!submit([task](Connection& c) { (*task)(c); })) {
+    return R(make_error(ErrorKind::unavailable, "database_overloaded",
+                        "the database queue is full; retry later"));
+  }
+  return future.get();
+}
 
 }  // namespace ws::db

@@ -1,5 +1,8 @@
 #include "db/json_mapping.h"
 
+#include <cmath>
+#include <limits>
+
 namespace ws::db {
 namespace json = boost::json;
 
@@ -21,17 +24,27 @@ std::vector<std::string> strings_at(const json::object& o, const char* key) {
   return out;
 }
 
-template <class T>
-std::optional<T> number_at(const json::object& o, const char* key) {
+std::optional<double> double_at(const json::object& o, const char* key) {
   const auto* v = o.if_contains(key);
   if (!v || !v->is_number()) return std::nullopt;
-  return v->to_number<T>();
+  boost::system::error_code ec;
+  double d = v->to_number<double>(ec);
+  return ec ? std::nullopt : std::optional<double>(d);
+}
+
+// Whole numbers only (40 or 40.0), within int range; anything else is absent.
+std::optional<int> int_at(const json::object& o, const char* key) {
+  auto d = double_at(o, key);
+  if (!d || std::trunc(*d) != *d || std::abs(*d) > std::numeric_limits<int>::max()) return std::nullopt;
+  return static_cast<int>(*d);
 }
 
 bool bool_at(const json::object& o, const char* key, bool fallback) {
   const auto* v = o.if_contains(key);
   return v && v->is_bool() ? v->get_bool() : fallback;
 }
+
+json::value optional_int(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 }  // namespace
 
@@ -48,7 +61,7 @@ ExerciseMetadata metadata_from_json(const json::value& value) {
   if (!o) return m;
   m.muscles_targeted = strings_at(*o, "muscles_targeted");
   m.equipment_needed = strings_at(*o, "equipment_needed");
-  m.calories_per_min = number_at<double>(*o, "calories_per_min").value_or(0.0);
+  m.calories_per_min = double_at(*o, "calories_per_min").value_or(0.0);
   m.alternative_exercises = strings_at(*o, "alternative_exercises");
   return m;
 }
@@ -56,18 +69,17 @@ ExerciseMetadata metadata_from_json(const json::value& value) {
 json::value workout_config_to_json(const WorkoutConfig& c) {
   json::array levels;
   for (auto d : c.intensity_levels) levels.emplace_back(to_string(d));
-  json::object out{
+  return json::object{
       {"intensity", to_string(c.intensity)},
       {"intervals", json::object{{"work_time", c.work_time}, {"rest_time", c.rest_time}}},
+      {"rounds", optional_int(c.rounds)},
+      {"target_duration", optional_int(c.target_duration)},
       {"no_repeat", c.no_repeat},
       {"no_jump", c.no_jump},
       {"intensity_levels", std::move(levels)},
       {"include_warm_up", c.include_warm_up},
       {"include_cool_down", c.include_cool_down},
   };
-  out["rounds"] = c.rounds ? json::value(*c.rounds) : json::value(nullptr);
-  out["target_duration"] = c.target_duration ? json::value(*c.target_duration) : json::value(nullptr);
-  return out;
 }
 
 WorkoutConfig workout_config_from_json(const json::value& value) {
@@ -78,16 +90,16 @@ WorkoutConfig workout_config_from_json(const json::value& value) {
     c.intensity = intensity_from_string(std::string(v->get_string())).value_or(c.intensity);
   }
   if (const auto* v = o->if_contains("intervals"); v && v->is_object()) {
-    c.work_time = number_at<int>(v->get_object(), "work_time").value_or(c.work_time);
-    c.rest_time = number_at<int>(v->get_object(), "rest_time").value_or(c.rest_time);
+    c.work_time = int_at(v->get_object(), "work_time").value_or(c.work_time);
+    c.rest_time = int_at(v->get_object(), "rest_time").value_or(c.rest_time);
   }
-  c.rounds = number_at<int>(*o, "rounds");
-  c.target_duration = number_at<int>(*o, "target_duration");
+  c.rounds = int_at(*o, "rounds");
+  c.target_duration = int_at(*o, "target_duration");
   c.no_repeat = bool_at(*o, "no_repeat", c.no_repeat);
   c.no_jump = bool_at(*o, "no_jump", c.no_jump);
   c.include_warm_up = bool_at(*o, "include_warm_up", c.include_warm_up);
   c.include_cool_down = bool_at(*o, "include_cool_down", c.include_cool_down);
-  if (o->contains("intensity_levels")) {
+  if (const auto* v = o->if_contains("intensity_levels"); v && v->is_array()) {
     c.intensity_levels.clear();
     for (const auto& name : strings_at(*o, "intensity_levels")) {
       if (auto d = difficulty_from_string(name)) c.intensity_levels.push_back(*d);

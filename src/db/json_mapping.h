@@ -1,8 +1,21 @@
 #pragma once
-// JSON forms of the JSONB columns: exercise metadata and WorkoutConfig, in the
-// seed's shapes. The same forms are what the API shows, so http/ reuses the
-// *_to_json functions. The *_from_json readers trust stored data (written by
-// us after validation) and fall back to defaults for anything missing.
+// JSON forms of the JSONB columns, in the seed's shapes (pure: no I/O, no
+// libpq). The API shows the same forms, so http/ reuses the *_to_json side.
+//
+// WorkoutConfig <-> {"intensity": "medium_intensity",
+//                    "intervals": {"work_time": 40, "rest_time": 20},
+//                    "rounds": 3 | null, "target_duration": 30 | null,
+//                    "no_repeat": false, "no_jump": false,
+//                    "intensity_levels": ["easy", "medium", "hard"],
+//                    "include_warm_up": true, "include_cool_down": true}
+// ExerciseMetadata <-> {"muscles_targeted": [...], "equipment_needed": [...],
+//                       "calories_per_min": 8.5, "alternative_exercises": [ids]}
+//
+// The *_from_json readers are for stored rows, which we wrote after
+// validation: they never fail; a missing or mistyped key keeps the domain
+// default, unknown keys and unknown enum names are skipped, "intensity"
+// takes "medium_intensity" or "medium". Request bodies are validated by
+// http/ (strictly, naming the field) before they reach the database.
 #include <boost/json/value.hpp>
 
 #include "common/domain.h"

@@ -17,38 +17,43 @@ constexpr const char* kCreateTable = R"(
   CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
-    checksum   TEXT NOT NULL,
-    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    applied_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    checksum   TEXT NOT NULL
   ))";
 
-// One lock id for every process migrating this schema.
+// One lock key for every process migrating this schema.
 constexpr const char* kLock = "SELECT pg_advisory_lock(hashtext('workout_stream.migrations'))";
 constexpr const char* kUnlock = "SELECT pg_advisory_unlock(hashtext('workout_stream.migrations'))";
 
-Error migration_error(const std::string& message) {
-  return make_error(ErrorKind::internal, "migration_failed", message);
+struct Applied {
+  std::string name;
+  std::string checksum;
+};
+
+Error migration_error(const std::string& code, const std::string& message) {
+  return make_error(ErrorKind::internal, code, message);
 }
 
 Result<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return migration_error("cannot read " + path.string());
+  if (!in) return migration_error("migration_failed", "cannot read " + path.string());
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
-// Checksums are computed by PostgreSQL (md5), so no hashing code of ours.
+// PostgreSQL computes the checksum: no hashing code of ours to get wrong.
 Result<std::string> checksum(Connection& c, const std::string& sql) {
-  auto rows = c.query("migration_md5", "SELECT md5($1)", {sql});
+  auto rows = c.exec_prepared("migration_checksum", "SELECT md5($1)", {sql});
   if (!rows) return rows.error();
   return rows->text(0, 0);
 }
 
-Result<std::map<int, std::string>> applied_checksums(Connection& c) {
-  auto rows = c.exec("SELECT version, checksum FROM schema_migrations");
+Result<std::map<int, Applied>> applied_migrations(Connection& c) {
+  auto rows = c.exec("SELECT version, name, checksum FROM schema_migrations");
   if (!rows) return rows.error();
-  std::map<int, std::string> out;
-  for (int i = 0; i < rows->size(); ++i) out[rows->integer(i, 0)] = rows->text(i, 1);
+  std::map<int, Applied> out;
+  for (int i = 0; i < rows->size(); ++i) out[rows->integer(i, 0)] = {rows->text(i, 1), rows->text(i, 2)};
   return out;
 }
 
@@ -57,20 +62,45 @@ Status apply_one(Connection& c, const MigrationFile& file, const std::string& sq
   Transaction tx(c);
   if (Status s = tx.begin(); !s) return s;
   if (auto run = c.exec(sql); !run) {
-    return migration_error(file.name + ": " + run.error().message);
+    return migration_error("migration_failed", file.name + ": " + run.error().message);
   }
-  auto recorded = c.query("migration_record",
-                          "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                          {std::to_string(file.version), file.name, sum});
+  auto recorded = c.exec_prepared(
+      "migration_record", "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+      {std::to_string(file.version), file.name, sum});
   if (!recorded) return recorded.error();
   return tx.commit();
 }
 
-Result<std::vector<std::string>> migrate_locked(Connection& c,
-                                                const std::vector<MigrationFile>& files) {
+Status check_unchanged(const MigrationFile& file, const Applied& applied, const std::string& sum) {
+  if (applied.name != file.name) {
+    return migration_error("migration_changed", "migration " + std::to_string(file.version) +
+                                                    " was applied as " + applied.name +
+                                                    " but the file is now " + file.name);
+  }
+  if (applied.checksum != sum) {
+    return migration_error("migration_changed", "migration " + file.name +
+                                                    " was changed after it was applied; "
+                                                    "add a new migration instead");
+  }
+  return Status::Ok();
+}
+
+void warn_about_unknown(const std::map<int, Applied>& applied, const std::vector<MigrationFile>& files) {
+  for (const auto& [version, row] : applied) {
+    bool known = std::any_of(files.begin(), files.end(),
+                             [v = version](const MigrationFile& f) { return f.version == v; });
+    if (!known) {
+      log::get("db")->warn("migration {} is applied but has no file: is this binary older than "
+                           "the database?", row.name);
+    }
+  }
+}
+
+Result<std::vector<std::string>> migrate_locked(Connection& c, const std::vector<MigrationFile>& files) {
   if (auto created = c.exec(kCreateTable); !created) return created.error();
-  auto applied = applied_checksums(c);
+  auto applied = applied_migrations(c);
   if (!applied) return applied.error();
+  warn_about_unknown(*applied, files);
   std::vector<std::string> names;
   for (const auto& file : files) {
     auto sql = read_file(file.path);
@@ -78,13 +108,11 @@ Result<std::vector<std::string>> migrate_locked(Connection& c,
     auto sum = checksum(c, *sql);
     if (!sum) return sum.error();
     if (auto it = applied->find(file.version); it != applied->end()) {
-      if (it->second != *sum) {
-        return migration_error("migration " + file.name +
-                               " was changed after it was applied; add a new migration instead");
-      }
+      if (Status s = check_unchanged(file, it->second, *sum); !s) return s.error();
       continue;
     }
     if (Status s = apply_one(c, file, *sql, *sum); !s) return s.error();
+    log::get("db")->info("migration applied: {}", file.name);
     names.push_back(file.name);
   }
   return names;
@@ -93,21 +121,27 @@ Result<std::vector<std::string>> migrate_locked(Connection& c,
 }  // namespace
 
 Result<std::vector<MigrationFile>> list_migrations(const fs::path& dir) {
-  static const std::regex pattern(R"((\d{4})_[A-Za-z0-9_]+\.sql)");
+  static const std::regex pattern(R"((\d{4})_[a-z0-9_]+\.sql)");
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return migration_error("no migrations folder at " + dir.string());
+  if (!fs::is_directory(dir, ec)) {
+    return migration_error("migration_failed", "no migrations folder at " + dir.string());
+  }
   std::vector<MigrationFile> files;
   for (const auto& entry : fs::directory_iterator(dir)) {
     std::string file_name = entry.path().filename().string();
+    if (entry.path().extension() != ".sql") continue;
     std::smatch match;
-    if (!std::regex_match(file_name, match, pattern)) continue;
+    if (!std::regex_match(file_name, match, pattern)) {
+      return migration_error("migration_failed",
+                             file_name + ": migration files are named NNNN_lower_case_name.sql");
+    }
     files.push_back({std::stoi(match[1]), entry.path().stem().string(), entry.path()});
   }
-  std::sort(files.begin(), files.end(),
-            [](const auto& a, const auto& b) { return a.version < b.version; });
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
   for (std::size_t i = 1; i < files.size(); ++i) {
     if (files[i].version == files[i - 1].version) {
-      return migration_error("two migrations share version " + std::to_string(files[i].version));
+      return migration_error("migration_failed", "two migrations share version " +
+                                                     std::to_string(files[i].version));
     }
   }
   return files;
@@ -118,7 +152,7 @@ Result<std::vector<std::string>> migrate(Connection& c, const fs::path& schema_d
   if (!files) return files.error();
   if (auto locked = c.exec(kLock); !locked) return locked.error();
   auto result = migrate_locked(c, *files);
-  (void)c.exec(kUnlock);
+  (void)c.exec(kUnlock);  // also released if the session ends
   return result;
 }
 

@@ -8,13 +8,17 @@
 
 namespace ws::db {
 
-// The workout row and its workout_exercises in one transaction: an unknown
-// exercise id rolls everything back (unprocessable "unknown_exercise").
-// Returns the stored workout as get_workout() reads it.
+// The workout row and its workout_exercises (order_index and custom_duration
+// as given) in ONE transaction: an unknown (or malformed) exercise id rolls
+// everything back and gives unprocessable "unknown_exercise" naming the id
+// and its field "exercises[i].exercise_id". A malformed user_id is
+// invalid_argument, an unknown one unprocessable. Returns the stored workout
+// as get_workout() reads it (ids, timestamps, each exercise's catalog row).
 Result<Workout> insert_workout(Connection& c, const Workout& workout);
 
-// The seed's query 2: the workout with its exercises in order, each with its
-// catalog row. Unknown id: not_found "workout_not_found".
+// The seed's query 2: the workout with its exercises in order_index order,
+// each with its full catalog row. Unknown or malformed id: not_found
+// "workout_not_found".
 Result<Workout> get_workout(Connection& c, const std::string& id);
 
 }  // namespace ws::db

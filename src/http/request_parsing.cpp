@@ -1,5 +1,6 @@
 #include "http/request_parsing.h"
 
+#include <cmath>
 #include <set>
 
 #include <boost/json/parse.hpp>
@@ -36,23 +37,27 @@ Status only_known_keys(const json::object& object, const std::set<std::string>& 
   return Status::Ok();
 }
 
+Error out_of_range(const std::string& field, long long min, long long max) {
+  return unprocessable(field, "must be between " + std::to_string(min) + " and " +
+                                  std::to_string(max));
+}
+
+// Integers may arrive as 40, 40.0 or 1e20 in JSON: whole values are integers,
+// huge ones are out of range (422), fractional ones are not integers (400).
 Result<long long> integer_in(const json::value& v, const std::string& field, long long min,
                              long long max) {
-  long long n = 0;
-  if (v.is_int64()) {
-    n = v.get_int64();
-  } else if (v.is_uint64()) {
-    return unprocessable(field, "must be at most " + std::to_string(max));
-  } else if (v.is_double() && v.get_double() == static_cast<double>(static_cast<long long>(
-                                                      v.get_double()))) {
-    n = static_cast<long long>(v.get_double());
-  } else {
-    return bad_request(field, "must be an integer");
+  if (v.is_uint64()) return out_of_range(field, min, max);  // above int64
+  if (v.is_double()) {
+    double d = v.get_double();
+    if (d != std::floor(d)) return bad_request(field, "must be an integer");
+    if (d < static_cast<double>(min) || d > static_cast<double>(max)) {
+      return out_of_range(field, min, max);
+    }
+    return static_cast<long long>(d);
   }
-  if (n < min || n > max) {
-    return unprocessable(field, "must be between " + std::to_string(min) + " and " +
-                                    std::to_string(max));
-  }
+  if (!v.is_int64()) return bad_request(field, "must be an integer");
+  long long n = v.get_int64();
+  if (n < min || n > max) return out_of_range(field, min, max);
   return n;
 }
 

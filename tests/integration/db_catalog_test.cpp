@@ -1,271 +1,195 @@
-// The db module against a real PostgreSQL: migrations, catalog filters,
-// workouts, transactions, the pool.
-#include <future>
-
+// The exercise catalog against a real PostgreSQL: filters in SQL, lookups,
+// inserts and the idempotent seeding.
 #include <gtest/gtest.h>
 
-#include "db/database.h"
-#include "db/exercise_repository.h"
-#include "db/migrations.h"
-#include "db/workout_repository.h"
-#include "support/test_db.h"
+#include "support/db_fixture.h"
 
-namespace ws {
+namespace ws::test {
 namespace {
 
-const std::string kSchema = std::string(WS_SOURCE_DIR) + "/schema";
-
-config::Database config_for(const std::string& url, int pool = 2, int queue = 64) {
-  config::Database c;
-  c.url = url;
-  c.pool_size = pool;
-  c.queue_capacity = queue;
-  return c;
-}
-
-Exercise exercise(std::string name, Difficulty d, bool jump, std::vector<std::string> categories,
-                  std::vector<std::string> muscles, std::vector<std::string> equipment = {}) {
-  Exercise e;
-  e.name = std::move(name);
-  e.video_url = "clips/x.mov";
-  e.default_duration = 30;
-  e.difficulty = d;
-  e.has_jump = jump;
-  e.categories = std::move(categories);
-  e.metadata.muscles_targeted = std::move(muscles);
-  e.metadata.equipment_needed = std::move(equipment);
-  e.metadata.calories_per_min = 5.5;
-  return e;
-}
-
-class DbTest : public ::testing::Test {
+class DbCatalog : public DbFixture {
  protected:
-  void SetUp() override {
-    db_ = std::make_unique<db::Database>(config_for(test_db_.url()));
-    auto applied = run([](db::Connection& c) { return db::migrate(c, kSchema); });
-    ASSERT_TRUE(applied.ok()) << applied.error().message;
-    Status seeded = run([](db::Connection& c) {
-      return db::upsert_catalog(
-          c, {{"", "cardio", "heart"}, {"", "strength", "muscle"}, {"", "core", "abs"}},
-          {exercise("Air Squat", Difficulty::easy, false, {"strength"}, {"quadriceps", "glutes"}),
-           exercise("Burpees", Difficulty::hard, true, {"cardio"}, {"chest", "quadriceps"}),
-           exercise("Plank", Difficulty::easy, false, {"core"}, {"core"}, {"mat"}),
-           exercise("Shoulder Press", Difficulty::medium, false, {"strength"}, {"shoulders"},
-                    {"dumbbells"})});
-    });
-    ASSERT_TRUE(seeded.ok()) << seeded.error().message;
-  }
-
-  template <class F>
-  auto run(F&& fn) {
-    return db_->run_sync(std::forward<F>(fn));
-  }
-
-  std::vector<std::string> names(const db::ExerciseFilter& filter) {
+  Names names(const db::ExerciseFilter& filter) {
     auto rows = run([&](db::Connection& c) { return db::list_exercises(c, filter); });
     EXPECT_TRUE(rows.ok()) << rows.error().message;
-    std::vector<std::string> out;
+    Names out;
     if (rows.ok()) for (const auto& e : *rows) out.push_back(e.name);
     return out;
   }
-
-  std::string id_of(const std::string& name) {
-    for (const auto& e : *run([](db::Connection& c) { return db::list_exercises(c, {}); })) {
-      if (e.name == name) return e.id;
-    }
-    return {};
-  }
-
-  test::TestDatabase test_db_;
-  std::unique_ptr<db::Database> db_;
 };
 
-using Names = std::vector<std::string>;
-
-TEST_F(DbTest, MigrationsRunFromEmptyThenAreANoOp) {
-  // SetUp applied them all from an empty database; a second run applies none.
-  auto again = run([](db::Connection& c) { return db::migrate(c, kSchema); });
-  ASSERT_TRUE(again.ok()) << again.error().message;
-  EXPECT_TRUE(again->empty());
-  auto files = db::list_migrations(kSchema);
-  ASSERT_TRUE(files.ok());
-  EXPECT_EQ(test::query_scalar(test_db_.url(), "SELECT count(*) FROM schema_migrations"),
-            std::to_string(files->size()));
-}
-
-TEST_F(DbTest, AChangedMigrationIsRefused) {
-  test::query_scalar(test_db_.url(),
-                     "UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1");
-  auto again = run([](db::Connection& c) { return db::migrate(c, kSchema); });
-  ASSERT_FALSE(again.ok());
-  EXPECT_NE(again.error().message.find("changed"), std::string::npos);
-}
-
-TEST_F(DbTest, ListsExercisesWithTheirCategories) {
+TEST_F(DbCatalog, ListsEveryExerciseWithItsCategoriesOrderedByName) {
   auto rows = run([](db::Connection& c) { return db::list_exercises(c, {}); });
-  ASSERT_TRUE(rows.ok());
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
   ASSERT_EQ(rows->size(), 4u);
-  EXPECT_EQ(rows->front().name, "Air Squat");  // ordered by name
-  EXPECT_EQ(rows->front().categories, Names{"strength"});
-  EXPECT_EQ(rows->front().metadata.muscles_targeted, (Names{"quadriceps", "glutes"}));
-  EXPECT_DOUBLE_EQ(rows->front().metadata.calories_per_min, 5.5);
-  EXPECT_FALSE(rows->front().created_at.empty());
+  const Exercise& burpees = (*rows)[1];
+  EXPECT_EQ(burpees.name, "Burpees");
+  EXPECT_EQ(burpees.categories, (Names{"cardio", "strength"}));
+  EXPECT_EQ(burpees.metadata.muscles_targeted, (Names{"chest", "quadriceps"}));
+  EXPECT_DOUBLE_EQ(burpees.metadata.calories_per_min, 5.5);
+  EXPECT_EQ(burpees.difficulty, Difficulty::hard);
+  EXPECT_TRUE(burpees.has_jump);
+  EXPECT_EQ(burpees.video_url, "clips/sample.mov");
+  EXPECT_EQ(burpees.id.size(), 36u);
+  EXPECT_EQ(burpees.created_at.size(), 27u);  // 2026-01-01T00:00:00.000000Z
 }
 
-TEST_F(DbTest, FiltersByEachCriterionInSql) {
+TEST_F(DbCatalog, FiltersByDifficulty) {
   db::ExerciseFilter f;
   f.difficulty = Difficulty::easy;
   EXPECT_EQ(names(f), (Names{"Air Squat", "Plank"}));
-  f = {};
-  f.category = "strength";
-  EXPECT_EQ(names(f), (Names{"Air Squat", "Shoulder Press"}));
-  f = {};
-  f.muscle = "quadriceps";
-  EXPECT_EQ(names(f), (Names{"Air Squat", "Burpees"}));
-  f = {};
-  f.equipment = "dumbbells";
-  EXPECT_EQ(names(f), Names{"Shoulder Press"});
-  f = {};
-  f.equipment = "none";
-  EXPECT_EQ(names(f), (Names{"Air Squat", "Burpees"}));
-  f = {};
-  f.no_jump = true;
-  EXPECT_EQ(names(f), (Names{"Air Squat", "Plank", "Shoulder Press"}));
-  f = {};
-  f.muscle = "quadriceps";
-  f.no_jump = true;
-  f.category = "strength";
-  EXPECT_EQ(names(f), Names{"Air Squat"});
-  f = {};
-  f.category = "nope";
+}
+
+TEST_F(DbCatalog, FiltersByCategoryAndKeepsEveryCategoryOfAMatch) {
+  db::ExerciseFilter f;
+  f.category = "cardio";
+  auto rows = run([&](db::Connection& c) { return db::list_exercises(c, f); });
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().categories, (Names{"cardio", "strength"}));
+  f.category = "yoga";
   EXPECT_TRUE(names(f).empty());
 }
 
-TEST_F(DbTest, UnknownAndMalformedIdsAreNotFound) {
-  for (std::string id : {"00000000-0000-0000-0000-000000000000", "not-a-uuid", "'; DROP TABLE x"}) {
+TEST_F(DbCatalog, FiltersByMuscle) {
+  db::ExerciseFilter f;
+  f.muscle = "quadriceps";
+  EXPECT_EQ(names(f), (Names{"Air Squat", "Burpees"}));
+}
+
+TEST_F(DbCatalog, FiltersByEquipmentAndByNoEquipment) {
+  db::ExerciseFilter f;
+  f.equipment = "dumbbells";
+  EXPECT_EQ(names(f), Names{"Shoulder Press"});
+  f.equipment = "none";
+  EXPECT_EQ(names(f), (Names{"Air Squat", "Burpees"}));
+}
+
+TEST_F(DbCatalog, FiltersOutJumps) {
+  db::ExerciseFilter f;
+  f.no_jump = true;
+  EXPECT_EQ(names(f), (Names{"Air Squat", "Plank", "Shoulder Press"}));
+}
+
+TEST_F(DbCatalog, CombinesFilters) {
+  db::ExerciseFilter f;
+  f.category = "strength";
+  f.muscle = "quadriceps";
+  EXPECT_EQ(names(f), (Names{"Air Squat", "Burpees"}));
+  f.no_jump = true;
+  EXPECT_EQ(names(f), Names{"Air Squat"});
+  f.difficulty = Difficulty::hard;
+  EXPECT_TRUE(names(f).empty());
+}
+
+TEST_F(DbCatalog, GetsOneExerciseById) {
+  std::string id = id_of("Plank");
+  auto row = run([&](db::Connection& c) { return db::get_exercise(c, id); });
+  ASSERT_TRUE(row.ok()) << row.error().message;
+  EXPECT_EQ(row->name, "Plank");
+  EXPECT_EQ(row->metadata.equipment_needed, Names{"mat"});
+}
+
+TEST_F(DbCatalog, UnknownAndMalformedIdsAreNotFoundNeverInternal) {
+  for (std::string id : {"00000000-0000-0000-0000-000000000000", "not-a-uuid", "'; DROP TABLE x", ""}) {
     auto row = run([&](db::Connection& c) { return db::get_exercise(c, id); });
-    ASSERT_FALSE(row.ok());
+    ASSERT_FALSE(row.ok()) << id;
     EXPECT_EQ(row.error().kind, ErrorKind::not_found) << id;
+    EXPECT_EQ(row.error().code, "exercise_not_found");
+    EXPECT_NE(row.error().message.find(id), std::string::npos);
   }
 }
 
-TEST_F(DbTest, InsertExerciseChecksCategoriesAndNames) {
-  auto wall_sit = exercise("Wall Sit", Difficulty::medium, false, {"strength", "core"}, {"quads"});
+TEST_F(DbCatalog, GetsExercisesByIdsInTheOrderAsked) {
+  std::string plank = id_of("Plank"), squat = id_of("Air Squat");
+  Names ids{plank, "bad", "00000000-0000-0000-0000-000000000000", squat, plank};
+  ids.push_back(std::string(plank.size(), 'x'));
+  for (auto& c : ids[3]) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto rows = run([&](db::Connection& c) { return db::get_exercises_by_ids(c, ids); });
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].name, "Plank");
+  EXPECT_EQ((*rows)[1].name, "Air Squat");
+  EXPECT_EQ((*rows)[1].id, squat);  // canonical lower case
+}
+
+TEST_F(DbCatalog, ListsCategoriesByName) {
+  auto rows = run([](db::Connection& c) { return db::list_categories(c); });
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].name, "cardio");
+  EXPECT_EQ((*rows)[0].description, "heart");
+}
+
+TEST_F(DbCatalog, InsertsAnExerciseWithItsCategories) {
+  auto wall_sit = sample_exercise("Wall Sit", Difficulty::medium, false, {"strength", "core"}, {"quads"});
+  wall_sit.description = "Back to the wall";
   auto stored = run([&](db::Connection& c) { return db::insert_exercise(c, wall_sit); });
   ASSERT_TRUE(stored.ok()) << stored.error().message;
   EXPECT_EQ(stored->categories, (Names{"core", "strength"}));
+  EXPECT_EQ(stored->description, "Back to the wall");
+  EXPECT_FALSE(stored->id.empty());
+}
 
-  auto again = run([&](db::Connection& c) { return db::insert_exercise(c, wall_sit); });
+TEST_F(DbCatalog, ADuplicateNameIsAConflictNamingTheField) {
+  auto again = run([](db::Connection& c) { return db::insert_exercise(c, sample_catalog()[0]); });
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(again.error().field, "name");
+  EXPECT_NE(again.error().message.find("Air Squat"), std::string::npos);
+}
 
-  auto odd = exercise("Odd", Difficulty::easy, false, {"yoga"}, {});
+TEST_F(DbCatalog, AnUnknownCategoryRefusesTheWholeInsert) {
+  auto odd = sample_exercise("Odd", Difficulty::easy, false, {"core", "yoga"}, {});
   auto refused = run([&](db::Connection& c) { return db::insert_exercise(c, odd); });
   ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::unprocessable);
   EXPECT_EQ(refused.error().code, "unknown_category");
-  EXPECT_EQ(test::query_scalar(test_db_.url(), "SELECT count(*) FROM exercises WHERE name = 'Odd'"),
-            "0");
+  EXPECT_EQ(refused.error().field, "categories[1]");
+  EXPECT_NE(refused.error().message.find("yoga"), std::string::npos);
+  EXPECT_EQ(scalar("SELECT count(*) FROM exercises WHERE name = 'Odd'"), "0");
 }
 
-TEST_F(DbTest, UpsertCatalogIsIdempotent) {
-  Status again = run([](db::Connection& c) {
-    return db::upsert_catalog(c, {{"", "cardio", "heart"}},
-                              {exercise("Burpees", Difficulty::hard, true, {"cardio"}, {"chest"})});
-  });
-  ASSERT_TRUE(again.ok());
-  EXPECT_EQ(test::query_scalar(test_db_.url(), "SELECT count(*) FROM exercises"), "4");
-}
-
-Workout workout_of(const std::vector<std::string>& ids) {
-  Workout w;
-  w.name = "Test";
-  w.config.intensity = Intensity::high;
-  w.config.rounds = 2;
-  w.config.no_jump = true;
-  w.rounds = 2;
-  w.total_duration = 200;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    WorkoutItem item;
-    item.exercise_id = ids[i];
-    item.order_index = static_cast<int>(i);
-    if (i == 1) item.custom_duration = 25;
-    w.exercises.push_back(item);
+TEST_F(DbCatalog, ChecksRejectBadRowsAsUnprocessable) {
+  auto zero = sample_exercise("Zero", Difficulty::easy, false, {}, {});
+  zero.default_duration = 0;
+  auto escape = sample_exercise("Escape", Difficulty::easy, false, {}, {});
+  escape.video_url = "../../etc/passwd";
+  for (const auto& bad : {zero, escape}) {
+    auto refused = run([&](db::Connection& c) { return db::insert_exercise(c, bad); });
+    ASSERT_FALSE(refused.ok()) << bad.name;
+    EXPECT_EQ(refused.error().kind, ErrorKind::unprocessable) << bad.name;
   }
-  return w;
 }
 
-TEST_F(DbTest, WorkoutRoundTrip) {
-  auto input = workout_of({id_of("Plank"), id_of("Air Squat"), id_of("Plank")});
-  auto stored = run([&](db::Connection& c) { return db::insert_workout(c, input); });
-  ASSERT_TRUE(stored.ok()) << stored.error().message;
-  auto read = run([&](db::Connection& c) { return db::get_workout(c, stored->id); });
-  ASSERT_TRUE(read.ok());
-  EXPECT_EQ(read->name, "Test");
-  EXPECT_EQ(read->rounds, 2);
-  EXPECT_EQ(read->total_duration, 200);
-  EXPECT_EQ(read->config.intensity, Intensity::high);
-  EXPECT_EQ(read->config.rounds, 2);
-  EXPECT_TRUE(read->config.no_jump);
-  ASSERT_EQ(read->exercises.size(), 3u);
-  EXPECT_EQ(read->exercises[0].exercise->name, "Plank");
-  EXPECT_EQ(read->exercises[1].exercise->name, "Air Squat");
-  EXPECT_EQ(read->exercises[1].custom_duration, 25);
-  EXPECT_FALSE(read->exercises[2].custom_duration.has_value());
-  EXPECT_EQ(read->status, WorkoutStatus::draft);
+TEST_F(DbCatalog, UpsertingTheSameCatalogAgainChangesNothing) {
+  std::string before = scalar("SELECT string_agg(updated_at::text, ',' ORDER BY name) FROM exercises");
+  Status again = run([](db::Connection& c) {
+    return db::upsert_catalog(c, sample_categories(), sample_catalog());
+  });
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(scalar("SELECT count(*) FROM exercises"), "4");
+  EXPECT_EQ(scalar("SELECT count(*) FROM exercise_categories"), "5");
+  EXPECT_EQ(scalar("SELECT string_agg(updated_at::text, ',' ORDER BY name) FROM exercises"), before);
 }
 
-TEST_F(DbTest, AnUnknownExerciseRollsTheWholeWorkoutBack) {
-  auto input = workout_of({id_of("Plank"), "00000000-0000-0000-0000-000000000000"});
-  auto stored = run([&](db::Connection& c) { return db::insert_workout(c, input); });
-  ASSERT_FALSE(stored.ok());
-  EXPECT_EQ(stored.error().code, "unknown_exercise");
-  EXPECT_EQ(stored.error().field, "exercises[1].exercise_id");
-  EXPECT_EQ(test::query_scalar(test_db_.url(), "SELECT count(*) FROM workouts"), "0");
-  EXPECT_EQ(test::query_scalar(test_db_.url(), "SELECT count(*) FROM workout_exercises"), "0");
+TEST_F(DbCatalog, UpsertUpdatesByNameAndReplacesCategories) {
+  auto burpees = sample_catalog()[1];
+  burpees.categories = {"core"};
+  burpees.default_duration = 45;
+  Status done = run([&](db::Connection& c) { return db::upsert_catalog(c, {}, {burpees}); });
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  auto row = run([&](db::Connection& c) { return db::get_exercise(c, id_of("Burpees")); });
+  ASSERT_TRUE(row.ok());
+  EXPECT_EQ(row->categories, Names{"core"});
+  EXPECT_EQ(row->default_duration, 45);
 }
 
-TEST_F(DbTest, UpdatedAtMovesOnUpdate) {
-  std::string before = test::query_scalar(
-      test_db_.url(), "SELECT updated_at FROM exercises WHERE name = 'Plank'");
-  test::query_scalar(test_db_.url(), "UPDATE exercises SET icon = 'x' WHERE name = 'Plank'");
-  std::string after = test::query_scalar(
-      test_db_.url(), "SELECT updated_at > created_at FROM exercises WHERE name = 'Plank'");
-  EXPECT_EQ(after, "t") << before;
-}
-
-TEST_F(DbTest, ChecksRejectBadRows) {
-  EXPECT_THROW(test::query_scalar(test_db_.url(),
-                                  "UPDATE exercises SET difficulty = 'extreme' WHERE name = 'Plank'"),
-               std::runtime_error);
-  EXPECT_THROW(test::query_scalar(test_db_.url(),
-                                  "UPDATE exercises SET default_duration = 0 WHERE name = 'Plank'"),
-               std::runtime_error);
-}
-
-TEST(DbPool, RefusesWhenTheQueueIsFullAndRunsTheRest) {
-  test::TestDatabase test_db;
-  db::Database db(config_for(test_db.url(), 1, 1));
-  std::promise<void> release;
-  std::shared_future<void> gate = release.get_future().share();
-  std::promise<void> started;
-  ASSERT_TRUE(db.submit([&, gate](db::Connection&) {
-    started.set_value();
-    gate.wait();
-  }));
-  started.get_future().wait();
-  std::promise<bool> pinged;
-  ASSERT_TRUE(db.submit([&](db::Connection& c) { pinged.set_value(c.ping().ok()); }));
-  EXPECT_FALSE(db.submit([](db::Connection&) {}));  // queue (capacity 1) is full
-  release.set_value();
-  EXPECT_TRUE(pinged.get_future().get());
-}
-
-TEST(DbPool, AnUnreachableDatabaseIsUnavailableNotACrash) {
-  db::Database db(config_for("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"));
-  Status ping = db.run_sync([](db::Connection& c) { return c.ping(); });
-  ASSERT_FALSE(ping.ok());
-  EXPECT_EQ(ping.error().kind, ErrorKind::unavailable);
+TEST_F(DbCatalog, UpdatedAtMovesOnUpdate) {
+  scalar("UPDATE exercises SET icon = 'x' WHERE name = 'Plank'");  // its own transaction
+  EXPECT_EQ(scalar("SELECT updated_at > created_at FROM exercises WHERE name = 'Plank'"), "t");
+  EXPECT_EQ(scalar("SELECT updated_at = created_at FROM exercises WHERE name = 'Burpees'"), "t");
 }
 
 }  // namespace
-}  // namespace ws
+}  // namespace ws::test

@@ -40,14 +40,16 @@ class HttpApi : public ::testing::Test {
 
   std::vector<std::string> exercise_ids(const std::string& query = "") {
     std::vector<std::string> ids;
-    for (const auto& e : get_json("/api/exercises" + query).as_array()) {
+    json::value list = get_json("/api/exercises" + query);  // outlives the loop
+    for (const auto& e : list.as_array()) {
       ids.emplace_back(e.at("id").as_string());
     }
     return ids;
   }
 
   std::string id_named(const std::string& name) {
-    for (const auto& e : get_json("/api/exercises").as_array()) {
+    json::value list = get_json("/api/exercises");
+    for (const auto& e : list.as_array()) {
       if (e.at("name").as_string() == name) return std::string(e.at("id").as_string());
     }
     return {};
@@ -104,7 +106,8 @@ TEST_F(HttpApi, FiltersNarrowTheList) {
     EXPECT_GT(some, 0u) << query;
     EXPECT_LT(some, all) << query;
   }
-  for (const auto& e : get_json("/api/exercises?no_jump=true&difficulty=hard").as_array()) {
+  json::value hard = get_json("/api/exercises?no_jump=true&difficulty=hard");
+  for (const auto& e : hard.as_array()) {
     EXPECT_FALSE(e.at("has_jump").as_bool());
     EXPECT_EQ(e.at("difficulty").as_string(), "hard");
   }

@@ -3,6 +3,8 @@
 #include <map>
 #include <string>
 
+typedef struct _SoupSession SoupSession;
+
 namespace ws::test {
 
 struct HttpReply {
@@ -33,7 +35,7 @@ class HttpClient {
 
  private:
   int port_;
-  struct _SoupSession* session_;
+  SoupSession* session_;
 };
 
 }  // namespace ws::test

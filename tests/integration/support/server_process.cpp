@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,22 +42,26 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   return out;
 }
 
-// Spawns the server binary with its working directory at the source root (for
-// schema/ and config/), stdout to `stdout_fd` when given.
-pid_t spawn(const ServerEnv& env, std::vector<std::string> args, int stdout_fd, int keep_fd) {
+// Starts the server binary with its working directory at the source root
+// (for schema/ and config/), stdout to `stdout_fd` when given. The child dies
+// with the test process, so a crashed test never leaves a server behind
+// holding ctest's output pipe open.
+pid_t spawn(const ServerEnv& env, std::vector<std::string> args, int stdout_fd) {
   args.insert(args.begin(), WS_SERVER_BINARY);
   std::vector<std::string> environment = environment_for(env);
   auto argv = c_strings(args);
   auto envp = c_strings(environment);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addchdir_np(&actions, WS_SOURCE_DIR);
-  if (stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
-  (void)keep_fd;  // inherited: opened without O_CLOEXEC
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " + std::string(WS_SERVER_BINARY));
+  pid_t parent = getpid();
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);  // the parent died before prctl
+    if (stdout_fd >= 0) dup2(stdout_fd, STDOUT_FILENO);
+    if (chdir(WS_SOURCE_DIR) != 0) _exit(127);
+    execve(argv[0], argv.data(), envp.data());
+    _exit(127);
+  }
   return pid;
 }
 
@@ -75,7 +79,7 @@ int run_server_command(const ServerEnv& env, const std::vector<std::string>& arg
                        std::string* output) {
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  pid_t pid = spawn(env, args, pipe_fds[1], -1);
+  pid_t pid = spawn(env, args, pipe_fds[1]);
   close(pipe_fds[1]);
   std::string text = read_all(pipe_fds[0]);
   close(pipe_fds[0]);
@@ -103,7 +107,7 @@ ServerProcess::ServerProcess(const ServerEnv& env) {
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   fcntl(pipe_fds[0], F_SETFD, FD_CLOEXEC);
   std::string port_file = "/proc/self/fd/" + std::to_string(pipe_fds[1]);
-  pid_ = spawn(env, {"serve", "--port-file", port_file}, -1, pipe_fds[1]);
+  pid_ = spawn(env, {"serve", "--port-file", port_file}, -1);
   close(pipe_fds[1]);
   // The child keeps its inherited copy open: read up to the newline, not EOF.
   std::string text;

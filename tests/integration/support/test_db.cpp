@@ -7,21 +7,28 @@
 #include <fstream>
 #include <stdexcept>
 
-#include <libpq-fe.h>
+#include "db/connection.h"
 
 namespace ws::test {
 namespace {
 
+// Swaps the database name (the URL's path) and keeps any ?query.
 std::string with_database(const std::string& url, const std::string& name) {
-  auto slash = url.rfind('/');
-  return url.substr(0, slash + 1) + name;
+  auto scheme = url.find("://");
+  auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (slash == std::string::npos) throw std::runtime_error("not a postgresql:// URL: " + url);
+  auto query = url.find('?', slash);
+  return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
 }
 
 }  // namespace
 
 std::string TestDatabase::cluster_url() {
   const char* file = std::getenv("WS_TEST_PG_URL_FILE");
-  if (!file) throw std::runtime_error("WS_TEST_PG_URL_FILE is not set (run through ctest)");
+  if (!file) {
+    throw std::runtime_error("WS_TEST_PG_URL_FILE is not set: run through ctest, or start a "
+                             "cluster with scripts/test-pg.sh start DIR and point it at DIR/url");
+  }
   std::ifstream in(file);
   std::string url;
   std::getline(in, url);
@@ -30,30 +37,25 @@ std::string TestDatabase::cluster_url() {
 }
 
 std::string query_scalar(const std::string& url, const std::string& sql) {
-  PGconn* conn = PQconnectdb(url.c_str());
-  if (PQstatus(conn) != CONNECTION_OK) {
-    std::string message = PQerrorMessage(conn);
-    PQfinish(conn);
-    throw std::runtime_error("cannot connect: " + message);
+  db::PGconnPtr conn(PQconnectdb(url.c_str()));
+  if (PQstatus(conn.get()) != CONNECTION_OK) {
+    throw std::runtime_error(std::string("cannot connect: ") + PQerrorMessage(conn.get()));
   }
-  PGresult* result = PQexec(conn, sql.c_str());
-  ExecStatusType status = PQresultStatus(result);
-  std::string value;
-  if (status == PGRES_TUPLES_OK && PQntuples(result) > 0) value = PQgetvalue(result, 0, 0);
-  std::string error = PQresultErrorMessage(result);
-  PQclear(result);
-  PQfinish(conn);
+  PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);  // quiet NOTICEs
+  db::PGresultPtr result(PQexec(conn.get(), sql.c_str()));
+  ExecStatusType status = PQresultStatus(result.get());
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-    throw std::runtime_error(sql + ": " + error);
+    throw std::runtime_error(sql + ": " + PQresultErrorMessage(result.get()));
   }
-  return value;
+  if (status == PGRES_TUPLES_OK && PQntuples(result.get()) > 0) return PQgetvalue(result.get(), 0, 0);
+  return "";
 }
 
 TestDatabase::TestDatabase() {
   static std::atomic<int> counter{0};
   name_ = "ws_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
   std::string cluster = cluster_url();
-  query_scalar(cluster, "DROP DATABASE IF EXISTS " + name_);
+  query_scalar(cluster, "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");  // a reused pid
   query_scalar(cluster, "CREATE DATABASE " + name_);
   url_ = with_database(cluster, name_);
 }
@@ -62,7 +64,7 @@ TestDatabase::~TestDatabase() {
   try {
     query_scalar(cluster_url(), "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
   } catch (...) {
-    // The cluster is deleted at the end of the run anyway.
+    // Never throw from a destructor; the fixture deletes the cluster anyway.
   }
 }
 

@@ -1,0 +1,111 @@
+#include "playlist/hls.h"
+
+#include <cctype>
+
+#include "playlist/codecs.h"
+
+namespace ws::playlist {
+namespace {
+
+std::string zero_pad(int64_t value, std::size_t width) {
+  std::string digits = std::to_string(value);
+  if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+  return digits;
+}
+
+// A line break inside a URI or attribute would start a new playlist tag, and
+// a quote would end a quoted attribute early: drop them.
+std::string one_line(std::string_view text, bool in_quotes) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || (in_quotes && c == '"')) continue;
+    out += c;
+  }
+  return out;
+}
+
+// Parses "%[0][width]d" at pattern[pos] (pos just after '%'); returns the
+// index past it and the width, or npos when it is not a placeholder. The
+// width always pads with zeros: a URI has no business containing spaces.
+std::size_t parse_placeholder(std::string_view pattern, std::size_t pos, std::size_t& width) {
+  std::size_t end = pos;
+  if (end < pattern.size() && pattern[end] == '0') ++end;
+  std::size_t digits_start = end;
+  while (end < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[end])) &&
+         end - digits_start < 2) {
+    ++end;
+  }
+  if (end >= pattern.size() || pattern[end] != 'd') return std::string_view::npos;
+  width = end > digits_start ? std::stoul(std::string(pattern.substr(digits_start, end - digits_start))) : 0;
+  return end + 1;
+}
+
+void put_stream_inf(std::string& out, const Variant& v) {
+  out += "#EXT-X-STREAM-INF:BANDWIDTH=" + std::to_string(v.bandwidth);
+  if (v.average_bandwidth > 0) out += ",AVERAGE-BANDWIDTH=" + std::to_string(v.average_bandwidth);
+  out += ",CODECS=\"" + one_line(v.codecs, true) + "\"";
+  if (v.width > 0 && v.height > 0) {
+    out += ",RESOLUTION=" + std::to_string(v.width) + "x" + std::to_string(v.height);
+  }
+  if (v.fps_num > 0 && v.fps_den > 0) out += ",FRAME-RATE=" + frame_rate_text(v.fps_num, v.fps_den);
+  out += "\n";
+}
+
+}  // namespace
+
+std::string segment_uri(std::string_view pattern, int index) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '%') {
+      out += pattern[i];
+      continue;
+    }
+    if (i + 1 < pattern.size() && pattern[i + 1] == '%') {
+      out += '%';
+      ++i;
+      continue;
+    }
+    std::size_t width = 0;
+    std::size_t next = parse_placeholder(pattern, i + 1, width);
+    if (next == std::string_view::npos) {
+      out += '%';  // not a placeholder: keep it literally
+      continue;
+    }
+    out += zero_pad(index, width);
+    i = next - 1;
+  }
+  return out;
+}
+
+std::string seconds_text(int64_t microseconds) {
+  return std::to_string(microseconds / 1'000'000) + "." + zero_pad(microseconds % 1'000'000, 6);
+}
+
+std::string media_playlist(const timeline::SegmentGrid& grid, const MediaPlaylistOptions& options) {
+  std::string out = "#EXTM3U\n";
+  out += "#EXT-X-VERSION:" + std::to_string(options.version) + "\n";
+  out += "#EXT-X-TARGETDURATION:" + std::to_string(timeline::target_duration_seconds(grid)) + "\n";
+  out += "#EXT-X-MEDIA-SEQUENCE:0\n";
+  out += "#EXT-X-PLAYLIST-TYPE:VOD\n";
+  out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  for (const timeline::Segment& seg : grid.segments) {
+    out += "#EXTINF:" + seconds_text(timeline::duration_us(grid, seg)) + ",\n";
+    std::string uri = options.uri_for ? options.uri_for(seg) : segment_uri(options.uri_template, seg.index);
+    out += one_line(uri, false) + "\n";
+  }
+  out += "#EXT-X-ENDLIST\n";
+  return out;
+}
+
+std::string master_playlist(const std::vector<Variant>& variants, const MasterPlaylistOptions& options) {
+  std::string out = "#EXTM3U\n";
+  out += "#EXT-X-VERSION:" + std::to_string(options.version) + "\n";
+  out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  for (const Variant& v : variants) {
+    put_stream_inf(out, v);
+    out += one_line(v.uri, false) + "\n";
+  }
+  return out;
+}
+
+}  // namespace ws::playlist

@@ -1,0 +1,58 @@
+#pragma once
+// HLS playlists written from a segment grid: complete VOD playlists, known
+// before any segment is rendered (DESIGN.md "plan first, render on demand").
+// Our own text, not hlssink2's: the grid, not the encoder, decides durations.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "timeline/segment_grid.h"
+
+namespace ws::playlist {
+
+struct MediaPlaylistOptions {
+  // Segment URI pattern: "%d" or "%0Nd" is the segment index, "%%" is '%',
+  // anything else is literal (never handed to printf).
+  std::string uri_template = "seg_%05d.ts";
+  // When set, replaces uri_template (e.g. to put a content hash in the URI).
+  std::function<std::string(const timeline::Segment&)> uri_for;
+  int version = 3;  // 3: decimal EXTINF, MPEG-TS segments
+};
+
+// #EXTM3U, VERSION, TARGETDURATION (= ceil of the longest segment, so >= every
+// rounded EXTINF and constant), MEDIA-SEQUENCE:0, PLAYLIST-TYPE:VOD,
+// INDEPENDENT-SEGMENTS, one EXTINF (microsecond precision) + URI per segment,
+// ENDLIST.
+std::string media_playlist(const timeline::SegmentGrid& grid,
+                           const MediaPlaylistOptions& options = {});
+
+struct Variant {
+  int64_t bandwidth = 0;          // peak bits per second (BANDWIDTH)
+  int64_t average_bandwidth = 0;  // AVERAGE-BANDWIDTH; 0 leaves it out
+  std::string codecs;             // e.g. "avc1.64001f,mp4a.40.2"
+  int width = 0;                  // RESOLUTION; 0 leaves it out
+  int height = 0;
+  int fps_num = 0;  // FRAME-RATE; 0 leaves it out
+  int fps_den = 1;
+  std::string uri;  // media playlist URI
+};
+
+struct MasterPlaylistOptions {
+  int version = 3;
+};
+
+// #EXTM3U, VERSION, INDEPENDENT-SEGMENTS, then per variant EXT-X-STREAM-INF
+// (BANDWIDTH, AVERAGE-BANDWIDTH, CODECS, RESOLUTION, FRAME-RATE) and its URI,
+// in the order given (players start with the first).
+std::string master_playlist(const std::vector<Variant>& variants,
+                            const MasterPlaylistOptions& options = {});
+
+// Expands uri_template for one index (see MediaPlaylistOptions).
+std::string segment_uri(std::string_view uri_template, int index);
+
+// Microseconds as seconds with six decimals: 3200000 -> "3.200000".
+std::string seconds_text(int64_t microseconds);
+
+}  // namespace ws::playlist

@@ -1,0 +1,36 @@
+#pragma once
+// Demo exercise clips: an animated stick figure with the exercise name on a
+// transparent background, encoded as ProRes 4444 with alpha in a MOV, like the
+// real clips the catalog expects, plus a PNG thumbnail.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+
+namespace ws::render {
+
+struct ClipSpec {
+  std::string name;               // drawn on the clip, e.g. "Push-ups"
+  std::string motion;             // one of known_motions()
+  std::string color = "#3b82f6";  // figure colour, CSS hex (#rgb or #rrggbb)
+  int width = 1280, height = 720, fps = 30;
+  double seconds = 4.0;           // 3..8 for the demo catalog; tests use shorter
+};
+
+std::vector<std::string> known_motions();
+
+// Renders the clip and its thumbnail. Both are written to hidden temp files in
+// the target folders and renamed into place only when complete, so a crash
+// never leaves a half clip at the final path. The clip holds a whole number of
+// repetitions: frame N would equal frame 0, so it loops seamlessly.
+// Errors: invalid_argument (bad spec, unknown motion), internal (pipeline or
+// file system failure), unavailable (encode timed out).
+Status generate_clip(const ClipSpec& spec, const std::filesystem::path& mov_path,
+                     const std::filesystem::path& thumbnail_path);
+
+// The thumbnail alone (320 px wide card at the motion's most telling moment),
+// written atomically; generate_clip calls it.
+Status write_thumbnail(const ClipSpec& spec, const std::filesystem::path& png_path);
+
+}  // namespace ws::render

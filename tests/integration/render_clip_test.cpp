@@ -1,0 +1,190 @@
+// Demo clip generation end to end: ProRes 4444 MOV with real alpha, a PNG
+// thumbnail, every motion renders, and the media probe's answers and errors.
+#include <cairo.h>
+#include <gst/app/gstappsink.h>
+#include <gst/gst.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <vector>
+
+#include "common/gobject_ptr.h"
+#include "render/clip_generator.h"
+#include "render/media_probe.h"
+
+namespace ws::render {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path media_dir() {
+  fs::path dir = fs::path(WS_TEST_MEDIA_DIR) / "render";
+  fs::create_directories(dir);
+  return dir;
+}
+
+struct Frame {
+  int width = 0, height = 0, stride = 0;
+  std::vector<unsigned char> bgra;
+  const unsigned char* at(int x, int y) const { return &bgra[static_cast<size_t>(y) * stride + x * 4]; }
+};
+
+// Decodes the first frame of a MOV to straight-alpha BGRA.
+Frame decode_first_frame(const fs::path& mov) {
+  GError* raw = nullptr;
+  GstPipelinePtr pipeline(gst_parse_launch(
+      "filesrc name=src ! qtdemux ! avdec_prores ! videoconvert ! video/x-raw,format=BGRA ! "
+      "appsink name=sink sync=false",
+      &raw));
+  GErrorPtr error(raw);
+  EXPECT_TRUE(pipeline && !error) << (error ? error->message : "");
+  if (!pipeline || error) return {};
+  GstObjectPtr<GstElement> src(gst_bin_get_by_name(GST_BIN(pipeline.get()), "src"));
+  g_object_set(src.get(), "location", mov.c_str(), nullptr);
+  GstObjectPtr<GstElement> sink(gst_bin_get_by_name(GST_BIN(pipeline.get()), "sink"));
+  gst_element_set_state(pipeline.get(), GST_STATE_PLAYING);
+  GstSample* sample = gst_app_sink_try_pull_sample(GST_APP_SINK(sink.get()), 10 * GST_SECOND);
+  EXPECT_NE(sample, nullptr) << "no frame decoded from " << mov;
+  if (!sample) return {};
+  Frame f;
+  GstStructure* s = gst_caps_get_structure(gst_sample_get_caps(sample), 0);
+  gst_structure_get_int(s, "width", &f.width);
+  gst_structure_get_int(s, "height", &f.height);
+  f.stride = GST_ROUND_UP_4(f.width * 4);
+  GstMapInfo map;
+  GstBuffer* buffer = gst_sample_get_buffer(sample);
+  if (gst_buffer_map(buffer, &map, GST_MAP_READ)) {
+    f.bgra.assign(map.data, map.data + map.size);
+    gst_buffer_unmap(buffer, &map);
+  }
+  gst_sample_unref(sample);
+  return f;
+}
+
+bool has_temp_files(const fs::path& dir) {
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().filename().string().find(".tmp-") != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(RenderClip, GeneratesProResWithAlphaAndThumbnail) {
+  fs::path dir = media_dir() / "pushup";
+  fs::remove_all(dir);
+  ClipSpec spec{"Push-ups", "pushup", "#3b82f6", 320, 180, 30, 1.0};
+  Status st = generate_clip(spec, dir / "pushup.mov", dir / "pushup.png");
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  EXPECT_FALSE(has_temp_files(dir));
+
+  auto info = probe_media(dir / "pushup.mov");
+  ASSERT_TRUE(info.ok()) << info.error().message;
+  EXPECT_TRUE(info->has_video);
+  EXPECT_FALSE(info->has_audio);
+  EXPECT_EQ(info->width, 320);
+  EXPECT_EQ(info->height, 180);
+  EXPECT_DOUBLE_EQ(info->fps, 30.0);
+  EXPECT_NEAR(info->duration_seconds, 1.0, 1.0 / 30);
+  EXPECT_NE(info->video_caps.find("video/x-prores"), std::string::npos) << info->video_caps;
+  EXPECT_NE(info->video_caps.find("4444"), std::string::npos) << info->video_caps;
+  EXPECT_EQ(info->container, "video/quicktime");
+  EXPECT_TRUE(info->has_alpha);
+
+  cairo_surface_t* png = cairo_image_surface_create_from_png((dir / "pushup.png").c_str());
+  EXPECT_EQ(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
+  EXPECT_EQ(cairo_image_surface_get_width(png), 320);
+  EXPECT_EQ(cairo_image_surface_get_height(png), 180);
+  cairo_surface_destroy(png);
+}
+
+TEST(RenderClip, BackgroundIsTransparentAndFigureOpaqueInItsColour) {
+  fs::path dir = media_dir() / "squat";
+  fs::remove_all(dir);
+  ClipSpec spec{"Air Squat", "squat", "#3b82f6", 320, 180, 30, 0.5};
+  Status st = generate_clip(spec, dir / "squat.mov", dir / "squat.png");
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  Frame f = decode_first_frame(dir / "squat.mov");
+  ASSERT_EQ(f.width, 320);
+  ASSERT_EQ(f.height, 180);
+  EXPECT_EQ(f.at(0, 0)[3], 0) << "top-left corner must be transparent";
+  EXPECT_EQ(f.at(f.width - 1, f.height - 1)[3], 0) << "bottom-right corner must be transparent";
+  // Somewhere on the body (below the title band) the figure colour is opaque.
+  // Tolerance covers the 10-bit YUV round trip.
+  bool found = false;
+  for (int y = f.height / 4; y < f.height && !found; ++y) {
+    for (int x = 0; x < f.width && !found; ++x) {
+      const unsigned char* p = f.at(x, y);
+      found = p[3] == 255 && std::abs(p[0] - 0xf6) < 16 && std::abs(p[1] - 0x82) < 16 &&
+              std::abs(p[2] - 0x3b) < 16;
+    }
+  }
+  EXPECT_TRUE(found) << "no opaque pixel in the figure colour #3b82f6";
+}
+
+TEST(RenderClip, EveryMotionRenders) {
+  fs::path dir = media_dir() / "motions";
+  fs::remove_all(dir);
+  for (const auto& motion : known_motions()) {
+    ClipSpec spec{motion, motion, "#f97316", 160, 90, 30, 0.2};
+    Status st = generate_clip(spec, dir / (motion + ".mov"), dir / (motion + ".png"));
+    ASSERT_TRUE(st.ok()) << motion << ": " << st.error().message;
+    auto info = probe_media(dir / (motion + ".mov"));
+    ASSERT_TRUE(info.ok()) << motion << ": " << info.error().message;
+    EXPECT_EQ(info->width, 160) << motion;
+    EXPECT_TRUE(fs::exists(dir / (motion + ".png"))) << motion;
+  }
+  EXPECT_FALSE(has_temp_files(dir));
+}
+
+TEST(RenderClip, RejectsBadSpecsWithoutWritingFiles) {
+  fs::path dir = media_dir() / "rejected";
+  fs::remove_all(dir);
+  Status unknown = generate_clip({"Moonwalk", "moonwalk"}, dir / "a.mov", dir / "a.png");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::invalid_argument);
+  EXPECT_EQ(unknown.error().code, "unknown_motion");
+  Status colour = generate_clip({"Squat", "squat", "blue"}, dir / "b.mov", dir / "b.png");
+  ASSERT_FALSE(colour.ok());
+  EXPECT_EQ(colour.error().code, "invalid_color");
+  ClipSpec odd{"Squat", "squat", "#fff", 321, 180};
+  EXPECT_EQ(generate_clip(odd, dir / "c.mov", dir / "c.png").error().code, "invalid_size");
+  EXPECT_FALSE(fs::exists(dir / "a.mov") || fs::exists(dir / "b.mov") || fs::exists(dir / "c.mov"));
+}
+
+TEST(MediaProbe, MissingFileIsClipNotFound) {
+  fs::path missing = media_dir() / "does-not-exist.mov";
+  auto info = probe_media(missing);
+  ASSERT_FALSE(info.ok());
+  EXPECT_EQ(info.error().kind, ErrorKind::unprocessable);
+  EXPECT_EQ(info.error().code, "clip_not_found");
+  EXPECT_NE(info.error().message.find("does-not-exist.mov"), std::string::npos);
+}
+
+TEST(MediaProbe, TextFileIsNotDecodable) {
+  fs::path text = media_dir() / "notes.txt";
+  std::ofstream(text) << "this is not a video\n";
+  auto info = probe_media(text);
+  ASSERT_FALSE(info.ok());
+  EXPECT_EQ(info.error().kind, ErrorKind::unprocessable);
+  EXPECT_EQ(info.error().code, "clip_not_decodable");
+  EXPECT_NE(info.error().message.find("notes.txt"), std::string::npos);
+}
+
+TEST(MediaProbe, WorksFromSeveralThreadsAtOnce) {
+  fs::path dir = media_dir() / "threads";
+  fs::remove_all(dir);
+  ClipSpec spec{"Plank", "plank", "#22c55e", 160, 90, 30, 0.2};
+  ASSERT_TRUE(generate_clip(spec, dir / "plank.mov", dir / "plank.png").ok());
+  std::vector<std::future<bool>> probes;
+  for (int i = 0; i < 4; ++i) {
+    probes.push_back(std::async(std::launch::async, [&] {
+      auto info = probe_media(dir / "plank.mov");
+      return info.ok() && info->width == 160 && info->has_alpha;
+    }));
+  }
+  for (auto& p : probes) EXPECT_TRUE(p.get());
+}
+
+}  // namespace
+}  // namespace ws::render
