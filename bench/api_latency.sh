@@ -32,6 +32,10 @@ server_pid=$!
 for _ in $(seq 100); do [[ -s $work/port ]] && break; sleep 0.1; done
 port=$(cat "$work/port")
 
+# Reference in the same run: the cheapest route (no database, no cache), so a
+# busy machine shows up in both figures and the ratio stays meaningful.
+echo "reference: GET /healthz at ${rate}/s for ${seconds}s over ${connections} connections"
+"$bench" 127.0.0.1 "$port" /healthz "$rate" "$seconds" "$connections"
 echo "GET /api/exercises at ${rate}/s for ${seconds}s over ${connections} connections"
 "$bench" 127.0.0.1 "$port" /api/exercises "$rate" "$seconds" "$connections"
 echo "GET /api/exercises?difficulty=easy&no_jump=true (filtered)"
