@@ -35,10 +35,13 @@ ws_install_packages() {
     "${missing[@]}"
 }
 
-# ws_build DIR [CMAKE ARGS...]: configure once, then build incrementally.
+# ws_build DIR [TARGET...]: configure (once), then build the targets (all
+# when none is named) incrementally.
 ws_build() {
   local build_dir=$1
   shift
-  cmake -S "$WS_ROOT" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-  cmake --build "$build_dir" -j "$(nproc)"
+  cmake -S "$WS_ROOT" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  local targets=()
+  for target in "$@"; do targets+=(--target "$target"); done
+  cmake --build "$build_dir" -j "$(nproc)" "${targets[@]}"
 }
