@@ -282,3 +282,30 @@ TEST_F(HttpApi, SigtermStopsTheServerCleanly) {
 
 }  // namespace
 }  // namespace ws
+
+namespace ws {
+namespace {
+
+// The database is down from the start: the server still starts, says so on
+// /readyz, and answers API calls with a 503 JSON error at once, never a 500.
+TEST(HttpWithoutDatabase, AnswersServiceUnavailableNotACrash) {
+  test::ServerEnv env;
+  env.database_url = "postgresql://nobody:none@127.0.0.1:1/none";  // nothing listens there
+  env.media_dir = std::string(WS_TEST_MEDIA_DIR) + "/http";
+  env.cache_dir = std::string(WS_TEST_MEDIA_DIR) + "/cache-nodb";
+  test::ServerProcess server(env);
+  test::HttpClient client(server.port());
+  EXPECT_EQ(client.get("/healthz").status, 200);
+  for (const char* path : {"/readyz", "/api/exercises", "/api/categories",
+                           "/api/workouts/00000000-0000-0000-0000-000000000000"}) {
+    auto reply = client.get(path);
+    EXPECT_EQ(reply.status, 503) << path << ": " << reply.body;
+    EXPECT_EQ(json::parse(reply.body).at("error").at("code").as_string(), "database_unavailable")
+        << path;
+    EXPECT_FALSE(reply.header("retry-after").empty()) << path;
+  }
+  EXPECT_EQ(server.stop(), 0);
+}
+
+}  // namespace
+}  // namespace ws
