@@ -32,7 +32,7 @@ class Database {
 
   // Submits and waits: for CLI commands and tests, never from a database
   // worker (it would wait for itself). `fn` returns a Result<T> or a Status;
-  // a full queue gives an unavailable "database_overloaded" error instead.
+  // a full queue gives an unavailable "overloaded" error (as http/ answers).
   template <class F>
   auto run_sync(F&& fn) -> std::invoke_result_t<F&, Connection&>;
 
@@ -61,7 +61,7 @@ auto Database::run_sync(F&& fn) -> std::invoke_result_t<F&, Connection&> {
       [&fn](Connection& c) { return fn(c); });
   auto future = task->get_future();
   if (!submit([task](Connection& c) { (*task)(c); })) {
-    return R(make_error(ErrorKind::unavailable, "database_overloaded",
+    return R(make_error(ErrorKind::unavailable, "overloaded",
                         "the database queue is full; retry later"));
   }
   return future.get();

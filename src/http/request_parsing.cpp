@@ -150,6 +150,8 @@ Result<WorkoutItem> parse_item(const json::value& v, const std::string& field, i
   } else {
     return bad_request(field, "must be an exercise id or an object with exercise_id");
   }
+  // Ids are compared as stored (lower case): "ABC..." and "abc..." are one id.
+  for (char& c : item.exercise_id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (!is_uuid(item.exercise_id)) {
     return unprocessable(field.ends_with("]") ? field : join(field, "exercise_id"),
                          "'" + item.exercise_id + "' is not an exercise id", "unknown_exercise");

@@ -77,7 +77,7 @@ TEST(DbPool, ABoundedQueueRefusesWhenFull) {
   EXPECT_EQ(stats.queue_capacity, 1u);
   Status refused = db.run_sync([](db::Connection& c) { return c.ping(); });
   EXPECT_EQ(refused.error().kind, ErrorKind::unavailable);
-  EXPECT_EQ(refused.error().code, "database_overloaded");
+  EXPECT_EQ(refused.error().code, "overloaded");
   release.set_value();
   EXPECT_TRUE(pinged.get_future().get());  // the queued work still ran
 }

@@ -53,5 +53,46 @@ TEST(DbJsonMapping, MetadataRoundTrips) {
   EXPECT_TRUE(metadata_from_json(boost::json::parse("[]")).muscles_targeted.empty());
 }
 
+TEST(DbJsonMapping, WorkoutConfigIsExactlyTheSeedsObject) {
+  WorkoutConfig c;
+  c.target_duration = 30;
+  c.include_warm_up = true;
+  c.include_cool_down = true;
+  auto expected = boost::json::parse(R"({
+    "intensity": "medium_intensity", "intervals": {"work_time": 40, "rest_time": 20},
+    "rounds": null, "target_duration": 30, "no_repeat": false, "no_jump": false,
+    "intensity_levels": ["easy", "medium", "hard"], "include_warm_up": true,
+    "include_cool_down": true})");
+  EXPECT_EQ(workout_config_to_json(c), expected) << boost::json::serialize(workout_config_to_json(c));
+}
+
+TEST(DbJsonMapping, WorkoutConfigReaderSkipsWhatItCannotRead) {
+  WorkoutConfig defaults;
+  WorkoutConfig c = workout_config_from_json(boost::json::parse(
+      R"({"intervals": {"work_time": 30.0, "rest_time": "x"}, "rounds": 2.5,
+          "no_jump": "yes", "intensity_levels": ["hard", "extreme"], "extra": 1})"));
+  EXPECT_EQ(c.work_time, 30);  // a whole double is fine
+  EXPECT_EQ(c.rest_time, defaults.rest_time);
+  EXPECT_FALSE(c.rounds.has_value());  // not a whole number: absent, never a throw
+  EXPECT_EQ(c.no_jump, defaults.no_jump);
+  EXPECT_EQ(c.intensity_levels, std::vector<Difficulty>{Difficulty::hard});
+  EXPECT_EQ(workout_config_from_json(boost::json::value(nullptr)).work_time, defaults.work_time);
+}
+
+TEST(DbJsonMapping, MetadataHasTheSeedShapeAndSkipsOddItems) {
+  ExerciseMetadata m;
+  m.muscles_targeted = {"quadriceps"};
+  m.calories_per_min = 8.5;
+  m.alternative_exercises = {"11111111-1111-1111-1111-111111111111"};
+  EXPECT_EQ(metadata_to_json(m), boost::json::parse(R"({"muscles_targeted": ["quadriceps"],
+    "equipment_needed": [], "calories_per_min": 8.5,
+    "alternative_exercises": ["11111111-1111-1111-1111-111111111111"]})"));
+  ExerciseMetadata odd = metadata_from_json(boost::json::parse(
+      R"({"muscles_targeted": ["core", 3, null], "calories_per_min": 7, "equipment_needed": "mat"})"));
+  EXPECT_EQ(odd.muscles_targeted, std::vector<std::string>{"core"});
+  EXPECT_DOUBLE_EQ(odd.calories_per_min, 7.0);
+  EXPECT_TRUE(odd.equipment_needed.empty());
+}
+
 }  // namespace
 }  // namespace ws::db

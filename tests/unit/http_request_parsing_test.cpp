@@ -56,6 +56,12 @@ TEST(HttpParsing, FullWorkoutIsRead) {
   EXPECT_TRUE(w->config.include_warm_up);
 }
 
+TEST(HttpParsing, ExerciseIdsAreLowerCased) {
+  auto w = workout(R"({"exercises":["AAAAAAAA-1111-1111-1111-111111111111"]})");
+  ASSERT_TRUE(w.ok()) << w.error().message;
+  EXPECT_EQ(w->items[0].exercise_id, "aaaaaaaa-1111-1111-1111-111111111111");
+}
+
 TEST(HttpParsing, DefaultsApplyWhenConfigIsMissing) {
   auto w = workout(R"({"exercises":[")" + kId1 + R"("]})");
   ASSERT_TRUE(w.ok()) << w.error().message;
