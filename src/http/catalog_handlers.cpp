@@ -140,8 +140,7 @@ void create_exercise(Services& s, Request& request, const ResponderPtr& responde
     });
   });
   if (!queued) {
-    responder->respond(error_response(ErrorKind::unavailable, "overloaded",
-                                      "the server is busy; retry shortly"));
+    responder->respond(busy_response());
   }
 }
 

@@ -40,4 +40,8 @@ Response error_response(ErrorKind kind, std::string code, std::string message, s
   return error_response(make_error(kind, std::move(code), std::move(message), std::move(field)));
 }
 
+Response busy_response() {
+  return error_response(ErrorKind::unavailable, "overloaded", "the server is busy; retry shortly");
+}
+
 }  // namespace ws::http

@@ -36,4 +36,7 @@ Response error_response(const Error& error);
 Response error_response(ErrorKind kind, std::string code, std::string message,
                         std::string field = {});
 
+// 503 + Retry-After when a bounded queue refuses work.
+Response busy_response();
+
 }  // namespace ws::http

@@ -15,8 +15,7 @@ void answer_from_db(Services& services, const ResponderPtr& responder,
     }
   });
   if (!queued) {
-    responder->respond(error_response(ErrorKind::unavailable, "overloaded",
-                                      "the server is busy; retry shortly"));
+    responder->respond(busy_response());
   }
 }
 

@@ -1,5 +1,7 @@
 #include "render/segment_clip_reader.h"
 
+#include "render/pipeline_parse.h"
+
 #include <gst/app/gstappsink.h>
 
 #include <string>
@@ -37,15 +39,10 @@ Status SegmentClipReader::open(const std::filesystem::path& path, int width, int
       "filesrc name=src ! qtdemux ! avdec_prores ! videoconvert ! videoscale ! "
       "video/x-raw,format=BGRA,width=" + std::to_string(width) + ",height=" + std::to_string(height) +
       ",pixel-aspect-ratio=1/1 ! appsink name=sink sync=false max-buffers=4";
-  GError* raw = nullptr;
-  GstElement* p = gst_parse_launch(desc.c_str(), &raw);
-  GErrorPtr error(raw);
-  if (!p || error) {
-    if (p) gst_object_unref(p);
-    return make_error(ErrorKind::internal, "render_pipeline",
-                      std::string("clip decoder: ") + (error ? error->message : "parse failed"));
-  }
-  pipeline_.reset(p);
+  auto parsed = parse_pipeline(desc, "clip decoder");
+  if (!parsed) return parsed.error();
+  pipeline_ = std::move(parsed.value());
+  GstElement* p = pipeline_.get();
   GstObjectPtr<GstElement> src(gst_bin_get_by_name(GST_BIN(p), "src"));
   g_object_set(src.get(), "location", path.c_str(), nullptr);
   sink_ = gst_bin_get_by_name(GST_BIN(p), "sink");

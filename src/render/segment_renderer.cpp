@@ -1,5 +1,7 @@
 #include "render/segment_renderer.h"
 
+#include "render/pipeline_parse.h"
+
 #include <cairo.h>
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
@@ -237,14 +239,10 @@ Status render_segment(const timeline::Timeline& tl, const timeline::Segment& seg
       std::to_string(tl.audio_rate) +
       " ! queue ! audioconvert ! avenc_aac name=aenc ! aacparse ! queue ! mux. "
       "mpegtsmux name=mux ! filesink name=sink";
-  GError* raw = nullptr;
-  GstElement* p = gst_parse_launch(desc.c_str(), &raw);
-  GErrorPtr perr(raw);
-  if (!p || perr) {
-    if (p) gst_object_unref(p);
-    return pipeline_error(perr ? perr->message : "parse failed");
-  }
-  GstPipelinePtr pipeline(p);
+  auto parsed = parse_pipeline(desc, "segment encoder");
+  if (!parsed) return parsed.error();
+  GstPipelinePtr pipeline = std::move(parsed.value());
+  GstElement* p = pipeline.get();
   GstObjectPtr<GstElement> vsrc(gst_bin_get_by_name(GST_BIN(p), "vsrc"));
   GstObjectPtr<GstElement> asrc(gst_bin_get_by_name(GST_BIN(p), "asrc"));
   GstObjectPtr<GstElement> venc(gst_bin_get_by_name(GST_BIN(p), "venc"));

@@ -12,6 +12,7 @@
 
 #include "common/gobject_ptr.h"
 #include "render/clip_generator.h"
+#include "support/scratch.h"
 #include "render/media_probe.h"
 
 namespace ws::render {
@@ -19,11 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path media_dir() {
-  fs::path dir = fs::path(WS_TEST_MEDIA_DIR) / "render";
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path media_dir() { return test::scratch_dir("render"); }
 
 struct Frame {
   int width = 0, height = 0, stride = 0;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "render/clip_generator.h"
+#include "support/scratch.h"
 #include "render/segment_renderer.h"
 #include "timeline/segment_grid.h"
 #include "timeline/settings.h"
@@ -21,11 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path media_dir() {
-  fs::path dir = fs::path(WS_TEST_MEDIA_DIR) / "render_segment";
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path media_dir() { return test::scratch_dir("render_segment"); }
 
 std::string run(const std::string& cmd) {
   std::string out;
