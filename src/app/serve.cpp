@@ -1,10 +1,15 @@
 #include "app/serve.h"
 
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include <glib-unix.h>
 
+#include "cache/clip_catalog.h"
+#include "cache/render_scheduler.h"
+#include "cache/segment_store.h"
+#include "cache/stream_plan.h"
 #include "common/logging.h"
 #include "db/database.h"
 #include "db/migrations.h"
@@ -42,6 +47,28 @@ bool migrate_at_start(db::Database& db, const std::string& schema_dir) {
   return false;
 }
 
+// The one rendition of the config (a ladder comes with issue 4).
+std::vector<cache::Rendition> renditions(const config::Config& config) {
+  render::RenderProfile profile;
+  profile.width = config.render.width;
+  profile.height = config.render.height;
+  profile.video_bitrate_kbps = config.render.video_bitrate_kbps;
+  profile.audio_bitrate_kbps = config.render.audio_bitrate_kbps;
+  profile.background = config.render.background;
+  profile.media_dir = config.media.media_dir;
+  return {{std::to_string(profile.height) + "p", profile}};
+}
+
+cache::SchedulerOptions scheduler_options(const config::Config& config) {
+  cache::SchedulerOptions options;
+  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.workers = config.render.workers > 0 ? config.render.workers : cores;
+  options.queue_capacity = static_cast<std::size_t>(config.render.queue_capacity);
+  options.prefetch_capacity = static_cast<std::size_t>(std::max(8, options.workers * 8));
+  options.timeout = std::chrono::seconds(config.render.timeout_seconds);
+  return options;
+}
+
 gboolean quit_loop(gpointer loop) {
   log::get("app")->info("signal received, shutting down");
   g_main_loop_quit(static_cast<GMainLoop*>(loop));
@@ -55,11 +82,22 @@ int serve(const CommandLine& cli, const config::Config& config) {
   db::Database database(config.database);
   if (!migrate_at_start(database, cli.schema_dir)) return 1;
 
+  auto store = cache::SegmentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
+                                         static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);
+  if (!store) {
+    logger->critical("{}", store.error().message);
+    return 1;
+  }
+  cache::ClipCatalog clips(config.media.media_dir);
+  cache::StreamPlanner planner(clips, timeline_settings(config), renditions(config),
+                               cache::directory_digest(config.render.pipelines_dir));
+  cache::RenderScheduler renders(**store, scheduler_options(config));
+
   WorkerPool blocking("blocking", std::max(2u, std::thread::hardware_concurrency()), 256);
   http::CatalogCache catalog_cache;
   GMainContext* context = g_main_context_default();
-  http::Services services{config,         database, blocking, catalog_cache,
-                          timeline_settings(config), context};
+  http::Services services{config,  database, blocking, catalog_cache, timeline_settings(config),
+                          context, planner,  renders,  config.render.prefetch_segments};
   http::Server server({config.server.host, config.server.port, config.server.max_body_bytes,
                        config.server.allowed_origins},
                       http::make_router(services));
@@ -84,6 +122,7 @@ int serve(const CommandLine& cli, const config::Config& config) {
   g_source_remove(sigterm);
 
   server.disconnect();
+  renders.stop();
   blocking.stop();
   database.stop();
   // Answers that workers posted while stopping still run, then nothing is left.

@@ -122,6 +122,17 @@ void read_file_values(TomlReader& r, Config& c) {
   r.number("workout", "speed_low", c.workout.speed_low, 0.25, 4.0);
   r.number("workout", "speed_medium", c.workout.speed_medium, 0.25, 4.0);
   r.number("workout", "speed_high", c.workout.speed_high, 0.25, 4.0);
+  r.integer("render", "width", c.render.width, 16, 3840);
+  r.integer("render", "height", c.render.height, 16, 2160);
+  r.integer("render", "video_bitrate_kbps", c.render.video_bitrate_kbps, 100, 50000);
+  r.integer("render", "audio_bitrate_kbps", c.render.audio_bitrate_kbps, 32, 320);
+  r.text("render", "background", c.render.background);
+  r.text("render", "pipelines_dir", c.render.pipelines_dir);
+  r.integer("render", "workers", c.render.workers, 0, 64);
+  r.integer("render", "prefetch_segments", c.render.prefetch_segments, 0, 32);
+  r.integer("render", "queue_capacity", c.render.queue_capacity, 1, 100000);
+  r.integer("render", "timeout_seconds", c.render.timeout_seconds, 1, 3600);
+  r.integer("cache", "max_megabytes", c.cache.max_megabytes, 1, 1LL << 30);
 }
 
 std::optional<long long> parse_integer(const std::string& text) {
@@ -170,6 +181,7 @@ Status apply_env(const EnvLookup& env, Config& c) {
   text("WEB_DIR", c.server.web_dir);
   text("MEDIA_DIR", c.media.media_dir);
   text("CACHE_DIR", c.media.cache_dir);
+  text("PIPELINES_DIR", c.render.pipelines_dir);
   text("LOG_LEVEL", c.logging.level);
   if (auto json = env("LOG_JSON")) {
     auto on = parse_bool(*json);
@@ -179,7 +191,13 @@ Status apply_env(const EnvLookup& env, Config& c) {
   for (Status s : {integer("PGPORT", c.database.port, 1, 65535),
                    integer("PORT", c.server.port, 0, 65535),
                    integer("DB_POOL_SIZE", c.database.pool_size, 1, 64),
-                   integer("MAX_BODY_BYTES", c.server.max_body_bytes, 1, 1LL << 32)}) {
+                   integer("MAX_BODY_BYTES", c.server.max_body_bytes, 1, 1LL << 32),
+                   integer("RENDER_WIDTH", c.render.width, 16, 3840),
+                   integer("RENDER_HEIGHT", c.render.height, 16, 2160),
+                   integer("RENDER_WORKERS", c.render.workers, 0, 64),
+                   integer("RENDER_PREFETCH", c.render.prefetch_segments, 0, 32),
+                   integer("RENDER_TIMEOUT_S", c.render.timeout_seconds, 1, 3600),
+                   integer("CACHE_MAX_MB", c.cache.max_megabytes, 1, 1LL << 30)}) {
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -193,6 +211,9 @@ Status validate(const Config& c) {
   }
   if (c.media.media_dir.empty()) return config_error("config", "media.media_dir", "is empty");
   if (c.media.cache_dir.empty()) return config_error("config", "media.cache_dir", "is empty");
+  if (c.render.width % 2 || c.render.height % 2) {
+    return config_error("config", "render.width", "width and height must be even (4:2:0 video)");
+  }
   return Status::Ok();
 }
 

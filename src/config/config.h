@@ -2,6 +2,7 @@
 // The server's settings: a TOML file (config/default.toml) overridden by the
 // environment, so the same build runs locally, in CI and in a container.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -53,12 +54,32 @@ struct Workout {
   double speed_high = 1.2;
 };
 
+// How segments are rendered (one rendition for now).
+struct Render {
+  int width = 1280, height = 720;
+  int video_bitrate_kbps = 3000;
+  int audio_bitrate_kbps = 128;
+  std::string background = "#0f172a";     // CSS colour behind the clips
+  std::string pipelines_dir = "pipelines";  // pipeline descriptions (data)
+  int workers = 0;                          // render threads; 0: one per core
+  int prefetch_segments = 3;                // rendered ahead of the latest request
+  int queue_capacity = 64;                  // queued renders beyond this get 503
+  int timeout_seconds = 300;                // a render taking longer fails
+};
+
+// The on-disk segment store.
+struct Cache {
+  std::int64_t max_megabytes = 10240;  // least recently used segments go beyond it
+};
+
 struct Config {
   Server server;
   Database database;
   Media media;
   Logging logging;
   Workout workout;
+  Render render;
+  Cache cache;
 };
 
 // Reads one environment variable; injectable so tests need not touch environ.

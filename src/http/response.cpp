@@ -2,6 +2,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "common/gobject_ptr.h"
+
 namespace ws::http {
 
 int status_for(ErrorKind kind) {
@@ -42,6 +44,22 @@ Response error_response(ErrorKind kind, std::string code, std::string message, s
 
 Response busy_response() {
   return error_response(ErrorKind::unavailable, "overloaded", "the server is busy; retry shortly");
+}
+
+Response file_response(const std::string& path, std::string content_type,
+                       const char* cache_control) {
+  GError* raw = nullptr;
+  GMappedFile* mapped = g_mapped_file_new(path.c_str(), FALSE, &raw);
+  if (!mapped) {
+    GErrorPtr error(raw);
+    return error_response(ErrorKind::not_found, "not_found", "cannot read the requested file");
+  }
+  Response response;
+  response.content_type = std::move(content_type);
+  response.file = std::shared_ptr<GBytes>(g_mapped_file_get_bytes(mapped), g_bytes_unref);
+  g_mapped_file_unref(mapped);  // the bytes keep the mapping alive
+  response.header("Cache-Control", cache_control);
+  return response;
 }
 
 }  // namespace ws::http

@@ -39,4 +39,9 @@ Response error_response(ErrorKind kind, std::string code, std::string message,
 // 503 + Retry-After when a bounded queue refuses work.
 Response busy_response();
 
+// The file at `path`, memory-mapped (no copy; the mapping outlives an unlink),
+// or a 404 when it cannot be read.
+Response file_response(const std::string& path, std::string content_type,
+                       const char* cache_control);
+
 }  // namespace ws::http

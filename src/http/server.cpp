@@ -139,7 +139,7 @@ void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
                                      request.request_id, request.remote_address},
        started](const Response& response) mutable {
         record.status = response.status;
-        record.bytes = response.body.size();
+        record.bytes = response.file ? g_bytes_get_size(response.file.get()) : response.body.size();
         record.duration = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - started);
         if (observer_) observer_(record);

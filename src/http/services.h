@@ -1,11 +1,14 @@
 #pragma once
 // What the handlers work with: configuration, the database pool, a pool for
-// other blocking work (media probes), the catalog cache and timeline settings.
+// other blocking work (media probes), the catalog cache, timeline settings,
+// and the stream planner and render scheduler.
 // Owned by app/, borrowed by the handlers.
 #include <functional>
 
 #include <glib.h>
 
+#include "cache/render_scheduler.h"
+#include "cache/stream_plan.h"
 #include "common/worker_pool.h"
 #include "config/config.h"
 #include "db/database.h"
@@ -22,6 +25,9 @@ struct Services {
   CatalogCache& catalog_cache;
   timeline::Settings timeline_settings;
   GMainContext* main_context;  // the libsoup loop: catalog_cache lives there
+  cache::StreamPlanner& streams;
+  cache::RenderScheduler& renders;
+  int prefetch_segments = 3;  // rendered ahead of each segment request
 };
 
 // Runs `work` on a database worker with its connection and answers with what

@@ -2,7 +2,6 @@
 #include <filesystem>
 #include <map>
 
-#include "common/gobject_ptr.h"
 #include "http/handlers.h"
 
 namespace ws::http {
@@ -29,18 +28,7 @@ Response serve_file(const fs::path& root, const std::string& relative, const cha
   if (relative.empty() || !fs::is_regular_file(path, ec)) {
     return error_response(ErrorKind::not_found, "not_found", "no such file: " + relative);
   }
-  GError* raw = nullptr;
-  GMappedFile* mapped = g_mapped_file_new(path.c_str(), FALSE, &raw);
-  if (!mapped) {
-    GErrorPtr error(raw);
-    return error_response(ErrorKind::not_found, "not_found", "cannot read " + relative);
-  }
-  Response response;
-  response.content_type = content_type_for(path);
-  response.file = std::shared_ptr<GBytes>(g_mapped_file_get_bytes(mapped), g_bytes_unref);
-  g_mapped_file_unref(mapped);  // the bytes keep the mapping alive
-  response.header("Cache-Control", cache_control);
-  return response;
+  return file_response(path.string(), content_type_for(path), cache_control);
 }
 
 }  // namespace
@@ -63,6 +51,7 @@ Router make_router(Services& services) {
   add_health_routes(router, services);
   add_catalog_routes(router, services);
   add_workout_routes(router, services);
+  add_stream_routes(router, services);
   add_static_routes(router, services);
   return router;
 }

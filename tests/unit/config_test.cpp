@@ -96,5 +96,22 @@ TEST(Config, MissingFileIsNotFound) {
   EXPECT_EQ(config.error().kind, ErrorKind::not_found);
 }
 
+TEST(Config, RenderAndCacheSettingsFromFileAndEnvironment) {
+  auto config = parse("[render]\nwidth = 640\nheight = 360\nworkers = 2\n[cache]\nmax_megabytes = 50\n",
+                      "t", env_of({{"RENDER_TIMEOUT_S", "7"}, {"CACHE_MAX_MB", "12"}}));
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_EQ(config->render.width, 640);
+  EXPECT_EQ(config->render.height, 360);
+  EXPECT_EQ(config->render.workers, 2);
+  EXPECT_EQ(config->render.timeout_seconds, 7);
+  EXPECT_EQ(config->cache.max_megabytes, 12);
+}
+
+TEST(Config, OddRenderSizeIsRefused) {
+  auto config = parse("[render]\nwidth = 641\n", "t", kNoEnv);
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.error().field, "render.width");
+}
+
 }  // namespace
 }  // namespace ws::config

@@ -1,0 +1,167 @@
+#include "cache/render_scheduler.h"
+
+#include <algorithm>
+
+#include "common/logging.h"
+
+namespace ws::cache {
+
+namespace fs = std::filesystem;
+
+RenderScheduler::RenderScheduler(SegmentStore& store, SchedulerOptions options)
+    : store_(store), options_(options) {
+  int count = std::max(1, options_.workers);
+  for (int i = 0; i < count; ++i) threads_.emplace_back([this] { run_worker(); });
+}
+
+RenderScheduler::~RenderScheduler() { stop(); }
+
+void RenderScheduler::request(RenderJob job, RenderDone done) {
+  if (auto stored = store_.find(job.key)) return done(*stored);
+  std::unique_lock lock(mutex_);
+  if (stopping_) {
+    lock.unlock();
+    return done(make_error(ErrorKind::unavailable, "shutting_down", "the server is stopping"));
+  }
+  auto it = pending_.find(job.key);
+  if (it != pending_.end()) {
+    ++stats_.coalesced;
+    it->second.waiters.push_back(std::move(done));
+    if (!it->second.demand && !it->second.started) {  // promote a queued prefetch
+      it->second.demand = true;
+      demand_queue_.push_back(job.key);
+      wake_.notify_one();
+    }
+    return;
+  }
+  if (demand_queue_.size() >= options_.queue_capacity) {
+    ++stats_.refused;
+    lock.unlock();
+    return done(make_error(ErrorKind::unavailable, "render_busy", "too many segments are waiting to render"));
+  }
+  std::string key = job.key;
+  Pending& entry = pending_[key];
+  entry.job = std::move(job);
+  entry.waiters.push_back(std::move(done));
+  entry.demand = true;
+  demand_queue_.push_back(key);
+  wake_.notify_one();
+}
+
+void RenderScheduler::prefetch(RenderJob job) {
+  if (store_.contains(job.key)) return;
+  std::lock_guard lock(mutex_);
+  if (stopping_ || pending_.count(job.key)) return;
+  // The newest prefetches follow the newest playhead: the oldest go first.
+  while (prefetch_queue_.size() >= options_.prefetch_capacity) drop_oldest_prefetch();
+  std::string key = job.key;
+  pending_[key].job = std::move(job);
+  prefetch_queue_.push_back(key);
+  wake_.notify_one();
+}
+
+void RenderScheduler::drop_oldest_prefetch() {
+  std::string key = prefetch_queue_.front();
+  prefetch_queue_.pop_front();
+  auto it = pending_.find(key);
+  // Only a prefetch nobody waits for is dropped; a promoted one stays queued as demand.
+  if (it != pending_.end() && !it->second.demand && !it->second.started) pending_.erase(it);
+}
+
+// Demand first, then prefetch; skips keys already started, promoted or dropped.
+bool RenderScheduler::next_key(std::unique_lock<std::mutex>& lock, std::string& key) {
+  wake_.wait(lock, [&] { return stopping_ || !demand_queue_.empty() || !prefetch_queue_.empty(); });
+  for (auto* queue : {&demand_queue_, &prefetch_queue_}) {
+    while (!queue->empty()) {
+      key = queue->front();
+      queue->pop_front();
+      auto it = pending_.find(key);
+      if (it == pending_.end() || it->second.started) continue;
+      if (queue == &prefetch_queue_ && it->second.demand) continue;  // queued as demand too
+      if (stopping_) continue;
+      it->second.started = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+void RenderScheduler::run_worker() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    std::string key;
+    if (!next_key(lock, key)) {
+      if (stopping_) return;
+      continue;
+    }
+    RenderJob job = pending_.at(key).job;
+    ++stats_.running;
+    lock.unlock();
+    auto started = std::chrono::steady_clock::now();
+    Result<fs::path> result = render_and_store(job);
+    auto took = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
+    lock.lock();
+    --stats_.running;
+    ++(result ? stats_.rendered : stats_.failed);
+    stats_.render_us_total += static_cast<std::uint64_t>(took.count());
+    std::vector<RenderDone> waiters = std::move(pending_.at(key).waiters);
+    pending_.erase(key);
+    lock.unlock();
+    for (auto& done : waiters) done(result);
+    lock.lock();
+  }
+}
+
+Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
+  fs::path temp = store_.temp_path(job.key, job.extension);
+  Deadline deadline = std::chrono::steady_clock::now() + options_.timeout;
+  Status rendered = job.render ? job.render(temp, deadline)
+                               : Status(make_error(ErrorKind::internal, "render_failed", "no renderer"));
+  if (rendered.ok() && std::chrono::steady_clock::now() > deadline) {
+    rendered = make_error(ErrorKind::unavailable, "render_timeout", "segment render timed out");
+  }
+  if (!rendered.ok()) {
+    std::error_code ec;
+    fs::remove(temp, ec);  // never leave a partial file behind
+    log::get("cache")->error("render of segment {} failed ({}): {}", job.key,
+                             rendered.error().code, rendered.error().message);
+    return rendered.error();
+  }
+  return store_.commit(job.key, temp);
+}
+
+void RenderScheduler::stop() {
+  std::map<std::string, Pending> abandoned;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && threads_.empty()) return;
+    stopping_ = true;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+      if (it->second.started) {
+        ++it;
+        continue;
+      }
+      abandoned.insert(pending_.extract(it++));
+    }
+    demand_queue_.clear();
+    prefetch_queue_.clear();
+  }
+  wake_.notify_all();
+  Error stopping = make_error(ErrorKind::unavailable, "shutting_down", "the server is stopping");
+  for (auto& [key, entry] : abandoned) {
+    for (auto& done : entry.waiters) done(stopping);
+  }
+  for (auto& t : threads_) t.join();
+  threads_.clear();
+}
+
+SchedulerStats RenderScheduler::stats() const {
+  std::lock_guard lock(mutex_);
+  SchedulerStats s = stats_;
+  s.queued_demand = demand_queue_.size();
+  s.queued_prefetch = prefetch_queue_.size();
+  return s;
+}
+
+}  // namespace ws::cache

@@ -1,0 +1,101 @@
+#pragma once
+// Who renders which segment, when. Requests for one key share one render
+// (coalescing); demand renders go before renders ahead of the playhead
+// (prefetch); both queues are bounded, so a flood gets 503s instead of an
+// ever-growing backlog; every render has a deadline.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cache/segment_store.h"
+#include "common/result.h"
+
+namespace ws::cache {
+
+using Deadline = std::chrono::steady_clock::time_point;
+
+struct RenderJob {
+  std::string key;        // content address of the output
+  std::string extension;  // of the stored file, e.g. ".ts"
+  // Writes the whole output to `out` before `deadline`, or fails and leaves
+  // nothing there (the scheduler removes `out` on failure anyway).
+  std::function<Status(const std::filesystem::path& out, Deadline deadline)> render;
+};
+
+// Called once with the stored file or the error, on a render thread (or on
+// the caller's thread when the segment is already stored or refused at once).
+using RenderDone = std::function<void(const Result<std::filesystem::path>&)>;
+
+struct SchedulerOptions {
+  int workers = 2;
+  std::size_t queue_capacity = 64;     // demand renders waiting beyond this: refused
+  std::size_t prefetch_capacity = 64;  // oldest prefetches dropped beyond this
+  std::chrono::milliseconds timeout{std::chrono::minutes(5)};
+};
+
+struct SchedulerStats {
+  std::size_t queued_demand = 0;
+  std::size_t queued_prefetch = 0;
+  std::size_t running = 0;
+  std::uint64_t rendered = 0;
+  std::uint64_t failed = 0;
+  std::uint64_t coalesced = 0;  // requests that joined a render already queued or running
+  std::uint64_t refused = 0;    // demand requests refused because the queue was full
+  std::uint64_t render_us_total = 0;
+};
+
+class RenderScheduler {
+ public:
+  RenderScheduler(SegmentStore& store, SchedulerOptions options);
+  ~RenderScheduler();  // stop()
+  RenderScheduler(const RenderScheduler&) = delete;
+  RenderScheduler& operator=(const RenderScheduler&) = delete;
+
+  // The stored segment, rendering it first if need be. A queued prefetch of
+  // the same key is promoted to demand. Refused with unavailable/"render_busy"
+  // when the demand queue is full.
+  void request(RenderJob job, RenderDone done);
+
+  // Renders the segment ahead of demand when a thread is free; no-op when it
+  // is stored, queued or running already.
+  void prefetch(RenderJob job);
+
+  // Finishes running renders, fails queued ones with "shutting_down", joins.
+  void stop();
+
+  SchedulerStats stats() const;
+
+ private:
+  struct Pending {
+    RenderJob job;
+    std::vector<RenderDone> waiters;
+    bool demand = false;
+    bool started = false;
+  };
+
+  void run_worker();
+  bool next_key(std::unique_lock<std::mutex>& lock, std::string& key);
+  Result<std::filesystem::path> render_and_store(const RenderJob& job);
+  void drop_oldest_prefetch();
+
+  SegmentStore& store_;
+  SchedulerOptions options_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::map<std::string, Pending> pending_;  // queued or running, by key
+  std::deque<std::string> demand_queue_;
+  std::deque<std::string> prefetch_queue_;
+  std::vector<std::thread> threads_;
+  SchedulerStats stats_;
+  bool stopping_ = false;
+};
+
+}  // namespace ws::cache

@@ -1,0 +1,150 @@
+#include "cache/segment_store.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "common/logging.h"
+
+namespace ws::cache {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Error store_error(const std::string& what, const std::error_code& ec) {
+  return make_error(ErrorKind::unavailable, "cache_write_failed",
+                    "segment cache: " + what + ": " + ec.message());
+}
+
+struct Found {
+  std::string key;
+  fs::path path;
+  std::uint64_t size;
+  fs::file_time_type mtime;
+};
+
+// Committed segments under root/xx/<key>.<ext>, oldest first.
+std::vector<Found> scan_segments(const fs::path& root) {
+  std::vector<Found> found;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().parent_path().filename() == "tmp" || !it->is_regular_file(ec)) continue;
+    std::string key = it->path().stem().string();
+    if (!SegmentStore::is_valid_key(key)) continue;
+    found.push_back({key, it->path(), it->file_size(ec), it->last_write_time(ec)});
+  }
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.mtime < b.mtime; });
+  return found;
+}
+
+}  // namespace
+
+bool SegmentStore::is_valid_key(const std::string& key) {
+  return key.size() == 64 && std::all_of(key.begin(), key.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+SegmentStore::SegmentStore(fs::path root, std::uint64_t max_bytes)
+    : root_(std::move(root)), max_bytes_(max_bytes) {}
+
+Result<std::unique_ptr<SegmentStore>> SegmentStore::open(const fs::path& root, std::uint64_t max_bytes) {
+  std::error_code ec;
+  fs::create_directories(root / "tmp", ec);
+  if (ec) return store_error("cannot create " + (root / "tmp").string(), ec);
+  // Whatever is in tmp/ was being written when a previous process died.
+  fs::remove_all(root / "tmp", ec);
+  fs::create_directories(root / "tmp", ec);
+  if (ec) return store_error("cannot reset " + (root / "tmp").string(), ec);
+
+  std::unique_ptr<SegmentStore> store(new SegmentStore(root, max_bytes));
+  for (const Found& f : scan_segments(root)) store->index(f.key, f.path, f.size);
+  store->evict_beyond_cap({});
+  log::get("cache")->info("segment cache {}: {} files, {} bytes (cap {} bytes)", root.string(),
+                          store->stats_.files, store->stats_.bytes, max_bytes);
+  return store;
+}
+
+fs::path SegmentStore::final_path(const std::string& key) const {
+  return root_ / key.substr(0, 2) / key;
+}
+
+std::optional<fs::path> SegmentStore::find(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) {
+    ++stats_.misses;
+    return std::nullopt;
+  }
+  lru_.splice(lru_.begin(), lru_, it->second.lru);
+  ++stats_.hits;
+  return it->second.path;
+}
+
+bool SegmentStore::contains(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  return entries_.count(key) > 0;
+}
+
+fs::path SegmentStore::temp_path(const std::string& key, const std::string& extension) {
+  std::lock_guard lock(mutex_);
+  return root_ / "tmp" /
+         (key + "." + std::to_string(::getpid()) + "-" + std::to_string(++temp_counter_) + extension);
+}
+
+Result<fs::path> SegmentStore::commit(const std::string& key, const fs::path& temp) {
+  std::error_code ec;
+  fs::path target = final_path(key);
+  target += temp.extension();
+  std::uint64_t size = fs::file_size(temp, ec);
+  if (!ec) fs::create_directories(target.parent_path(), ec);
+  if (!ec) fs::rename(temp, target, ec);  // atomic within one filesystem
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    return store_error("cannot store segment " + key, ec);
+  }
+  std::lock_guard lock(mutex_);
+  index(key, target, size);
+  evict_beyond_cap(key);
+  return target;
+}
+
+void SegmentStore::index(const std::string& key, const fs::path& path, std::uint64_t size) {
+  auto it = entries_.find(key);
+  if (it != entries_.end()) {  // the same bytes rendered twice: keep one entry
+    stats_.bytes -= it->second.size;
+    lru_.erase(it->second.lru);
+    entries_.erase(it);
+    --stats_.files;
+  }
+  lru_.push_front(key);
+  entries_.emplace(key, Entry{path, size, lru_.begin()});
+  stats_.bytes += size;
+  ++stats_.files;
+}
+
+void SegmentStore::evict_beyond_cap(const std::string& keep) {
+  while (stats_.bytes > max_bytes_ && !lru_.empty()) {
+    const std::string victim = lru_.back();
+    if (victim == keep) break;  // the newest file alone exceeds the cap: keep serving it
+    Entry& entry = entries_.at(victim);
+    std::error_code ec;
+    // A reader that already mapped the file keeps its bytes (unlink semantics).
+    fs::remove(entry.path, ec);
+    stats_.bytes -= entry.size;
+    --stats_.files;
+    ++stats_.evictions;
+    lru_.pop_back();
+    entries_.erase(victim);
+  }
+}
+
+StoreStats SegmentStore::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+}  // namespace ws::cache

@@ -1,0 +1,163 @@
+// Streams: POST /api/workouts/{id}/stream and POST /api/generate-workout-video
+// plan a workout as a stream and answer with its URLs; GET /streams/... serves
+// the playlists (written from the plan, before any encoding) and the segments
+// (rendered on demand through the scheduler, then from the cache).
+#include <boost/json.hpp>
+
+#include "common/logging.h"
+#include "db/workout_repository.h"
+#include "http/handlers.h"
+#include "http/request_parsing.h"
+#include "http/stream_playlists.h"
+#include "timeline/segment_grid.h"
+
+namespace ws::http {
+namespace {
+
+using PlanPtr = std::shared_ptr<const cache::StreamPlan>;
+using PlanUser = std::function<void(const PlanPtr&)>;
+
+constexpr const char* kPlaylistType = "application/vnd.apple.mpegurl";
+constexpr const char* kSegmentCacheControl = "public, max-age=31536000, immutable";
+constexpr const char* kPlaylistCacheControl = "public, max-age=60";
+
+Response workout_not_found(const std::string& id) {
+  return error_response(ErrorKind::not_found, "workout_not_found", "no workout with id " + id, "id");
+}
+
+// Runs `use` on any thread with the workout's plan, answering the error
+// itself when there is none: a plan in memory is used at once (the database
+// is not needed for streams already planned); otherwise the workout is loaded
+// on a database thread and planned on the blocking pool (clip probes).
+void with_plan(Services& s, const std::string& id, const ResponderPtr& responder, PlanUser use) {
+  if (!is_uuid(id)) return responder->respond(workout_not_found(id));
+  if (auto plan = s.streams.find(id)) return use(plan);
+  bool queued = s.db.submit([&s, id, responder, use](db::Connection& c) {
+    auto workout = db::get_workout(c, id);
+    if (!workout) return responder->respond(error_response(workout.error()));
+    bool planning = s.blocking.try_submit([&s, workout = std::move(workout.value()), responder, use](std::size_t) {
+      try {
+        auto plan = s.streams.plan(workout);
+        if (!plan) return responder->respond(error_response(plan.error()));
+        use(*plan);
+      } catch (const std::exception& e) {
+        log::get("http")->error("planning workout {} failed: {}", workout.id, e.what());
+        responder->respond(error_response(ErrorKind::internal, "internal_error", "internal error"));
+      }
+    });
+    if (!planning) responder->respond(busy_response());
+  });
+  if (!queued) responder->respond(busy_response());
+}
+
+void prefetch(Services& s, const PlanPtr& plan, std::size_t rendition, int from, int count) {
+  const auto& renditions = s.streams.renditions();
+  int end = std::min<int>(from + count, static_cast<int>(plan->grid.segments.size()));
+  for (int k = std::max(0, from); k < end; ++k) {
+    s.renders.prefetch(cache::segment_job(plan, renditions.at(rendition), rendition, k));
+  }
+}
+
+boost::json::object stream_json(const Services& s, const cache::StreamPlan& plan) {
+  const std::string base = "/streams/" + plan.workout_id + "/";
+  boost::json::array renditions;
+  for (const auto& r : s.streams.renditions()) {
+    renditions.push_back({{"name", r.name},
+                          {"playlist_url", base + r.name + "/" + kMediaPlaylistName},
+                          {"width", r.profile.width},
+                          {"height", r.profile.height},
+                          {"bandwidth", estimate_bandwidth(r.profile).peak}});
+  }
+  const auto& grid = plan.grid;
+  return {{"workout_id", plan.workout_id},
+          {"hls_url", base + "master.m3u8"},
+          {"renditions", std::move(renditions)},
+          {"duration_seconds", static_cast<double>(grid.total_frames) * grid.fps_den / grid.fps_num},
+          {"segment_count", grid.segments.size()},
+          {"segment_duration_seconds", static_cast<double>(grid.nominal_frames) * grid.fps_den / grid.fps_num}};
+}
+
+// Answers the stream's URLs at once and starts rendering its first segments,
+// so the player's first request usually finds them ready.
+void start_stream(Services& s, const std::string& id, const ResponderPtr& responder) {
+  with_plan(s, id, responder, [&s, responder](const PlanPtr& plan) {
+    prefetch(s, plan, 0, 0, std::max(1, s.prefetch_segments));
+    responder->respond(json_response(200, stream_json(s, *plan)).header("Cache-Control", "no-store"));
+  });
+}
+
+void generate_workout_video(Services& s, Request& request, const ResponderPtr& responder) {
+  auto body = parse_json_body(request.body);
+  if (!body) return responder->respond(error_response(body.error()));
+  const auto* object = body->if_object();
+  const auto* session = object ? object->if_contains("sessionId") : nullptr;
+  if (!session || !session->is_string()) {
+    return responder->respond(error_response(ErrorKind::invalid_argument, "invalid_field",
+                                             "sessionId must be a workout id (string)", "sessionId"));
+  }
+  std::string id(session->as_string());
+  for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  start_stream(s, id, responder);
+}
+
+Response playlist_response(std::string text) {
+  Response response;
+  response.content_type = kPlaylistType;
+  response.body = std::move(text);
+  response.header("Cache-Control", kPlaylistCacheControl);
+  return response;
+}
+
+// 503 stays 503 (the client may retry); any other render failure is ours.
+Response render_failure(const Error& error) {
+  if (error.kind == ErrorKind::unavailable) return error_response(error);
+  return error_response(ErrorKind::internal, "render_failed", "the segment could not be rendered");
+}
+
+void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int index,
+                   const ResponderPtr& responder) {
+  if (index < 0 || index >= static_cast<int>(plan->grid.segments.size())) {
+    return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+  }
+  const auto& renditions = s.streams.renditions();
+  s.renders.request(cache::segment_job(plan, renditions.at(rendition), rendition, index),
+                    [responder](const Result<std::filesystem::path>& stored) {
+                      if (!stored) return responder->respond(render_failure(stored.error()));
+                      responder->respond(file_response(stored->string(), "video/mp2t", kSegmentCacheControl));
+                    });
+  prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
+}
+
+void get_rendition_file(Services& s, Request& request, const ResponderPtr& responder) {
+  const std::string& id = request.path_params.at(0);
+  const std::string& name = request.path_params.at(1);
+  const std::string& file = request.path_params.at(2);
+  int rendition = s.streams.rendition_index(name);
+  int index = segment_index_from_name(file);
+  if (rendition < 0 || (file != kMediaPlaylistName && index < 0)) {
+    return responder->respond(error_response(ErrorKind::not_found, "not_found", "no such stream file"));
+  }
+  with_plan(s, id, responder, [&s, responder, rendition, index](const PlanPtr& plan) {
+    if (index < 0) return responder->respond(playlist_response(media_playlist_text(*plan)));
+    serve_segment(s, plan, static_cast<std::size_t>(rendition), index, responder);
+  });
+}
+
+}  // namespace
+
+void add_stream_routes(Router& router, Services& s) {
+  router.add("POST", "/api/workouts/{id}/stream", [&s](Request& rq, const ResponderPtr& rs) {
+    start_stream(s, rq.path_params.at(0), rs);
+  });
+  router.add("POST", "/api/generate-workout-video",
+             [&s](Request& rq, const ResponderPtr& rs) { generate_workout_video(s, rq, rs); });
+  router.add("GET", "/streams/{id}/master.m3u8", [&s](Request& rq, const ResponderPtr& rs) {
+    with_plan(s, rq.path_params.at(0), rs, [&s, rs](const PlanPtr& plan) {
+      rs->respond(playlist_response(master_playlist_text(s.streams, *plan)));
+    });
+  });
+  router.add("GET", "/streams/{id}/{rendition}/{file}",
+             [&s](Request& rq, const ResponderPtr& rs) { get_rendition_file(s, rq, rs); });
+}
+
+}  // namespace ws::http

@@ -1,0 +1,30 @@
+#pragma once
+// The HLS text of a planned stream: its master playlist (one variant per
+// rendition) and each rendition's media playlist. Shared by the server and
+// the offline `render` command, so both write the same playlists.
+#include <string>
+
+#include "cache/stream_plan.h"
+
+namespace ws::http {
+
+inline constexpr const char* kMediaPlaylistName = "index.m3u8";
+inline constexpr const char* kSegmentTemplate = "seg_%05d.ts";
+
+// Variant URIs are relative ("720p/index.m3u8"), so the folder can be served
+// from anywhere (a CDN, a file share, our own /streams/ prefix).
+std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan);
+std::string media_playlist_text(const cache::StreamPlan& plan);
+
+// Estimated bits per second of a rendition (average; peak), until measured
+// sizes are known: the encoder's target plus MPEG-TS overhead.
+struct BandwidthEstimate {
+  long long average = 0;
+  long long peak = 0;
+};
+BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile);
+
+// The segment index in a "seg_00042.ts" name, or -1.
+int segment_index_from_name(const std::string& name);
+
+}  // namespace ws::http

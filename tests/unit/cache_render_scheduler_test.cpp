@@ -1,0 +1,222 @@
+// The render scheduler's rules, with render functions that write known bytes:
+// one render per key however many ask, demand before prefetch, bounded
+// queues, failures and timeouts that leave nothing in the store.
+#include "cache/render_scheduler.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <fstream>
+#include <future>
+#include <mutex>
+#include <vector>
+
+namespace ws::cache {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+std::string key_of(int n) {
+  std::string hex = std::to_string(n);
+  return std::string(64 - hex.size(), '0') + hex;
+}
+
+// Lets a test hold renders until it opens the gate.
+class Gate {
+ public:
+  void open() {
+    std::lock_guard lock(mutex_);
+    open_ = true;
+    cv_.notify_all();
+  }
+  void wait() {
+    std::unique_lock lock(mutex_);
+    cv_.wait(lock, [&] { return open_; });
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool open_ = false;
+};
+
+class SchedulerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("ws-sched-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(root_);
+    store_ = std::move(SegmentStore::open(root_, 1 << 30).value());
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  // A job writing "content-N" after the gate opens, counting its renders and
+  // recording the order in which keys start.
+  RenderJob job(int n, Gate* gate = nullptr) {
+    return {key_of(n), ".ts", [this, n, gate](const fs::path& out, Deadline) {
+              {
+                std::lock_guard lock(order_mutex_);
+                started_.push_back(n);
+              }
+              if (gate) gate->wait();
+              ++renders_;
+              std::ofstream(out) << "content-" << n;
+              return Status::Ok();
+            }};
+  }
+
+  static std::string read(const fs::path& path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  fs::path root_;
+  std::unique_ptr<SegmentStore> store_;
+  std::atomic<int> renders_{0};
+  std::mutex order_mutex_;
+  std::vector<int> started_;
+};
+
+using Promise = std::promise<Result<fs::path>>;
+
+RenderDone fulfil(Promise& promise) {
+  return [&promise](const Result<fs::path>& r) { promise.set_value(r); };
+}
+
+TEST_F(SchedulerTest, ConcurrentRequestsForOneKeyShareOneRender) {
+  RenderScheduler scheduler(*store_, {.workers = 2});
+  Gate gate;
+  std::vector<Promise> answers(5);
+  for (auto& p : answers) scheduler.request(job(1, &gate), fulfil(p));
+  gate.open();
+  for (auto& p : answers) {
+    auto r = p.get_future().get();
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(read(*r), "content-1");
+  }
+  EXPECT_EQ(renders_, 1);
+  EXPECT_EQ(scheduler.stats().coalesced, 4u);
+}
+
+TEST_F(SchedulerTest, AStoredSegmentIsAnsweredWithoutRendering) {
+  RenderScheduler scheduler(*store_, {.workers = 1});
+  Promise first, second;
+  scheduler.request(job(1), fulfil(first));
+  ASSERT_TRUE(first.get_future().get().ok());
+  scheduler.request(job(1), fulfil(second));
+  ASSERT_TRUE(second.get_future().get().ok());
+  EXPECT_EQ(renders_, 1);
+}
+
+TEST_F(SchedulerTest, DemandGoesBeforeQueuedPrefetch) {
+  RenderScheduler scheduler(*store_, {.workers = 1});
+  Gate gate;
+  Promise blocker, wanted;
+  scheduler.request(job(1, &gate), fulfil(blocker));  // occupies the only worker
+  while (scheduler.stats().running == 0) std::this_thread::sleep_for(1ms);
+  scheduler.prefetch(job(2));
+  scheduler.prefetch(job(3));
+  scheduler.request(job(4), fulfil(wanted));
+  gate.open();
+  ASSERT_TRUE(wanted.get_future().get().ok());
+  ASSERT_TRUE(blocker.get_future().get().ok());
+  scheduler.stop();
+  ASSERT_GE(started_.size(), 2u);
+  EXPECT_EQ(started_[0], 1);
+  EXPECT_EQ(started_[1], 4);
+}
+
+TEST_F(SchedulerTest, ARequestPromotesAQueuedPrefetchOfTheSameKey) {
+  RenderScheduler scheduler(*store_, {.workers = 1});
+  Gate gate;
+  Promise blocker, wanted;
+  scheduler.request(job(1, &gate), fulfil(blocker));
+  while (scheduler.stats().running == 0) std::this_thread::sleep_for(1ms);
+  scheduler.prefetch(job(2));
+  scheduler.prefetch(job(3));
+  scheduler.request(job(3), fulfil(wanted));
+  gate.open();
+  ASSERT_TRUE(wanted.get_future().get().ok());
+  std::lock_guard lock(order_mutex_);
+  EXPECT_EQ(started_.at(1), 3);
+}
+
+TEST_F(SchedulerTest, PrefetchRendersAheadAndIsThenAHit) {
+  RenderScheduler scheduler(*store_, {.workers = 1});
+  scheduler.prefetch(job(7));
+  for (int i = 0; i < 2000 && !store_->contains(key_of(7)); ++i) std::this_thread::sleep_for(1ms);
+  ASSERT_TRUE(store_->contains(key_of(7)));
+  scheduler.prefetch(job(7));  // stored: nothing to do
+  scheduler.stop();
+  EXPECT_EQ(renders_, 1);
+}
+
+TEST_F(SchedulerTest, AFullDemandQueueRefusesWithBusy) {
+  RenderScheduler scheduler(*store_, {.workers = 1, .queue_capacity = 1});
+  Gate gate;
+  Promise running, queued, refused;
+  scheduler.request(job(1, &gate), fulfil(running));
+  while (scheduler.stats().running == 0) std::this_thread::sleep_for(1ms);
+  scheduler.request(job(2, &gate), fulfil(queued));
+  scheduler.request(job(3, &gate), fulfil(refused));
+  auto r = refused.get_future().get();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::unavailable);
+  EXPECT_EQ(r.error().code, "render_busy");
+  gate.open();
+  EXPECT_TRUE(running.get_future().get().ok());
+  EXPECT_TRUE(queued.get_future().get().ok());
+}
+
+TEST_F(SchedulerTest, AFailedRenderAnswersTheErrorAndStoresNothing) {
+  RenderScheduler scheduler(*store_, {.workers = 1});
+  RenderJob failing{key_of(9), ".ts", [](const fs::path& out, Deadline) -> Status {
+                      std::ofstream(out) << "half";
+                      return make_error(ErrorKind::internal, "render_pipeline", "encoder died");
+                    }};
+  Promise answer;
+  scheduler.request(failing, fulfil(answer));
+  auto r = answer.get_future().get();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "render_pipeline");
+  EXPECT_FALSE(store_->contains(key_of(9)));
+  EXPECT_TRUE(fs::is_empty(root_ / "tmp"));
+  EXPECT_EQ(scheduler.stats().failed, 1u);
+}
+
+TEST_F(SchedulerTest, ARenderPastItsDeadlineFailsWithTimeout) {
+  RenderScheduler scheduler(*store_, {.workers = 1, .timeout = 20ms});
+  RenderJob slow{key_of(5), ".ts", [](const fs::path& out, Deadline deadline) -> Status {
+                   std::this_thread::sleep_until(deadline + 5ms);  // a render that ignores its deadline
+                   std::ofstream(out) << "late";
+                   return Status::Ok();
+                 }};
+  Promise answer;
+  scheduler.request(slow, fulfil(answer));
+  auto r = answer.get_future().get();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "render_timeout");
+  EXPECT_FALSE(store_->contains(key_of(5)));
+  EXPECT_TRUE(fs::is_empty(root_ / "tmp"));
+}
+
+TEST_F(SchedulerTest, StopFailsQueuedRequestsAndFinishesRunningOnes) {
+  RenderScheduler scheduler(*store_, {.workers = 1});
+  Gate gate;
+  Promise running, queued;
+  scheduler.request(job(1, &gate), fulfil(running));
+  while (scheduler.stats().running == 0) std::this_thread::sleep_for(1ms);
+  scheduler.request(job(2), fulfil(queued));
+  std::thread stopper([&] { scheduler.stop(); });
+  auto q = queued.get_future().get();
+  ASSERT_FALSE(q.ok());
+  EXPECT_EQ(q.error().code, "shutting_down");
+  gate.open();
+  stopper.join();
+  EXPECT_TRUE(running.get_future().get().ok());
+}
+
+}  // namespace
+}  // namespace ws::cache
