@@ -23,6 +23,7 @@ Server::Server(ServerOptions options, Router router)
       context_(g_main_context_ref_thread_default()) {
   soup_server_add_early_handler(server_.get(), nullptr, &Server::on_early, this, nullptr);
   soup_server_add_handler(server_.get(), nullptr, &Server::on_request, this, nullptr);
+  g_signal_connect(server_.get(), "request-started", G_CALLBACK(&Server::on_request_started), this);
 }
 
 Server::~Server() {
@@ -80,6 +81,20 @@ void Server::on_early(SoupServer*, SoupServerMessage* message, const char*, GHas
   refusal.header("Connection", "close");
   self->add_cors_headers(message);
   apply_response(message, refusal);
+}
+
+// libsoup refuses some paths itself (a decoded "/../", an invalid URI) with
+// an empty 400 before any handler runs. Its check is connected to the
+// message before this one, so this sees the refusal and gives it our JSON body.
+void Server::on_request_started(SoupServer*, SoupServerMessage* message, gpointer self_ptr) {
+  g_signal_connect(message, "got-headers", G_CALLBACK(+[](SoupServerMessage* msg, gpointer self) {
+                     if (soup_server_message_get_status(msg) != SOUP_STATUS_BAD_REQUEST) return;
+                     Response refusal = error_response(ErrorKind::invalid_argument, "bad_path",
+                                                       "the request path is not allowed");
+                     static_cast<Server*>(self)->add_cors_headers(msg);
+                     apply_response(msg, refusal);
+                   }),
+                   self_ptr);
 }
 
 void Server::on_request(SoupServer*, SoupServerMessage* message, const char*, GHashTable* query,

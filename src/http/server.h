@@ -50,6 +50,7 @@ class Server {
 
  private:
   static void on_early(SoupServer*, SoupServerMessage*, const char*, GHashTable*, gpointer);
+  static void on_request_started(SoupServer*, SoupServerMessage*, gpointer);
   static void on_request(SoupServer*, SoupServerMessage*, const char*, GHashTable*, gpointer);
   void dispatch(SoupServerMessage* message, GHashTable* query);
   void add_cors_headers(SoupServerMessage* message) const;

@@ -28,6 +28,7 @@ std::vector<std::string> environment_for(const ServerEnv& env) {
   vars["PORT"] = "0";
   vars["HOST"] = "127.0.0.1";
   vars["WEB_DIR"] = std::string(WS_SOURCE_DIR) + "/web";
+  vars["PIPELINES_DIR"] = std::string(WS_SOURCE_DIR) + "/pipelines";
   if (!vars.count("LOG_LEVEL")) vars["LOG_LEVEL"] = "warn";
   for (const auto& [k, v] : env.extra) vars[k] = v;
   std::vector<std::string> out;

@@ -1,0 +1,230 @@
+// Streams end to end: the real server plans a workout of demo clips, answers
+// complete playlists at once and renders every segment on demand; ffprobe
+// checks what a player would rely on.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "support/ffprobe.h"
+#include "support/http_client.h"
+#include "support/scratch.h"
+#include "support/server_process.h"
+#include "support/test_db.h"
+
+namespace ws {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+constexpr double kFrame = 1.0 / 30;
+
+// One server on its own database and cache folder, rendering small frames.
+struct StreamServer {
+  StreamServer(const test::TestDatabase& db, const std::string& cache_name,
+               std::map<std::string, std::string> extra = {}) {
+    env.database_url = db.url();
+    env.media_dir = test::scratch_dir("stream-media").string();
+    env.cache_dir = (test::scratch_dir("stream-cache") / cache_name).string();
+    fs::remove_all(env.cache_dir);
+    env.extra = {{"RENDER_WIDTH", "320"}, {"RENDER_HEIGHT", "180"}};
+    for (auto& [k, v] : extra) env.extra[k] = v;
+    test::migrate_and_seed(env);
+    process = std::make_unique<test::ServerProcess>(env);
+    client = std::make_unique<test::HttpClient>(process->port());
+  }
+
+  fs::path segments_dir() const { return fs::path(env.cache_dir) / "segments"; }
+
+  test::ServerEnv env;
+  std::unique_ptr<test::ServerProcess> process;
+  std::unique_ptr<test::HttpClient> client;
+};
+
+std::vector<std::string> exercise_ids(test::HttpClient& client) {
+  std::vector<std::string> ids;
+  json::value list = json::parse(client.get("/api/exercises").body);
+  for (const auto& e : list.as_array()) ids.emplace_back(e.at("id").as_string());
+  return ids;
+}
+
+// Two exercises, 10 s work, 5 s rest, 2 rounds: ~55 s, 17 segments.
+std::string create_workout(test::HttpClient& client) {
+  auto ids = exercise_ids(client);
+  json::object body{{"name", "stream test"},
+                    {"exercises", json::array{json::object{{"exercise_id", ids.at(0)}},
+                                              json::object{{"exercise_id", ids.at(1)}}}},
+                    {"config", json::object{{"intervals", json::object{{"work_time", 10}, {"rest_time", 5}}},
+                                            {"rounds", 2},
+                                            {"intensity", "high"}}}};
+  auto reply = client.post("/api/workouts", json::serialize(body));
+  EXPECT_EQ(reply.status, 201) << reply.body;
+  return std::string(json::parse(reply.body).at("id").as_string());
+}
+
+std::vector<double> extinf_values(const std::string& playlist) {
+  std::vector<double> values;
+  std::regex extinf("#EXTINF:([0-9.]+),");
+  for (std::sregex_iterator it(playlist.begin(), playlist.end(), extinf), end; it != end; ++it) {
+    values.push_back(std::stod((*it)[1]));
+  }
+  return values;
+}
+
+fs::path save(const std::string& bytes, const fs::path& path) {
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+class Stream : public ::testing::Test {
+ protected:
+  test::TestDatabase db_;
+};
+
+TEST_F(Stream, PlaylistsAreCompleteAtOnceAndEverySegmentPlaysOnFromTheLast) {
+  StreamServer server(db_, "complete");
+  std::string id = create_workout(*server.client);
+  auto started = server.client->post("/api/workouts/" + id + "/stream", "");
+  ASSERT_EQ(started.status, 200) << started.body;
+  json::object stream = json::parse(started.body).as_object();
+  EXPECT_EQ(stream.at("hls_url").as_string(), "/streams/" + id + "/master.m3u8");
+  const auto& rendition = stream.at("renditions").as_array().at(0).as_object();
+  EXPECT_EQ(rendition.at("name").as_string(), "180p");
+
+  auto master = server.client->get("/streams/" + id + "/master.m3u8");
+  ASSERT_EQ(master.status, 200);
+  EXPECT_EQ(master.header("content-type"), "application/vnd.apple.mpegurl");
+  for (const char* attribute : {"BANDWIDTH=", "AVERAGE-BANDWIDTH=", "CODECS=\"avc1.", "mp4a.40.2\"",
+                                "RESOLUTION=320x180", "FRAME-RATE=30.000"}) {
+    EXPECT_NE(master.body.find(attribute), std::string::npos) << attribute << "\n" << master.body;
+  }
+  auto media = server.client->get(std::string(rendition.at("playlist_url").as_string()));
+  ASSERT_EQ(media.status, 200);
+  for (const char* tag : {"#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-ENDLIST", "#EXT-X-INDEPENDENT-SEGMENTS",
+                          "#EXT-X-TARGETDURATION:4"}) {
+    EXPECT_NE(media.body.find(tag), std::string::npos) << tag;
+  }
+  std::vector<double> extinf = extinf_values(media.body);
+  ASSERT_EQ(extinf.size(), stream.at("segment_count").as_int64());
+  ASSERT_GE(extinf.size(), 6u);
+  double total = 0;
+  for (double d : extinf) total += d;
+  EXPECT_NEAR(total, stream.at("duration_seconds").to_number<double>(), 1e-3);
+
+  fs::path dir = test::scratch_dir("stream-segments-" + db_.name());
+  double next_video = -1, next_audio = -1;
+  for (std::size_t k = 0; k < extinf.size(); ++k) {
+    char name[32];
+    std::snprintf(name, sizeof name, "seg_%05zu.ts", k);
+    auto segment = server.client->get("/streams/" + id + "/180p/" + name);
+    ASSERT_EQ(segment.status, 200) << name << ": " << segment.body;
+    EXPECT_EQ(segment.header("content-type"), "video/mp2t");
+    EXPECT_NE(segment.header("cache-control").find("immutable"), std::string::npos);
+    fs::path file = save(segment.body, dir / name);
+    auto video = test::probe_packets(file, "v");
+    auto audio = test::probe_packets(file, "a");
+    ASSERT_FALSE(video.empty()) << name;
+    ASSERT_FALSE(audio.empty()) << name << " has no audio";
+    EXPECT_TRUE(video.front().key) << name << " does not start with a keyframe";
+    EXPECT_NEAR(video.size() * kFrame, extinf[k], kFrame) << name;
+    if (next_video >= 0) {
+      EXPECT_NEAR(video.front().pts, next_video, kFrame) << name << ": video jumps";
+      EXPECT_NEAR(audio.front().pts, next_audio, kFrame) << name << ": audio jumps";
+    }
+    next_video = video.front().pts + extinf[k];
+    next_audio = audio.back().pts + audio.back().duration;
+  }
+  fs::remove_all(dir);
+}
+
+TEST_F(Stream, SegmentFiveIsTheSameBytesWhetherRenderedBeforeOrAfterSegmentZero) {
+  StreamServer first(db_, "five-first", {{"RENDER_PREFETCH", "0"}});
+  StreamServer second(db_, "five-last", {{"RENDER_PREFETCH", "0"}});
+  std::string id = create_workout(*first.client);
+  auto five_first = first.client->get("/streams/" + id + "/180p/seg_00005.ts");
+  ASSERT_EQ(five_first.status, 200) << five_first.body;
+  for (int k = 0; k < 5; ++k) {
+    char name[32];
+    std::snprintf(name, sizeof name, "/180p/seg_%05d.ts", k);
+    ASSERT_EQ(second.client->get("/streams/" + id + name).status, 200);
+  }
+  auto five_last = second.client->get("/streams/" + id + "/180p/seg_00005.ts");
+  ASSERT_EQ(five_last.status, 200);
+  EXPECT_GT(five_first.body.size(), 1000u);
+  EXPECT_TRUE(five_first.body == five_last.body) << "segment 5 differs: " << five_first.body.size()
+                                                 << " vs " << five_last.body.size() << " bytes";
+}
+
+std::size_t files_in(const fs::path& dir) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file()) ++n;
+  }
+  return n;
+}
+
+TEST_F(Stream, IdenticalWorkoutsShareSegmentsAndTheSeedEndpointAnswersTheSame) {
+  StreamServer server(db_, "shared", {{"RENDER_PREFETCH", "0"}});
+  std::string a = create_workout(*server.client);
+  std::string b = create_workout(*server.client);
+  ASSERT_NE(a, b);
+  ASSERT_EQ(server.client->get("/streams/" + a + "/180p/seg_00001.ts").status, 200);
+  std::size_t stored = files_in(server.segments_dir());
+  auto from_b = server.client->get("/streams/" + b + "/180p/seg_00001.ts");
+  ASSERT_EQ(from_b.status, 200);
+  EXPECT_EQ(files_in(server.segments_dir()), stored);
+
+  auto seed = server.client->post("/api/generate-workout-video", json::serialize(json::object{{"sessionId", b}}));
+  ASSERT_EQ(seed.status, 200) << seed.body;
+  EXPECT_EQ(json::parse(seed.body).at("hls_url").as_string(), "/streams/" + b + "/master.m3u8");
+}
+
+TEST_F(Stream, BadRequestsGetClearJsonErrors) {
+  StreamServer server(db_, "errors", {{"RENDER_PREFETCH", "0"}});
+  std::string id = create_workout(*server.client);
+  const std::string unknown = "00000000-0000-4000-8000-000000000000";
+  struct Case {
+    std::string method, path, body;
+    int status;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"POST", "/api/workouts/" + unknown + "/stream", "", 404},
+           {"POST", "/api/workouts/not-a-uuid/stream", "", 404},
+           {"GET", "/streams/" + unknown + "/master.m3u8", "", 404},
+           {"GET", "/streams/" + id + "/1080p/index.m3u8", "", 404},
+           {"GET", "/streams/" + id + "/180p/seg_99999.ts", "", 404},
+           {"GET", "/streams/" + id + "/180p/seg_1.ts", "", 404},
+           {"GET", "/streams/" + id + "/180p/..%2Fmaster.m3u8", "", 400},
+           {"POST", "/api/generate-workout-video", "{}", 400},
+           {"POST", "/api/generate-workout-video", "{\"sessionId\": 5}", 400},
+           {"POST", "/api/generate-workout-video", "not json", 400},
+           {"POST", "/api/generate-workout-video", "{\"sessionId\": \"" + unknown + "\"}", 404},
+       }) {
+    auto reply = server.client->request(c.method, c.path, c.body);
+    EXPECT_EQ(reply.status, c.status) << c.method << " " << c.path << " " << c.body << ": " << reply.body;
+    EXPECT_NE(reply.body.find("\"error\""), std::string::npos) << c.path;
+  }
+}
+
+TEST_F(Stream, AFailedRenderAnswers5xxAndLeavesNothingInTheCache) {
+  // A media folder of our own, so a clip can vanish after planning.
+  fs::path media = test::scratch_dir("stream-media-own-" + db_.name());
+  fs::copy(test::scratch_dir("stream-media"), media, fs::copy_options::recursive | fs::copy_options::skip_existing);
+  StreamServer server(db_, "failing", {{"RENDER_PREFETCH", "0"}, {"MEDIA_DIR", media.string()}});
+  std::string id = create_workout(*server.client);
+  ASSERT_EQ(server.client->post("/api/workouts/" + id + "/stream", "").status, 200);
+  fs::remove_all(media / "clips");
+  auto reply = server.client->get("/streams/" + id + "/180p/seg_00000.ts");
+  EXPECT_GE(reply.status, 500) << reply.body;
+  EXPECT_NE(reply.body.find("\"error\""), std::string::npos);
+  EXPECT_EQ(files_in(server.segments_dir()), 0u);
+  fs::remove_all(media);
+}
+
+}  // namespace
+}  // namespace ws
