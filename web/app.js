@@ -1,35 +1,47 @@
-// The Train page: catalog with filters, a selection to order, settings, and
-// workout creation through the REST API.
-const state = { catalog: [], selection: [] };
+// The Train page: catalog with filters, a selection to order, settings,
+// workout creation through the REST API, and the player for its stream.
+import { api, createStream } from './js/api.js';
+import { Player } from './js/player.js';
+
+const state = { catalog: [], selection: [], workout: null };
 const $ = (id) => document.getElementById(id);
 
-async function api(path, options = {}) {
-  const response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
-  return body;
+function button(text, label, onclick) {
+  const b = Object.assign(document.createElement('button'), { type: 'button', textContent: text, onclick });
+  if (label) b.setAttribute('aria-label', label);
+  return b;
 }
 
 function card(exercise) {
   const li = document.createElement('li');
-  const tags = exercise.categories.map((c) => `<span class="tag">${c}</span>`).join('');
-  li.innerHTML = `<img alt="" src="${exercise.thumbnail_url || ''}">
-    <strong></strong><div>${exercise.difficulty}${exercise.has_jump ? ' · jumps' : ''}</div>${tags}`;
-  li.querySelector('strong').textContent = `${exercise.icon || ''} ${exercise.name}`;
-  li.onclick = () => { state.selection.push(exercise); renderSelection(); };
+  const add = button('', `Add ${exercise.name}`, () => { state.selection.push(exercise); renderSelection(); });
+  add.className = 'card';
+  add.dataset.exerciseId = exercise.id;
+  const img = Object.assign(document.createElement('img'), { alt: '', src: exercise.thumbnail_url || '' });
+  const name = Object.assign(document.createElement('strong'), { textContent: `${exercise.icon || ''} ${exercise.name}` });
+  const meta = Object.assign(document.createElement('span'), {
+    className: 'meta', textContent: `${exercise.difficulty}${exercise.has_jump ? ' · jumps' : ''}` });
+  const tags = exercise.categories.map((c) => Object.assign(document.createElement('span'), { className: 'tag', textContent: c }));
+  add.append(img, name, meta, ...tags);
+  li.append(add);
   return li;
 }
 
+function move(index, by) {
+  const to = index + by;
+  if (to < 0 || to >= state.selection.length) return;
+  [state.selection[index], state.selection[to]] = [state.selection[to], state.selection[index]];
+  renderSelection();
+}
+
 function renderSelection() {
-  const list = $('selection');
-  list.replaceChildren(...state.selection.map((exercise, index) => {
+  $('selection').replaceChildren(...state.selection.map((exercise, index) => {
     const li = document.createElement('li');
-    li.textContent = exercise.name;
-    const up = Object.assign(document.createElement('button'), { textContent: '↑', type: 'button' });
-    up.onclick = () => { if (index > 0) { [state.selection[index - 1], state.selection[index]] = [state.selection[index], state.selection[index - 1]]; renderSelection(); } };
-    const remove = Object.assign(document.createElement('button'), { textContent: '✕', type: 'button' });
-    remove.onclick = () => { state.selection.splice(index, 1); renderSelection(); };
-    li.append(up, remove);
+    const name = Object.assign(document.createElement('span'), { textContent: exercise.name });
+    li.append(name,
+      button('↑', `Move ${exercise.name} up`, () => move(index, -1)),
+      button('↓', `Move ${exercise.name} down`, () => move(index, 1)),
+      button('✕', `Remove ${exercise.name}`, () => { state.selection.splice(index, 1); renderSelection(); }));
     return li;
   }));
 }
@@ -41,6 +53,7 @@ async function loadCatalog() {
   if (form.get('no_jump')) query.set('no_jump', 'true');
   state.catalog = await api(`/api/exercises?${query}`);
   $('catalog').replaceChildren(...state.catalog.map(card));
+  $('catalog').dataset.loaded = 'true';
 }
 
 async function loadCategories() {
@@ -48,8 +61,17 @@ async function loadCategories() {
   for (const c of categories) $('category-filter').append(new Option(c.name, c.name));
 }
 
+function minutes(seconds) {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 async function createWorkout(event) {
   event.preventDefault();
+  if (state.selection.length === 0) {
+    $('status').textContent = 'Add at least one exercise first.';
+    return;
+  }
   const form = new FormData($('settings'));
   const body = {
     name: 'My workout',
@@ -64,13 +86,42 @@ async function createWorkout(event) {
   };
   try {
     const workout = await api('/api/workouts', { method: 'POST', body: JSON.stringify(body) });
-    $('status').textContent = `Workout ready: ${Math.round(workout.total_duration / 60)} min, ${workout.rounds} rounds`;
-    $('result').textContent = JSON.stringify(workout, null, 2);
+    state.workout = workout;
+    $('status').textContent = 'Workout created.';
+    $('workout-title').textContent = workout.name;
+    $('workout-summary').textContent =
+      `${minutes(workout.total_duration)} min · ${workout.rounds} rounds · ${workout.exercises.length} exercises`;
+    $('workout').dataset.workoutId = workout.id;
+    $('workout').hidden = false;
+    $('play').focus();
   } catch (error) {
     $('status').textContent = `Could not create the workout: ${error.message}`;
   }
 }
 
-$('filters').onchange = loadCatalog;
+function showPlayerMessage(text, kind) {
+  $('player-message').textContent = text;
+  $('player-message').className = kind;
+}
+
+const player = new Player($('video'), showPlayerMessage);
+
+async function playWorkout() {
+  if (!state.workout) return;
+  $('player-panel').hidden = false;
+  $('player-panel').scrollIntoView({ block: 'start' });
+  showPlayerMessage('Preparing the stream…', 'info');
+  try {
+    const stream = await createStream(state.workout.id);
+    $('stream-info').textContent = JSON.stringify(stream, null, 2);
+    showPlayerMessage(`${minutes(stream.duration_seconds)} of video, ${stream.segment_count} segments.`, 'info');
+    await player.load(stream);
+  } catch (error) {
+    showPlayerMessage(`Could not start the stream: ${error.message}`, 'error');
+  }
+}
+
+$('filters').onchange = () => loadCatalog().catch((e) => { $('status').textContent = e.message; });
 $('settings').onsubmit = createWorkout;
-loadCategories().then(loadCatalog).catch((e) => { $('status').textContent = e.message; });
+$('play').onclick = playWorkout;
+loadCategories().then(loadCatalog).catch((e) => { $('status').textContent = `Could not load the catalog: ${e.message}`; });

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Installs what the project needs from Debian's packages (only what is missing,
-# so a second run costs one dpkg query) and the web page's player from npm.
+# so a second run costs one dpkg query). The web page's npm packages are
+# installed by scripts/lib/web.sh.
 
 WS_PACKAGES=(
   build-essential cmake pkg-config git ca-certificates curl
@@ -11,14 +12,29 @@ WS_PACKAGES=(
   libboost-json1.81-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libcairo2-dev fonts-dejavu-core
   ffmpeg wrk
+  chromium nodejs npm
 )
 
-# Prints the packages of "$@" that are not installed.
+# Prints the names that installed packages provide (NodeSource's nodejs
+# provides npm, and conflicts with Debian's npm: installing it would remove
+# that nodejs).
+_ws_provided_packages() {
+  dpkg-query -W -f='${db:Status-Status}\t${Provides}\n' 2>/dev/null |
+    sed -n 's/^installed\t//p' | tr ',' '\n' | sed 's/([^)]*)//; s/^ *//; s/ *$//' | sort -u
+}
+
+# Prints the packages of "$@" that are neither installed nor provided by an
+# installed package.
 _ws_missing_packages() {
-  local pkg status
+  local pkg status provided="" provided_read=0
   for pkg in "$@"; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
-    [[ $status == installed ]] || echo "$pkg"
+    [[ $status == installed ]] && continue
+    if ((!provided_read)); then
+      provided=$(_ws_provided_packages)
+      provided_read=1
+    fi
+    grep -qxF -- "$pkg" <<<"$provided" || echo "$pkg"
   done
 }
 

@@ -96,8 +96,8 @@ Status generate_missing_clips(const DemoCatalog& catalog, const fs::path& media_
   auto work = [&] {
     for (std::size_t i = next++; i < missing.size(); i = next++) {
       const DemoExercise& demo = *missing[i];
-      render::ClipSpec spec{demo.exercise.name, demo.motion, demo.color, options.width,
-                            options.height, 30, options.seconds};
+      render::ClipSpec spec{demo.exercise.name, demo.motion,   demo.color,           options.width,
+                            options.height,     30,            options.seconds, options.pipelines_dir};
       Status made = render::generate_clip(spec, media_dir / demo.exercise.video_url,
                                           media_dir / demo.exercise.thumbnail_url);
       if (!made) {

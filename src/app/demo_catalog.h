@@ -30,6 +30,7 @@ struct ClipOptions {
   int height = 720;
   double seconds = 4.0;
   unsigned jobs = 2;  // clips encoded in parallel (ProRes encoding is slow)
+  std::string pipelines_dir = "pipelines";
 };
 
 // Generates the clips and thumbnails that are missing under media_dir.

@@ -15,6 +15,7 @@
 #include "db/migrations.h"
 #include "http/handlers.h"
 #include "http/server.h"
+#include "render/pipeline_catalog.h"
 
 namespace ws::app {
 namespace {
@@ -56,6 +57,8 @@ std::vector<cache::Rendition> renditions(const config::Config& config) {
   profile.audio_bitrate_kbps = config.render.audio_bitrate_kbps;
   profile.background = config.render.background;
   profile.media_dir = config.media.media_dir;
+  profile.pipelines_dir = config.render.pipelines_dir;
+  profile.h264_level = profile.height > 720 ? "4" : "3.1";  // 3.1 holds up to 1280x720 at 30 fps
   return {{std::to_string(profile.height) + "p", profile}};
 }
 
@@ -82,6 +85,12 @@ int serve(const CommandLine& cli, const config::Config& config) {
   db::Database database(config.database);
   if (!migrate_at_start(database, cli.schema_dir)) return 1;
 
+  // Pipeline descriptions are data: a broken one stops the server here, not
+  // at the first render.
+  if (Status pipelines = render::validate_pipeline_dir(config.render.pipelines_dir); !pipelines) {
+    logger->critical("{}", pipelines.error().message);
+    return 1;
+  }
   auto store = cache::SegmentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
                                          static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);
   if (!store) {

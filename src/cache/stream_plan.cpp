@@ -100,7 +100,7 @@ std::string StreamPlanner::profile_text(const Rendition& r) const {
   const render::RenderProfile& p = r.profile;
   std::ostringstream text;
   text << kRendererVersion << ";container=mpegts;w=" << p.width << ";h=" << p.height
-       << ";vb=" << p.video_bitrate_kbps << ";ab=" << p.audio_bitrate_kbps << ";bg=" << p.background
+       << ";h264=" << p.h264_profile << "@" << p.h264_level << ";vb=" << p.video_bitrate_kbps << ";ab=" << p.audio_bitrate_kbps << ";bg=" << p.background
        << ";pipelines=" << pipelines_digest_;
   return text.str();
 }
@@ -161,8 +161,7 @@ RenderJob segment_job(const std::shared_ptr<const StreamPlan>& plan, const Rendi
   job.extension = ".ts";
   job.render = [plan, profile = rendition.profile, segment_index](const fs::path& out, Deadline deadline) {
     const auto& segment = plan->grid.segments.at(static_cast<std::size_t>(segment_index));
-    (void)deadline;  // TODO(deadline) pass once render_segment takes it
-    return render::render_segment(plan->timeline, segment, profile, out);
+    return render::render_segment(plan->timeline, segment, profile, out, deadline);
   };
   return job;
 }

@@ -1,14 +1,16 @@
 #include "http/stream_playlists.h"
 
 #include "playlist/codecs.h"
+#include "render/h264_profile.h"
 #include "playlist/hls.h"
 
 namespace ws::http {
 
 namespace {
 
-std::string video_codec(const render::RenderProfile&) {
-  return playlist::avc1_codec(playlist::AvcProfile::high, 31);
+// The codec string of the SPS the encoder is pinned to write.
+std::string video_codec(const render::RenderProfile& profile) {
+  return render::h264_codec_string(profile);
 }
 
 }  // namespace

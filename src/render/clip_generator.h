@@ -16,6 +16,7 @@ struct ClipSpec {
   std::string color = "#3b82f6";  // figure colour, CSS hex (#rgb or #rrggbb)
   int width = 1280, height = 720, fps = 30;
   double seconds = 4.0;           // 3..8 for the demo catalog; tests use shorter
+  std::string pipelines_dir = "pipelines";  // holds clip_encoder.json
 };
 
 std::vector<std::string> known_motions();

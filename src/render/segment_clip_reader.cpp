@@ -1,10 +1,9 @@
 #include "render/segment_clip_reader.h"
 
-#include "render/pipeline_parse.h"
-
 #include <gst/app/gstappsink.h>
 
-#include <string>
+#include "render/pipeline_builder.h"
+#include "render/pipeline_catalog.h"
 
 namespace ws::render {
 
@@ -28,24 +27,20 @@ SegmentClipReader::~SegmentClipReader() {
   pipeline_.reset();
 }
 
-Status SegmentClipReader::open(const std::filesystem::path& path, int width, int height) {
+Status SegmentClipReader::open(const std::filesystem::path& path, int width, int height,
+                               const std::string& pipelines_dir) {
   path_ = path;
   width_ = width;
   height_ = height;
   if (!std::filesystem::exists(path)) {
     return make_error(ErrorKind::unprocessable, "clip_not_found", "clip not found: " + path.string());
   }
-  std::string desc =
-      "filesrc name=src ! qtdemux ! avdec_prores ! videoconvert ! videoscale ! "
-      "video/x-raw,format=BGRA,width=" + std::to_string(width) + ",height=" + std::to_string(height) +
-      ",pixel-aspect-ratio=1/1 ! appsink name=sink sync=false max-buffers=4";
-  auto parsed = parse_pipeline(desc, "clip decoder");
-  if (!parsed) return parsed.error();
-  pipeline_ = std::move(parsed.value());
+  auto built = build_pipeline_from(pipelines::clip_decoder(), pipelines_dir,
+                                   {{"location", path.string()}, {"width", int64_t{width}}, {"height", int64_t{height}}});
+  if (!built) return built.error();
+  pipeline_ = std::move(*built);
   GstElement* p = pipeline_.get();
-  GstObjectPtr<GstElement> src(gst_bin_get_by_name(GST_BIN(p), "src"));
-  g_object_set(src.get(), "location", path.c_str(), nullptr);
-  sink_ = gst_bin_get_by_name(GST_BIN(p), "sink");
+  sink_ = pipeline_element(p, "sink").release();
   if (gst_element_set_state(p, GST_STATE_PAUSED) == GST_STATE_CHANGE_FAILURE ||
       gst_element_get_state(p, nullptr, nullptr, kPullTimeout) != GST_STATE_CHANGE_SUCCESS) {
     return make_error(ErrorKind::internal, "render_pipeline", "clip decoder failed to start: " + path.string());

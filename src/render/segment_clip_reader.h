@@ -5,6 +5,7 @@
 // (the clips are intra-only, so accurate seeks land exactly).
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 #include <gst/gst.h>
 
@@ -20,7 +21,8 @@ class SegmentClipReader {
   SegmentClipReader(const SegmentClipReader&) = delete;
   SegmentClipReader& operator=(const SegmentClipReader&) = delete;
 
-  Status open(const std::filesystem::path& path, int width, int height);
+  // The decoder pipeline is clip_decoder.json from `pipelines_dir`.
+  Status open(const std::filesystem::path& path, int width, int height, const std::string& pipelines_dir);
 
   // BGRA (straight alpha), stride width*4, of the source frame showing at
   // position_ns; nullptr when nothing could be decoded.

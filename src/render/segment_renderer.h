@@ -1,6 +1,7 @@
 #pragma once
 // Renders one segment of a timeline as a self-contained MPEG-TS file
-// (H.264 + AAC), on demand. Prototype: software compositing with cairo.
+// (H.264 + AAC), on demand. Software compositing with cairo.
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -15,7 +16,12 @@ struct RenderProfile {
   int video_bitrate_kbps = 3000;
   int audio_bitrate_kbps = 128;
   std::string background = "#0f172a";
-  std::string media_dir;  // relative clip paths are resolved against it
+  std::string media_dir;                // relative clip paths are resolved against it
+  std::string pipelines_dir = "pipelines";  // where the pipeline descriptions (*.json) are
+  // Pinned so the playlist's CODECS string is exact (see h264_profile.h):
+  // "baseline", "main" or "high"; level as GStreamer writes it ("3.1", "4").
+  std::string h264_profile = "high";
+  std::string h264_level = "3.1";
 };
 
 // Fixed offset added to every timestamp (1 s), so that the first segment's
@@ -26,9 +32,13 @@ inline constexpr int64_t kSegmentPtsOffsetNs = 1'000'000'000;
 // Renders exactly `segment` of `timeline` into `out_path` (written to a temp
 // file next to it, renamed when complete). Starts with an IDR frame, holds
 // segment.frame_count video frames and samples start_sample..+sample_count.
-// Errors: unprocessable (clip missing/undecodable), internal (pipeline),
-// unavailable (timed out).
+// The deadline is checked before starting, per frame and while waiting for
+// the encoder to finish; when it passes, nothing is left on disk.
+// Errors: invalid_argument "bad_profile"/"bad_segment", unprocessable (clip
+// missing/undecodable), internal (pipeline, pipeline description), unavailable
+// "render_timeout" (deadline passed).
 Status render_segment(const timeline::Timeline& timeline, const timeline::Segment& segment,
-                      const RenderProfile& profile, const std::filesystem::path& out_path);
+                      const RenderProfile& profile, const std::filesystem::path& out_path,
+                      std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max());
 
 }  // namespace ws::render

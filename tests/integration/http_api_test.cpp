@@ -240,7 +240,9 @@ TEST_F(HttpApi, BadWorkoutsAreRefusedWithTheFieldNamedAndNothingStored) {
     EXPECT_EQ(reply.status, c.status) << c.body << " -> " << reply.body;
     auto error = error_of(reply);
     EXPECT_FALSE(error.at("code").as_string().empty());
-    if (!c.field.empty()) EXPECT_EQ(error.at("field").as_string(), c.field) << reply.body;
+    if (!c.field.empty()) {
+      EXPECT_EQ(error.at("field").as_string(), c.field) << reply.body;
+    }
   }
   auto jump = client_->post("/api/workouts", cases[7].body);
   EXPECT_NE(jump.body.find("Burpees"), std::string::npos) << "the 422 names the exercise";

@@ -11,16 +11,18 @@
 #include <vector>
 
 #include "common/gobject_ptr.h"
-#include "render/clip_generator.h"
-#include "support/scratch.h"
 #include "render/media_probe.h"
+#include "render_media.h"
 
 namespace ws::render {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path media_dir() { return test::scratch_dir("render"); }
+using test::has_temp_files;
+using test::kPipelines;
+
+fs::path media_dir() { return ws::test::scratch_dir("render"); }
 
 struct Frame {
   int width = 0, height = 0, stride = 0;
@@ -60,17 +62,10 @@ Frame decode_first_frame(const fs::path& mov) {
   return f;
 }
 
-bool has_temp_files(const fs::path& dir) {
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().filename().string().find(".tmp-") != std::string::npos) return true;
-  }
-  return false;
-}
-
 TEST(RenderClip, GeneratesProResWithAlphaAndThumbnail) {
   fs::path dir = media_dir() / "pushup";
   fs::remove_all(dir);
-  ClipSpec spec{"Push-ups", "pushup", "#3b82f6", 320, 180, 30, 1.0};
+  ClipSpec spec{"Push-ups", "pushup", "#3b82f6", 320, 180, 30, 1.0, kPipelines};
   Status st = generate_clip(spec, dir / "pushup.mov", dir / "pushup.png");
   ASSERT_TRUE(st.ok()) << st.error().message;
   EXPECT_FALSE(has_temp_files(dir));
@@ -98,7 +93,7 @@ TEST(RenderClip, GeneratesProResWithAlphaAndThumbnail) {
 TEST(RenderClip, BackgroundIsTransparentAndFigureOpaqueInItsColour) {
   fs::path dir = media_dir() / "squat";
   fs::remove_all(dir);
-  ClipSpec spec{"Air Squat", "squat", "#3b82f6", 320, 180, 30, 0.5};
+  ClipSpec spec{"Air Squat", "squat", "#3b82f6", 320, 180, 30, 0.5, kPipelines};
   Status st = generate_clip(spec, dir / "squat.mov", dir / "squat.png");
   ASSERT_TRUE(st.ok()) << st.error().message;
   Frame f = decode_first_frame(dir / "squat.mov");
@@ -123,7 +118,7 @@ TEST(RenderClip, EveryMotionRenders) {
   fs::path dir = media_dir() / "motions";
   fs::remove_all(dir);
   for (const auto& motion : known_motions()) {
-    ClipSpec spec{motion, motion, "#f97316", 160, 90, 30, 0.2};
+    ClipSpec spec{motion, motion, "#f97316", 160, 90, 30, 0.2, kPipelines};
     Status st = generate_clip(spec, dir / (motion + ".mov"), dir / (motion + ".png"));
     ASSERT_TRUE(st.ok()) << motion << ": " << st.error().message;
     auto info = probe_media(dir / (motion + ".mov"));
@@ -171,7 +166,7 @@ TEST(MediaProbe, TextFileIsNotDecodable) {
 TEST(MediaProbe, WorksFromSeveralThreadsAtOnce) {
   fs::path dir = media_dir() / "threads";
   fs::remove_all(dir);
-  ClipSpec spec{"Plank", "plank", "#22c55e", 160, 90, 30, 0.2};
+  ClipSpec spec{"Plank", "plank", "#22c55e", 160, 90, 30, 0.2, kPipelines};
   ASSERT_TRUE(generate_clip(spec, dir / "plank.mov", dir / "plank.png").ok());
   std::vector<std::future<bool>> probes;
   for (int i = 0; i < 4; ++i) {

@@ -10,30 +10,16 @@
 #include <string>
 #include <vector>
 
-#include "render/clip_generator.h"
-#include "support/scratch.h"
-#include "render/segment_renderer.h"
-#include "timeline/segment_grid.h"
+#include "render_media.h"
 #include "timeline/settings.h"
-#include "timeline/timeline.h"
 
 namespace ws::render {
 namespace {
 
 namespace fs = std::filesystem;
+using test::run;
 
-fs::path media_dir() { return test::scratch_dir("render_segment"); }
-
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
-  return out;
-}
+using test::media_dir;
 
 struct Packet {
   double pts = 0;
@@ -84,49 +70,15 @@ std::vector<std::string> codecs(const fs::path& ts) {
   return names;
 }
 
-class RenderSegmentTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    const std::vector<std::string> motions = known_motions();
-    const char* names[2] = {"Squats", "Jumping Jacks"};
-    for (int i = 0; i < 2; ++i) {
-      fs::path mov = media_dir() / ("clip" + std::to_string(i) + ".mov");
-      if (fs::exists(mov)) continue;
-      ClipSpec spec{names[i], motions[i % motions.size()], i ? "#f97316" : "#3b82f6", 320, 180, 30, 2.0};
-      Status st = generate_clip(spec, mov, media_dir() / ("clip" + std::to_string(i) + ".png"));
-      ASSERT_TRUE(st.ok()) << st.error().message;
-    }
-  }
-
-  timeline::Timeline make_timeline(timeline::Settings& settings) {
-    timeline::TimelineInput input;
-    input.config.work_time = 4;
-    input.config.rest_time = 2;
-    input.config.rounds = 1;
-    input.rounds = 1;
-    input.items.push_back({{"ex-0", "Squats", "clip0.mov", 2.0}, std::nullopt});
-    input.items.push_back({{"ex-1", "Jumping Jacks", "clip1.mov", 2.0}, std::nullopt});
-    settings.segment_seconds = 3.2;
-    auto tl = timeline::compile(input, settings);
-    EXPECT_TRUE(tl.ok()) << (tl.ok() ? "" : tl.error().message);
-    return tl.ok() ? tl.value() : timeline::Timeline{};
-  }
-};
+class RenderSegmentTest : public test::RenderMediaTest {};
 
 TEST_F(RenderSegmentTest, ConsecutiveSegmentsAreH264AacWithContinuousTimestamps) {
-  timeline::Settings settings;
-  timeline::Timeline tl = make_timeline(settings);
-  ASSERT_GT(tl.total_frames, 0);
-  auto grid = timeline::cut(tl, settings);
-  ASSERT_TRUE(grid.ok()) << grid.error().message;
+  test::SmallWorkout w = test::small_workout();
+  const timeline::Timeline& tl = w.timeline;
+  const timeline::SegmentGrid* grid = &w.grid;
   ASSERT_GE(grid->segments.size(), 2u);
-
-  RenderProfile profile;
-  profile.width = 320;
-  profile.height = 180;
-  profile.video_bitrate_kbps = 500;
-  profile.media_dir = media_dir().string();
-  fs::path out_dir = media_dir() / "out";
+  RenderProfile profile = test::small_profile(media_dir());
+  fs::path out_dir = media_dir() / "segments";
   fs::remove_all(out_dir);
   fs::create_directories(out_dir);
 
@@ -181,20 +133,14 @@ TEST_F(RenderSegmentTest, Speed720p) {
   if (!bench || std::string(bench) != "1") GTEST_SKIP() << "set WS_RENDER_BENCH=1";
   fs::path dir = media_dir() / "hd";
   fs::create_directories(dir);
-  const std::vector<std::string> motions = known_motions();
-  for (int i = 0; i < 2; ++i) {
-    fs::path mov = dir / ("clip" + std::to_string(i) + ".mov");
-    if (fs::exists(mov)) continue;
-    ClipSpec spec{i ? "Jumping Jacks" : "Squats", motions[i % motions.size()], "#3b82f6", 1280, 720, 30, 2.0};
-    Status st = generate_clip(spec, mov, dir / ("clip" + std::to_string(i) + ".png"));
-    ASSERT_TRUE(st.ok()) << st.error().message;
-  }
-  timeline::Settings settings;
-  timeline::Timeline tl = make_timeline(settings);
-  auto grid = timeline::cut(tl, settings);
-  ASSERT_TRUE(grid.ok());
-  RenderProfile profile;
-  profile.media_dir = dir.string();
+  test::ensure_clips(dir, 1280, 720);
+  test::SmallWorkout w = test::small_workout();
+  const timeline::Timeline& tl = w.timeline;
+  const timeline::SegmentGrid* grid = &w.grid;
+  RenderProfile profile = test::small_profile(dir);
+  profile.width = 1280;
+  profile.height = 720;
+  profile.video_bitrate_kbps = RenderProfile{}.video_bitrate_kbps;
   for (int i = 0; i < 2; ++i) {
     const timeline::Segment& seg = grid->segments[i];
     auto t0 = std::chrono::steady_clock::now();
@@ -207,16 +153,10 @@ TEST_F(RenderSegmentTest, Speed720p) {
 }
 
 TEST_F(RenderSegmentTest, MissingClipIsUnprocessable) {
-  timeline::Settings settings;
-  timeline::Timeline tl = make_timeline(settings);
-  auto grid = timeline::cut(tl, settings);
-  ASSERT_TRUE(grid.ok());
-  RenderProfile profile;
-  profile.width = 320;
-  profile.height = 180;
-  profile.media_dir = (media_dir() / "nowhere").string();
+  test::SmallWorkout w = test::small_workout();
+  RenderProfile profile = test::small_profile(media_dir() / "nowhere");
   fs::path ts = media_dir() / "out-missing" / "seg0.ts";
-  Status st = render_segment(tl, grid->segments[0], profile, ts);
+  Status st = render_segment(w.timeline, w.grid.segments[0], profile, ts);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().kind, ErrorKind::unprocessable);
   EXPECT_FALSE(fs::exists(ts));

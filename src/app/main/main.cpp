@@ -33,7 +33,8 @@ int run_seed(const ws::app::CommandLine& cli, const ws::config::Config& config) 
   auto catalog = ws::app::load_demo_catalog(cli.catalog_file);
   if (!catalog) return fail(catalog.error());
   ws::app::ClipOptions clips{cli.clip_width, cli.clip_height, cli.clip_seconds,
-                             std::max(1u, std::thread::hardware_concurrency())};
+                             std::max(1u, std::thread::hardware_concurrency()),
+                             config.render.pipelines_dir};
   ws::db::Database database(config.database);
   ws::Status seeded =
       ws::app::seed_demo_catalog(database, *catalog, config.media.media_dir, clips);

@@ -1,0 +1,77 @@
+#include "render/overlay.h"
+
+#include <algorithm>
+#include <string>
+
+#include "timeline/query.h"
+
+namespace ws::render {
+
+namespace {
+
+using timeline::Interval;
+
+enum class Align { left, centre, right };
+
+// White text with a dark outline, legible over any clip.
+void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size, bool bold, Align align) {
+  cairo_select_font_face(cr, "Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, size);
+  cairo_text_extents_t ext;
+  cairo_text_extents(cr, text.c_str(), &ext);
+  double shift = align == Align::left ? 0 : align == Align::centre ? 0.5 : 1.0;
+  cairo_move_to(cr, x - shift * ext.x_advance, y);
+  cairo_text_path(cr, text.c_str());
+  cairo_set_source_rgba(cr, 0, 0, 0, 0.6);
+  cairo_set_line_width(cr, std::max(1.0, size / 12));
+  cairo_stroke_preserve(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_fill(cr);
+}
+
+void draw_title(cairo_t* cr, const Interval& iv, int w, int h, double margin) {
+  if (iv.kind != timeline::IntervalKind::rest) {
+    draw_text(cr, iv.name, margin, margin + h * 0.08, h * 0.08, true, Align::left);
+    return;
+  }
+  draw_text(cr, "Rest", w / 2.0, h * 0.45, h * 0.14, true, Align::centre);
+  std::string next = iv.next_name.empty() ? std::string("Rest") : "Rest \u2014 next: " + iv.next_name;
+  draw_text(cr, next, w / 2.0, h * 0.58, h * 0.07, false, Align::centre);
+}
+
+void draw_round(cairo_t* cr, const Interval& iv, int h, double margin) {
+  if (iv.round <= 0 || iv.total_rounds <= 0) return;
+  std::string r = "Round " + std::to_string(iv.round) + "/" + std::to_string(iv.total_rounds);
+  if (iv.exercise_index >= 0 && iv.exercises_per_round > 0) {
+    r += "  \u00b7  " + std::to_string(iv.exercise_index + 1) + "/" + std::to_string(iv.exercises_per_round);
+  }
+  draw_text(cr, r, margin, h - margin - h * 0.05, h * 0.05, false, Align::left);
+}
+
+// Progress of the whole workout along the bottom edge.
+void draw_progress(cairo_t* cr, double fraction, int w, int h) {
+  double bar_h = std::max(2.0, h * 0.012);
+  cairo_rectangle(cr, 0, h - bar_h, w, bar_h);
+  cairo_set_source_rgba(cr, 1, 1, 1, 0.2);
+  cairo_fill(cr);
+  cairo_rectangle(cr, 0, h - bar_h, w * fraction, bar_h);
+  cairo_set_source_rgb(cr, 0.13, 0.77, 0.37);
+  cairo_fill(cr);
+}
+
+}  // namespace
+
+void draw_overlay(cairo_t* cr, const timeline::Timeline& tl, int64_t frame, int w, int h) {
+  timeline::FrameInfo info = timeline::frame_info(tl, frame);
+  if (!info.interval_index) return;
+  const Interval& iv = tl.intervals[*info.interval_index];
+  double margin = h * 0.04;
+  // Countdown of the interval, whole seconds rounded up.
+  int64_t left_s = (info.frames_left_in_interval * tl.fps_den + tl.fps_num - 1) / tl.fps_num;
+  draw_text(cr, std::to_string(left_s), w - margin, margin + h * 0.14, h * 0.16, true, Align::right);
+  draw_title(cr, iv, w, h, margin);
+  draw_round(cr, iv, h, margin);
+  draw_progress(cr, tl.total_frames > 0 ? static_cast<double>(frame) / tl.total_frames : 0, w, h);
+}
+
+}  // namespace ws::render

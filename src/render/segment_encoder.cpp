@@ -1,0 +1,92 @@
+#include "render/segment_encoder.h"
+
+#include <gst/app/gstappsrc.h>
+
+#include "render/pipeline_builder.h"
+#include "render/pipeline_catalog.h"
+#include "render/pipeline_run.h"
+
+namespace ws::render {
+
+namespace {
+
+const RunErrors kErrors{"segment render", "render_pipeline", "render_timeout"};
+
+// The appsrc holds at most four frames: enough to keep the encoder busy.
+constexpr int64_t kQueuedFrames = 4;
+
+ParamMap encoder_params(const EncoderSettings& s) {
+  return {{"width", int64_t{s.width}},
+          {"height", int64_t{s.height}},
+          {"framerate", s.framerate},
+          {"video_queue_bytes", int64_t{s.width} * s.height * 4 * kQueuedFrames},
+          {"video_bitrate_kbps", int64_t{s.video_bitrate_kbps}},
+          {"key_int_max", s.key_int_max},
+          {"h264_profile", s.h264.profile},
+          {"h264_level", s.h264.level},
+          {"audio_rate", int64_t{s.audio_rate}},
+          {"audio_bitrate_bps", int64_t{s.audio_bitrate_kbps} * 1000},
+          {"location", s.location.string()}};
+}
+
+// Drops the AAC encoder's priming and pre-roll packets (see segment_audio.h).
+void drop_audio_before(GstElement* encoder, int64_t pts_ns) {
+  GstObjectPtr<GstPad> pad(gst_element_get_static_pad(encoder, "src"));
+  gst_pad_add_probe(
+      pad.get(), GST_PAD_PROBE_TYPE_BUFFER,
+      [](GstPad*, GstPadProbeInfo* info, gpointer data) -> GstPadProbeReturn {
+        GstBuffer* b = GST_PAD_PROBE_INFO_BUFFER(info);
+        auto before = static_cast<GstClockTime>(*static_cast<int64_t*>(data));
+        return b && GST_BUFFER_PTS_IS_VALID(b) && GST_BUFFER_PTS(b) < before ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
+      },
+      new int64_t(pts_ns), [](gpointer data) { delete static_cast<int64_t*>(data); });
+}
+
+}  // namespace
+
+SegmentEncoder::SegmentEncoder(GstPipelinePtr pipeline)
+    : pipeline_(std::move(pipeline)),
+      vsrc_(pipeline_element(pipeline_.get(), "vsrc")),
+      asrc_(pipeline_element(pipeline_.get(), "asrc")) {}
+
+Result<std::unique_ptr<SegmentEncoder>> SegmentEncoder::start(const EncoderSettings& settings) {
+  auto built = build_pipeline_from(pipelines::segment_encoder(), settings.pipelines_dir, encoder_params(settings));
+  if (!built) return built.error();
+  std::unique_ptr<SegmentEncoder> encoder(new SegmentEncoder(std::move(*built)));
+  drop_audio_before(pipeline_element(encoder->pipeline_.get(), "aenc").get(), settings.drop_audio_before_ns);
+  if (auto st = start_pipeline(encoder->pipeline_.get(), kErrors); !st) return st.error();
+  return encoder;
+}
+
+Status SegmentEncoder::push(GstElement* src, const void* data, size_t size, int64_t pts_ns, int64_t duration_ns) {
+  GstBuffer* buf = gst_buffer_new_allocate(nullptr, size, nullptr);
+  gst_buffer_fill(buf, 0, data, size);
+  GST_BUFFER_PTS(buf) = static_cast<GstClockTime>(pts_ns);
+  GST_BUFFER_DTS(buf) = GST_BUFFER_PTS(buf);
+  GST_BUFFER_DURATION(buf) = static_cast<GstClockTime>(duration_ns);
+  if (gst_app_src_push_buffer(GST_APP_SRC(src), buf) != GST_FLOW_OK) {  // takes the buffer
+    return run_failure(kErrors, "push failed: " + pending_error(pipeline_.get()));
+  }
+  std::string error = pending_error(pipeline_.get());
+  return error.empty() ? Status() : Status(run_failure(kErrors, error));
+}
+
+Status SegmentEncoder::push_video(const uint8_t* data, size_t size, int64_t pts_ns, int64_t duration_ns) {
+  return push(vsrc_.get(), data, size, pts_ns, duration_ns);
+}
+
+Status SegmentEncoder::push_audio(const std::vector<int16_t>& interleaved, int64_t pts_ns, int64_t duration_ns) {
+  return push(asrc_.get(), interleaved.data(), interleaved.size() * sizeof(int16_t), pts_ns, duration_ns);
+}
+
+Status SegmentEncoder::finish(std::chrono::steady_clock::time_point deadline) {
+  gst_app_src_end_of_stream(GST_APP_SRC(vsrc_.get()));
+  gst_app_src_end_of_stream(GST_APP_SRC(asrc_.get()));
+  Status st = wait_for_eos(pipeline_.get(), deadline, kErrors);
+  vsrc_.reset();
+  asrc_.reset();
+  pipeline_.reset();  // NULL state: streaming threads joined, file closed
+  return st;
+}
+
+}  // namespace ws::render

@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// End-to-end: the demo page in headless Chromium (Debian's, driven by
+// playwright-core from web/node_modules) builds a workout, plays its HLS stream
+// with hls.js, seeks to the middle and plays on.
+//
+//   node tests/e2e/play_hls.mjs BASE_URL [SCREENSHOT_ON_FAILURE.png]
+//
+// Prints a JSON summary on stdout; exits 1 with the reason on stderr (and a
+// screenshot when a path is given) when anything fails.
+// Environment: WS_E2E_CHROMIUM (default /usr/bin/chromium),
+// WS_E2E_TIMEOUT_S (wall-clock budget for each playback phase, default 120).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webDir = path.resolve(here, '../../web');
+const PLAY_FIRST_S = 10;     // media seconds to play from the start
+const PLAY_AFTER_SEEK_S = 3; // media seconds to play past the seek target
+const PHASE_TIMEOUT_MS = Number(process.env.WS_E2E_TIMEOUT_S || 120) * 1000;
+const POLL_MS = 250;
+
+const [baseUrl, screenshotPath] = process.argv.slice(2);
+if (!baseUrl) {
+  console.error('usage: node tests/e2e/play_hls.mjs BASE_URL [SCREENSHOT_ON_FAILURE.png]');
+  process.exit(2);
+}
+
+function loadPlaywright() {
+  try {
+    return createRequire(path.join(webDir, 'package.json'))('playwright-core');
+  } catch (error) {
+    console.error(`play_hls: cannot load playwright-core from ${webDir}/node_modules ` +
+      `(scripts/test and scripts/run install it: ws_install_web): ${error.message}`);
+    process.exit(1);
+  }
+}
+
+class Failure extends Error {}
+const fail = (message) => { throw new Failure(message); };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const summary = { ok: false, base_url: baseUrl, phases: {}, console_errors: [], page_errors: [] };
+const started = Date.now();
+let phaseStart = started;
+function phase(name, extra = {}) {
+  const now = Date.now();
+  summary.phases[name] = { wall_ms: now - phaseStart, ...extra };
+  phaseStart = now;
+}
+
+// The player's public state (see web/js/player.js).
+function playerState(page) {
+  return page.evaluate(() => {
+    const p = window.wsPlayer;
+    if (!p) return null;
+    const v = p.video;
+    const quality = v.getVideoPlaybackQuality ? v.getVideoPlaybackQuality() : {};
+    return {
+      engine: p.engine, state: p.state, errors: p.errors, warnings: p.warnings.map((w) => w.details),
+      stream: p.stream, currentTime: v.currentTime, duration: v.duration, paused: v.paused,
+      ended: v.ended, readyState: v.readyState, videoWidth: v.videoWidth, videoHeight: v.videoHeight,
+      decodedFrames: quality.totalVideoFrames || 0, droppedFrames: quality.droppedVideoFrames || 0,
+      message: document.getElementById('player-message').textContent,
+    };
+  });
+}
+
+function checkNoFatal(state, when) {
+  if (state.errors.length > 0) {
+    fail(`fatal hls.js error ${when}: ${JSON.stringify(state.errors)} (page says: "${state.message}")`);
+  }
+}
+
+// Polls until the playhead reaches `target` media seconds.
+async function playUntil(page, target, what) {
+  const deadline = Date.now() + PHASE_TIMEOUT_MS;
+  let state;
+  let lastTime = -1;
+  let lastProgress = Date.now();
+  for (;;) {
+    state = await playerState(page);
+    checkNoFatal(state, what);
+    if (state.currentTime >= target) return state;
+    if (state.ended) fail(`${what}: the video ended at ${state.currentTime}s before ${target}s`);
+    if (state.currentTime !== lastTime) { lastTime = state.currentTime; lastProgress = Date.now(); }
+    if (Date.now() > deadline) {
+      fail(`${what}: the playhead is at ${state.currentTime.toFixed(2)}s after ${PHASE_TIMEOUT_MS / 1000}s, ` +
+        `wanted ${target.toFixed(2)}s (state ${state.state}, readyState ${state.readyState}, ` +
+        `paused ${state.paused}, last progress ${((Date.now() - lastProgress) / 1000).toFixed(1)}s ago, ` +
+        `page says "${state.message}")`);
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+async function run(page) {
+  page.setDefaultTimeout(30000);
+  await page.goto(new URL('/', baseUrl).href);
+  await page.locator('#catalog[data-loaded="true"] button.card').nth(2).waitFor();
+  const cards = page.locator('#catalog button.card');
+  const count = await cards.count();
+  for (let i = 0; i < 3; ++i) await cards.nth(i).click();
+  if ((await page.locator('#selection li').count()) !== 3) fail('the selection does not hold 3 exercises');
+  phase('catalog', { exercises_in_catalog: count });
+
+  await page.getByLabel('Work (s)').fill('10');
+  await page.getByLabel('Rest (s)').fill('5');
+  await page.getByLabel('Rounds').fill('2');
+  await page.getByRole('button', { name: 'Create workout' }).click();
+  const workout = page.locator('#workout[data-workout-id]');
+  try {
+    await workout.waitFor();
+  } catch {
+    fail(`the workout was not created (page says "${await page.locator('#status').textContent()}")`);
+  }
+  summary.workout_id = await workout.getAttribute('data-workout-id');
+  phase('create');
+
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => window.wsPlayer && (window.wsPlayer.stream || window.wsPlayer.errors.length ||
+    document.getElementById('player-message').className === 'error'));
+  let state = await playerState(page);
+  checkNoFatal(state, 'at start');
+  if (!state.stream) fail(`no stream: the page says "${state.message}"`);
+  if (state.engine !== 'hls.js') fail(`expected the hls.js engine in Chromium, got "${state.engine}"`);
+  summary.stream = state.stream;
+  phase('stream');
+
+  state = await playUntil(page, PLAY_FIRST_S, 'playing from the start');
+  if (!(state.duration > 2 * (PLAY_FIRST_S + PLAY_AFTER_SEEK_S))) {
+    fail(`the video is too short to test a seek: duration ${state.duration}s`);
+  }
+  if (state.decodedFrames === 0 || state.videoWidth === 0) fail('time advances but no video frame was decoded');
+  phase('play_start', { current_time: state.currentTime, decoded_frames: state.decodedFrames,
+    video_size: `${state.videoWidth}x${state.videoHeight}` });
+
+  const target = state.duration / 2;
+  await page.evaluate((t) => { window.wsPlayer.video.currentTime = t; }, target);
+  state = await playUntil(page, target + PLAY_AFTER_SEEK_S, `playing after the seek to ${target.toFixed(2)}s`);
+  if (state.currentTime > target + PLAY_AFTER_SEEK_S + 30) {
+    fail(`after the seek to ${target}s the playhead jumped to ${state.currentTime}s`);
+  }
+  phase('play_after_seek', { seek_target: target, current_time: state.currentTime, decoded_frames: state.decodedFrames });
+
+  summary.duration = state.duration;
+  summary.engine = state.engine;
+  summary.non_fatal_errors = state.warnings;
+  summary.dropped_frames = state.droppedFrames;
+}
+
+const { chromium } = loadPlaywright();
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-e2e-chromium-'));
+let context;
+let exitCode = 1;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.WS_E2E_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required', '--mute-audio'],
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') summary.console_errors.push(m.text()); });
+  page.on('pageerror', (e) => summary.page_errors.push(e.message));
+  try {
+    await run(page);
+    if (summary.page_errors.length) fail(`uncaught errors in the page: ${summary.page_errors.join('; ')}`);
+    summary.ok = true;
+    exitCode = 0;
+  } catch (error) {
+    summary.failure = error instanceof Failure ? error.message : String(error.stack || error);
+    if (screenshotPath) {
+      await page.screenshot({ path: screenshotPath, fullPage: true }).then(
+        () => { summary.screenshot = screenshotPath; },
+        (e) => { summary.screenshot_error = e.message; });
+    }
+    try { summary.player = await playerState(page); } catch { /* the page is gone */ }
+  }
+} catch (error) {
+  summary.failure = `cannot start Chromium: ${error.message}`;
+} finally {
+  summary.wall_ms = Date.now() - started;
+  if (context) await context.close().catch(() => {});
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+}
+console.log(JSON.stringify(summary, null, 2));
+if (exitCode !== 0) console.error(`play_hls: FAILED: ${summary.failure}`);
+process.exit(exitCode);
