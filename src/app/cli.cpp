@@ -20,24 +20,30 @@ std::optional<double> number(const std::string& text) {
 }  // namespace
 
 std::string usage() {
-  return "usage: workout-server [serve|migrate|seed] [options]\n"
+  return "usage: workout-server [serve|migrate|seed|render] [options]\n"
          "  serve     apply migrations, then serve the API and streams (default)\n"
          "  migrate   apply the schema migrations and exit\n"
          "  seed      generate missing demo clips and upsert the demo catalog\n"
+         "  render    write a stored workout as an HLS folder (and an MP4)\n"
          "options:\n"
          "  --config FILE       TOML settings (default: config/default.toml)\n"
          "  --schema DIR        migrations folder (default: schema)\n"
          "  --catalog FILE      demo catalog (default: config/demo_catalog.json)\n"
          "  --port-file FILE    serve: write the bound port to FILE\n"
          "  --clip-size WxH     seed: clip size (default 1280x720)\n"
-         "  --clip-seconds S    seed: clip length, 3 to 8 for the demo (default 4)\n";
+         "  --clip-seconds S    seed: clip length, 3 to 8 for the demo (default 4)\n"
+         "  --workout ID        render: the workout to render (required)\n"
+         "  --out DIR           render: the HLS folder to write (required)\n"
+         "  --mp4 FILE          render: also write the whole workout as one MP4\n"
+         "  --jobs N            render: segments rendered at once (default: cores)\n";
 }
 
 Result<CommandLine> parse_command_line(int argc, char** argv) {
   CommandLine cli;
   int i = 1;
   if (i < argc && argv[i][0] != '-') cli.command = argv[i++];
-  if (cli.command != "serve" && cli.command != "migrate" && cli.command != "seed") {
+  if (cli.command != "serve" && cli.command != "migrate" && cli.command != "seed" &&
+      cli.command != "render") {
     return usage_error("unknown command '" + cli.command + "'");
   }
   for (; i < argc; ++i) {
@@ -61,9 +67,22 @@ Result<CommandLine> parse_command_line(int argc, char** argv) {
       auto s = number(value);
       if (!s || *s <= 0 || *s > 60) return usage_error("--clip-seconds wants 0 < S <= 60");
       cli.clip_seconds = *s;
+    } else if (arg == "--workout") {
+      cli.workout_id = value;
+    } else if (arg == "--out") {
+      cli.out_dir = value;
+    } else if (arg == "--mp4") {
+      cli.mp4_path = value;
+    } else if (arg == "--jobs") {
+      auto n = number(value);
+      if (!n || *n < 1 || *n > 64 || *n != static_cast<int>(*n)) return usage_error("--jobs wants 1 to 64");
+      cli.jobs = static_cast<int>(*n);
     } else {
       return usage_error("unknown option " + arg);
     }
+  }
+  if (cli.command == "render" && !cli.help && (cli.workout_id.empty() || cli.out_dir.empty())) {
+    return usage_error("render needs --workout ID and --out DIR");
   }
   if (cli.config_path.empty() && std::filesystem::exists("config/default.toml")) {
     cli.config_path = "config/default.toml";

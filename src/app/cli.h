@@ -1,5 +1,5 @@
 #pragma once
-// Command line: `workout-server [serve|migrate|seed] [options]`.
+// Command line: `workout-server [serve|migrate|seed|render] [options]`.
 #include <optional>
 #include <string>
 
@@ -16,6 +16,10 @@ struct CommandLine {
   int clip_width = 1280;
   int clip_height = 720;
   double clip_seconds = 4.0;
+  std::string workout_id;  // render: the stored workout
+  std::string out_dir;     // render: the HLS folder to write
+  std::string mp4_path;    // render: also one MP4 here (optional)
+  int jobs = 0;            // render: threads; 0 as [render] workers
   bool help = false;
 };
 

@@ -6,6 +6,7 @@
 
 #include <glib-unix.h>
 
+#include "app/stream_setup.h"
 #include "cache/clip_catalog.h"
 #include "cache/render_scheduler.h"
 #include "cache/segment_store.h"
@@ -15,20 +16,9 @@
 #include "db/migrations.h"
 #include "http/handlers.h"
 #include "http/server.h"
-#include "render/pipeline_catalog.h"
 
 namespace ws::app {
 namespace {
-
-timeline::Settings timeline_settings(const config::Config& config) {
-  timeline::Settings settings;
-  settings.warm_up_seconds = config.workout.warm_up_seconds;
-  settings.cool_down_seconds = config.workout.cool_down_seconds;
-  settings.speed_low = config.workout.speed_low;
-  settings.speed_medium = config.workout.speed_medium;
-  settings.speed_high = config.workout.speed_high;
-  return settings;
-}
 
 // Migrations at start keep the schema current; a database that is down is
 // not fatal (the server serves what it can and /readyz says not ready).
@@ -48,30 +38,6 @@ bool migrate_at_start(db::Database& db, const std::string& schema_dir) {
   return false;
 }
 
-// The one rendition of the config (a ladder comes with issue 4).
-std::vector<cache::Rendition> renditions(const config::Config& config) {
-  render::RenderProfile profile;
-  profile.width = config.render.width;
-  profile.height = config.render.height;
-  profile.video_bitrate_kbps = config.render.video_bitrate_kbps;
-  profile.audio_bitrate_kbps = config.render.audio_bitrate_kbps;
-  profile.background = config.render.background;
-  profile.media_dir = config.media.media_dir;
-  profile.pipelines_dir = config.render.pipelines_dir;
-  profile.h264_level = profile.height > 720 ? "4" : "3.1";  // 3.1 holds up to 1280x720 at 30 fps
-  return {{std::to_string(profile.height) + "p", profile}};
-}
-
-cache::SchedulerOptions scheduler_options(const config::Config& config) {
-  cache::SchedulerOptions options;
-  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  options.workers = config.render.workers > 0 ? config.render.workers : cores;
-  options.queue_capacity = static_cast<std::size_t>(config.render.queue_capacity);
-  options.prefetch_capacity = static_cast<std::size_t>(std::max(8, options.workers * 8));
-  options.timeout = std::chrono::seconds(config.render.timeout_seconds);
-  return options;
-}
-
 gboolean quit_loop(gpointer loop) {
   log::get("app")->info("signal received, shutting down");
   g_main_loop_quit(static_cast<GMainLoop*>(loop));
@@ -85,14 +51,7 @@ int serve(const CommandLine& cli, const config::Config& config) {
   db::Database database(config.database);
   if (!migrate_at_start(database, cli.schema_dir)) return 1;
 
-  // Pipeline descriptions are data: a broken one stops the server here, not
-  // at the first render.
-  if (Status pipelines = render::validate_pipeline_dir(config.render.pipelines_dir); !pipelines) {
-    logger->critical("{}", pipelines.error().message);
-    return 1;
-  }
-  auto store = cache::SegmentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
-                                         static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);
+  auto store = open_segment_store(config);
   if (!store) {
     logger->critical("{}", store.error().message);
     return 1;

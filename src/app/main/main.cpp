@@ -1,4 +1,4 @@
-// workout-server: serve | migrate | seed.
+// workout-server: serve | migrate | seed | render.
 #include <cstdio>
 #include <thread>
 
@@ -6,6 +6,7 @@
 
 #include "app/cli.h"
 #include "app/demo_catalog.h"
+#include "app/render_command.h"
 #include "app/serve.h"
 #include "common/logging.h"
 #include "db/database.h"
@@ -68,5 +69,6 @@ int main(int argc, char** argv) {
 
   if (cli->command == "migrate") return run_migrate(*cli, *config);
   if (cli->command == "seed") return run_seed(*cli, *config);
+  if (cli->command == "render") return ws::app::render_workout(*cli, *config);
   return ws::app::serve(*cli, *config);
 }

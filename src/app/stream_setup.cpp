@@ -1,0 +1,53 @@
+#include "app/stream_setup.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+
+#include "render/pipeline_catalog.h"
+
+namespace ws::app {
+
+timeline::Settings timeline_settings(const config::Config& config) {
+  timeline::Settings settings;
+  settings.warm_up_seconds = config.workout.warm_up_seconds;
+  settings.cool_down_seconds = config.workout.cool_down_seconds;
+  settings.speed_low = config.workout.speed_low;
+  settings.speed_medium = config.workout.speed_medium;
+  settings.speed_high = config.workout.speed_high;
+  return settings;
+}
+
+std::vector<cache::Rendition> renditions(const config::Config& config) {
+  render::RenderProfile profile;
+  profile.width = config.render.width;
+  profile.height = config.render.height;
+  profile.video_bitrate_kbps = config.render.video_bitrate_kbps;
+  profile.audio_bitrate_kbps = config.render.audio_bitrate_kbps;
+  profile.background = config.render.background;
+  profile.media_dir = config.media.media_dir;
+  profile.pipelines_dir = config.render.pipelines_dir;
+  profile.h264_level = profile.height > 720 ? "4" : "3.1";  // 3.1 holds up to 1280x720 at 30 fps
+  return {{std::to_string(profile.height) + "p", profile}};
+}
+
+cache::SchedulerOptions scheduler_options(const config::Config& config) {
+  cache::SchedulerOptions options;
+  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.workers = config.render.workers > 0 ? config.render.workers : cores;
+  options.queue_capacity = static_cast<std::size_t>(config.render.queue_capacity);
+  options.prefetch_capacity = static_cast<std::size_t>(std::max(8, options.workers * 8));
+  options.timeout = std::chrono::seconds(config.render.timeout_seconds);
+  return options;
+}
+
+Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config) {
+  // Pipeline descriptions are data: a broken one stops here, not at the first render.
+  if (Status pipelines = render::validate_pipeline_dir(config.render.pipelines_dir); !pipelines) {
+    return pipelines.error();
+  }
+  return cache::SegmentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
+                                   static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);
+}
+
+}  // namespace ws::app

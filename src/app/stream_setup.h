@@ -1,0 +1,25 @@
+#pragma once
+// What `serve` and `render` build alike from the config: timeline settings,
+// renditions, the render scheduler's options and the segment store.
+#include <memory>
+#include <vector>
+
+#include "cache/render_scheduler.h"
+#include "cache/segment_store.h"
+#include "cache/stream_plan.h"
+#include "config/config.h"
+#include "timeline/settings.h"
+
+namespace ws::app {
+
+timeline::Settings timeline_settings(const config::Config& config);
+
+// The one rendition of the config (a ladder comes with issue 4).
+std::vector<cache::Rendition> renditions(const config::Config& config);
+
+cache::SchedulerOptions scheduler_options(const config::Config& config);
+
+// Checks the pipeline descriptions, then opens the store under cache_dir.
+Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config);
+
+}  // namespace ws::app
