@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -182,6 +183,17 @@ TEST_F(Stream, IdenticalWorkoutsShareSegmentsAndTheSeedEndpointAnswersTheSame) {
   auto seed = server.client->post("/api/generate-workout-video", json::serialize(json::object{{"sessionId", b}}));
   ASSERT_EQ(seed.status, 200) << seed.body;
   EXPECT_EQ(json::parse(seed.body).at("hls_url").as_string(), "/streams/" + b + "/master.m3u8");
+}
+
+TEST_F(Stream, TheSegmentsAfterARequestAreRenderedAhead) {
+  StreamServer server(db_, "prefetch", {{"RENDER_PREFETCH", "2"}});
+  std::string id = create_workout(*server.client);
+  ASSERT_EQ(server.client->get("/streams/" + id + "/180p/seg_00003.ts").status, 200);
+  // Segments 4 and 5 arrive in the cache with nobody asking for them.
+  for (int i = 0; i < 600 && files_in(server.segments_dir()) < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(files_in(server.segments_dir()), 3u);
 }
 
 TEST_F(Stream, BadRequestsGetClearJsonErrors) {
