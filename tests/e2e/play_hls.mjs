@@ -119,6 +119,7 @@ async function run(page) {
   summary.workout_id = await workout.getAttribute('data-workout-id');
   phase('create');
 
+  const playClicked = Date.now();
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => window.wsPlayer && (window.wsPlayer.stream || window.wsPlayer.errors.length ||
     document.getElementById('player-message').className === 'error'));
@@ -129,6 +130,9 @@ async function run(page) {
   summary.stream = state.stream;
   phase('stream');
 
+  // What a user waits for: from pressing Play to the first frame moving.
+  await page.waitForFunction(() => window.wsPlayer.video.currentTime > 0, null, { timeout: PHASE_TIMEOUT_MS });
+  summary.play_to_motion_ms = Date.now() - playClicked;
   state = await playUntil(page, PLAY_FIRST_S, 'playing from the start');
   if (!(state.duration > 2 * (PLAY_FIRST_S + PLAY_AFTER_SEEK_S))) {
     fail(`the video is too short to test a seek: duration ${state.duration}s`);
