@@ -1,8 +1,5 @@
 #include "http/catalog_cache.h"
 
-#include <glib.h>
-
-#include "common/gobject_ptr.h"
 
 namespace ws::http {
 
@@ -21,34 +18,6 @@ void CatalogCache::store(const std::string& key, std::uint64_t read_generation, 
 void CatalogCache::invalidate() {
   ++generation_;
   entries_.clear();
-}
-
-std::string etag_for(const std::string& body) {
-  GCharPtr digest(g_compute_checksum_for_data(
-      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(body.data()), body.size()));
-  return "\"" + std::string(digest.get()).substr(0, 32) + "\"";
-}
-
-bool etag_matches(const std::string& if_none_match, const std::string& etag) {
-  auto opaque = [](std::string tag) {
-    if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
-    return tag;
-  };
-  const std::string wanted = opaque(etag);
-  std::size_t start = 0;
-  while (start < if_none_match.size()) {
-    std::size_t end = if_none_match.find(',', start);
-    if (end == std::string::npos) end = if_none_match.size();
-    std::string candidate = if_none_match.substr(start, end - start);
-    auto first = candidate.find_first_not_of(" \t");
-    auto last = candidate.find_last_not_of(" \t");
-    if (first != std::string::npos) {
-      candidate = candidate.substr(first, last - first + 1);
-      if (candidate == "*" || opaque(candidate) == wanted) return true;
-    }
-    start = end + 1;
-  }
-  return false;
 }
 
 }  // namespace ws::http

@@ -32,11 +32,5 @@ class CatalogCache {
   std::uint64_t generation_ = 0;
 };
 
-// A strong ETag for a body: a quoted prefix of its SHA-256.
-std::string etag_for(const std::string& body);
-
-// True when an If-None-Match header value matches `etag` (list, "*" and weak
-// W/ forms understood, per RFC 9110 weak comparison).
-bool etag_matches(const std::string& if_none_match, const std::string& etag);
 
 }  // namespace ws::http

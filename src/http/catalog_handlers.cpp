@@ -7,21 +7,18 @@
 #include "http/api_json.h"
 #include "http/auth.h"
 #include "http/handlers.h"
+#include "http/negotiation.h"
 #include "http/request_parsing.h"
 #include "render/media_probe.h"
 
 namespace ws::http {
 namespace {
 
-// A cacheable catalog answer: 304 when the client already has this version.
-Response conditional_answer(const CachedBody& entry, const std::string& if_none_match) {
+// A cacheable catalog answer (negotiate() turns it into a 304 when the
+// client already has this version).
+Response cached_answer(const CachedBody& entry) {
   Response response;
-  if (!if_none_match.empty() && etag_matches(if_none_match, entry.etag)) {
-    response.status = 304;
-    response.content_type.clear();
-  } else {
-    response.body = entry.body;
-  }
+  response.body = entry.body;
   // Clients and CDNs may keep it but must revalidate: the catalog can change.
   return response.header("ETag", entry.etag).header("Cache-Control", "no-cache");
 }
@@ -31,12 +28,9 @@ Response conditional_answer(const CachedBody& entry, const std::string& if_none_
 void serve_cached(Services& s, const Request& request, const ResponderPtr& responder,
                   const std::string& key,
                   std::function<Result<boost::json::value>(db::Connection&)> load) {
-  std::string if_none_match = request.header("If-None-Match").value_or("");
-  if (auto cached = s.catalog_cache.find(key)) {
-    return responder->respond(conditional_answer(*cached, if_none_match));
-  }
+  if (auto cached = s.catalog_cache.find(key)) return responder->respond(cached_answer(*cached));
   std::uint64_t generation = s.catalog_cache.generation();
-  answer_from_db(s, responder, [&s, key, generation, if_none_match, load](db::Connection& c) {
+  answer_from_db(s, responder, [&s, key, generation, load](db::Connection& c) {
     auto value = load(c);
     if (!value) return error_response(value.error());
     CachedBody entry;
@@ -45,7 +39,7 @@ void serve_cached(Services& s, const Request& request, const ResponderPtr& respo
     run_on_main_loop(s.main_context, [&s, key, generation, entry] {
       s.catalog_cache.store(key, generation, entry);
     });
-    return conditional_answer(entry, if_none_match);
+    return cached_answer(entry);
   });
 }
 

@@ -1,5 +1,7 @@
 #include "http/exchange.h"
 
+#include "http/negotiation.h"
+
 namespace ws::http {
 
 std::optional<std::string> Request::header(const char* name) const {
@@ -76,6 +78,7 @@ void apply_response(SoupServerMessage* message, const Response& response) {
 void Responder::apply_on_main_loop(Response response) {
   applied_ = true;
   response.header("X-Request-Id", request_id_);
+  negotiate(soup_server_message_get_request_headers(message_), response);
   apply_response(message_, response);
   if (deferred_) soup_server_message_unpause(message_);
   if (on_complete_) on_complete_(response);

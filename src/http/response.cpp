@@ -2,6 +2,9 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
 #include "common/gobject_ptr.h"
 
 namespace ws::http {
@@ -59,6 +62,13 @@ Response file_response(const std::string& path, std::string content_type,
   response.file = std::shared_ptr<GBytes>(g_mapped_file_get_bytes(mapped), g_bytes_unref);
   g_mapped_file_unref(mapped);  // the bytes keep the mapping alive
   response.header("Cache-Control", cache_control);
+  GStatBuf info;
+  if (g_stat(path.c_str(), &info) == 0) {
+    GDateTime* modified = g_date_time_new_from_unix_utc(info.st_mtime);
+    GCharPtr text(soup_date_time_to_string(modified, SOUP_DATE_HTTP));
+    g_date_time_unref(modified);
+    response.header("Last-Modified", text.get());
+  }
   return response;
 }
 

@@ -7,6 +7,7 @@
 #include "common/logging.h"
 #include "db/workout_repository.h"
 #include "http/handlers.h"
+#include "http/negotiation.h"
 #include "http/request_parsing.h"
 #include "http/stream_playlists.h"
 #include "timeline/segment_grid.h"
@@ -19,7 +20,9 @@ using PlanUser = std::function<void(const PlanPtr&)>;
 
 constexpr const char* kPlaylistType = "application/vnd.apple.mpegurl";
 constexpr const char* kSegmentCacheControl = "public, max-age=31536000, immutable";
-constexpr const char* kPlaylistCacheControl = "public, max-age=60";
+// VOD playlists change only when the server's settings do: kept an hour,
+// then revalidated (ETag) rather than fetched again.
+constexpr const char* kPlaylistCacheControl = "public, max-age=3600, must-revalidate";
 
 Response workout_not_found(const std::string& id) {
   return error_response(ErrorKind::not_found, "workout_not_found", "no workout with id " + id, "id");
@@ -104,7 +107,7 @@ Response playlist_response(std::string text) {
   Response response;
   response.content_type = kPlaylistType;
   response.body = std::move(text);
-  response.header("Cache-Control", kPlaylistCacheControl);
+  response.header("Cache-Control", kPlaylistCacheControl).header("ETag", etag_for(response.body));
   return response;
 }
 
@@ -120,11 +123,14 @@ void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int 
     return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
   }
   const auto& renditions = s.streams.renditions();
-  s.renders.request(cache::segment_job(plan, renditions.at(rendition), rendition, index),
-                    [responder](const Result<std::filesystem::path>& stored) {
-                      if (!stored) return responder->respond(render_failure(stored.error()));
-                      responder->respond(file_response(stored->string(), "video/mp2t", kSegmentCacheControl));
-                    });
+  cache::RenderJob job = cache::segment_job(plan, renditions.at(rendition), rendition, index);
+  // The content address is the perfect validator: same address, same bytes.
+  std::string etag = "\"" + job.key.substr(0, 32) + "\"";
+  s.renders.request(std::move(job), [responder, etag](const Result<std::filesystem::path>& stored) {
+    if (!stored) return responder->respond(render_failure(stored.error()));
+    responder->respond(
+        file_response(stored->string(), "video/mp2t", kSegmentCacheControl).header("ETag", etag));
+  });
   prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
 }
 

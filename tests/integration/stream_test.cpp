@@ -196,6 +196,31 @@ TEST_F(Stream, TheSegmentsAfterARequestAreRenderedAhead) {
   EXPECT_EQ(files_in(server.segments_dir()), 3u);
 }
 
+TEST_F(Stream, ValidatorsGive304AndPlaylistsComeGzipped) {
+  StreamServer server(db_, "validators", {{"RENDER_PREFETCH", "0"}});
+  std::string id = create_workout(*server.client);
+  const std::string media = "/streams/" + id + "/180p/index.m3u8";
+  auto plain = server.client->get(media);
+  ASSERT_EQ(plain.status, 200);
+  ASSERT_FALSE(plain.header("etag").empty());
+  EXPECT_EQ(server.client->get(media, {{"If-None-Match", plain.header("etag")}}).status, 304);
+  auto packed = server.client->get(media, {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(packed.header("content-encoding"), "gzip");
+  EXPECT_EQ(packed.body, plain.body);  // the client's decoder gives the same text back
+
+  const std::string segment = "/streams/" + id + "/180p/seg_00001.ts";
+  auto first = server.client->get(segment);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_FALSE(first.header("last-modified").empty());
+  auto again = server.client->get(segment, {{"If-None-Match", first.header("etag")}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  auto range = server.client->get(segment, {{"Range", "bytes=188-375"}});
+  EXPECT_EQ(range.status, 206);
+  EXPECT_EQ(range.body, first.body.substr(188, 188));
+  EXPECT_EQ(server.client->get(segment, {{"Range", "bytes=99999999-"}}).status, 416);
+}
+
 TEST_F(Stream, BadRequestsGetClearJsonErrors) {
   StreamServer server(db_, "errors", {{"RENDER_PREFETCH", "0"}});
   std::string id = create_workout(*server.client);

@@ -1,4 +1,5 @@
 #include "http/catalog_cache.h"
+#include "http/negotiation.h"
 #include "http/router.h"
 #include "http/workout_rules.h"
 

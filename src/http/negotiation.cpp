@@ -1,0 +1,121 @@
+#include "http/negotiation.h"
+
+#include <gio/gio.h>
+
+#include <optional>
+
+#include "common/gobject_ptr.h"
+
+namespace ws::http {
+namespace {
+
+constexpr std::size_t kCompressFrom = 512;  // smaller bodies gain less than the header costs
+
+std::optional<std::string> header_value(const Response& response, const char* name) {
+  for (const auto& [key, value] : response.headers) {
+    if (g_ascii_strcasecmp(key.c_str(), name) == 0) return value;
+  }
+  return std::nullopt;
+}
+
+bool is_compressible(const std::string& content_type) {
+  for (const char* prefix : {"application/vnd.apple.mpegurl", "application/dash+xml", "application/json",
+                             "text/"}) {
+    if (content_type.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+// "gzip" listed in Accept-Encoding without q=0.
+bool accepts_gzip(SoupMessageHeaders* headers) {
+  const char* accept = soup_message_headers_get_list(headers, "Accept-Encoding");
+  if (!accept) return false;
+  GSList* codings = soup_header_parse_quality_list(accept, nullptr);
+  bool ok = false;
+  for (GSList* it = codings; it; it = it->next) {
+    std::string coding = static_cast<const char*>(it->data);
+    if (g_ascii_strcasecmp(coding.c_str(), "gzip") == 0 || coding == "*") ok = true;
+  }
+  soup_header_free_list(codings);
+  return ok;
+}
+
+}  // namespace
+
+std::string etag_for(const std::string& body) {
+  GCharPtr digest(g_compute_checksum_for_data(
+      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(body.data()), body.size()));
+  return "\"" + std::string(digest.get()).substr(0, 32) + "\"";
+}
+
+bool etag_matches(const std::string& if_none_match, const std::string& etag) {
+  auto opaque = [](std::string tag) {
+    if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+    return tag;
+  };
+  const std::string wanted = opaque(etag);
+  std::size_t start = 0;
+  while (start < if_none_match.size()) {
+    std::size_t end = if_none_match.find(',', start);
+    if (end == std::string::npos) end = if_none_match.size();
+    std::string candidate = if_none_match.substr(start, end - start);
+    auto first = candidate.find_first_not_of(" \t");
+    auto last = candidate.find_last_not_of(" \t");
+    if (first != std::string::npos) {
+      candidate = candidate.substr(first, last - first + 1);
+      if (candidate == "*" || opaque(candidate) == wanted) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+std::string gzip(const std::string& bytes) {
+  GObjectPtr<GZlibCompressor> compressor(g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6));
+  std::string out(bytes.size() / 2 + 64, '\0');
+  std::size_t read_total = 0, written_total = 0;
+  while (true) {
+    gsize read = 0, written = 0;
+    GError* error = nullptr;
+    GConverterResult result = g_converter_convert(
+        G_CONVERTER(compressor.get()), bytes.data() + read_total, bytes.size() - read_total,
+        out.data() + written_total, out.size() - written_total, G_CONVERTER_INPUT_AT_END, &read, &written,
+        &error);
+    read_total += read;
+    written_total += written;
+    if (result == G_CONVERTER_FINISHED) break;
+    if (result == G_CONVERTER_ERROR) {
+      bool no_space = g_error_matches(error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_error_free(error);
+      if (!no_space) return {};
+    }
+    if (out.size() - written_total < 64) out.resize(out.size() * 2);
+  }
+  out.resize(written_total);
+  return out;
+}
+
+void negotiate(SoupMessageHeaders* request_headers, Response& response) {
+  if (!request_headers || response.status != 200) return;
+  auto etag = header_value(response, "ETag");
+  const char* if_none_match = soup_message_headers_get_one(request_headers, "If-None-Match");
+  if (etag && if_none_match && etag_matches(if_none_match, *etag)) {
+    response.status = 304;
+    response.body.clear();
+    response.file.reset();
+    response.content_type.clear();
+    return;
+  }
+  if (response.file || !is_compressible(response.content_type)) return;
+  response.header("Vary", "Accept-Encoding");  // caches must key on it either way
+  if (response.body.size() < kCompressFrom || !accepts_gzip(request_headers) ||
+      soup_message_headers_get_one(request_headers, "Range")) {
+    return;
+  }
+  std::string packed = gzip(response.body);
+  if (packed.empty() || packed.size() >= response.body.size()) return;
+  response.body = std::move(packed);
+  response.header("Content-Encoding", "gzip");
+}
+
+}  // namespace ws::http
