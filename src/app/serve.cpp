@@ -2,10 +2,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include <glib-unix.h>
 
+#include "app/clip_warmer.h"
 #include "app/stream_setup.h"
 #include "cache/clip_catalog.h"
 #include "cache/render_scheduler.h"
@@ -16,6 +18,7 @@
 #include "db/migrations.h"
 #include "http/handlers.h"
 #include "http/server.h"
+#include "render/clip_frame_cache.h"
 
 namespace ws::app {
 namespace {
@@ -61,6 +64,14 @@ int serve(const CommandLine& cli, const config::Config& config) {
                                cache::directory_digest(config.render.pipelines_dir));
   cache::RenderScheduler renders(**store, scheduler_options(config));
 
+  render::ClipFrameCache::instance().set_limit(static_cast<std::size_t>(config.render.clip_cache_megabytes) << 20);
+  std::optional<ClipWarmer> warmer;
+  if (config.render.warm_clips) {
+    // Up to 3/4 of the cache: the rest stays for clips added later.
+    warmer.emplace(database, renditions(config),
+                   (static_cast<std::size_t>(config.render.clip_cache_megabytes) << 20) / 4 * 3);
+  }
+
   WorkerPool blocking("blocking", std::max(2u, std::thread::hardware_concurrency()), 256);
   http::CatalogCache catalog_cache;
   GMainContext* context = g_main_context_default();
@@ -90,6 +101,7 @@ int serve(const CommandLine& cli, const config::Config& config) {
   g_source_remove(sigterm);
 
   server.disconnect();
+  if (warmer) warmer->stop();
   renders.stop();
   blocking.stop();
   database.stop();

@@ -132,6 +132,8 @@ void read_file_values(TomlReader& r, Config& c) {
   r.integer("render", "prefetch_segments", c.render.prefetch_segments, 0, 32);
   r.integer("render", "queue_capacity", c.render.queue_capacity, 1, 100000);
   r.integer("render", "timeout_seconds", c.render.timeout_seconds, 1, 3600);
+  r.integer("render", "clip_cache_megabytes", c.render.clip_cache_megabytes, 0, 1 << 20);
+  r.boolean("render", "warm_clips", c.render.warm_clips);
   r.integer("cache", "max_megabytes", c.cache.max_megabytes, 1, 1LL << 30);
 }
 
@@ -183,12 +185,16 @@ Status apply_env(const EnvLookup& env, Config& c) {
   text("CACHE_DIR", c.media.cache_dir);
   text("PIPELINES_DIR", c.render.pipelines_dir);
   text("LOG_LEVEL", c.logging.level);
-  if (auto json = env("LOG_JSON")) {
-    auto on = parse_bool(*json);
-    if (!on) return config_error("environment", "LOG_JSON", "expected true or false");
-    c.logging.json = *on;
-  }
-  for (Status s : {integer("PGPORT", c.database.port, 1, 65535),
+  auto boolean = [&](const char* name, bool& out) -> Status {
+    auto v = env(name);
+    if (!v) return Status::Ok();
+    auto on = parse_bool(*v);
+    if (!on) return config_error("environment", name, "expected true or false");
+    out = *on;
+    return Status::Ok();
+  };
+  for (Status s : {boolean("LOG_JSON", c.logging.json), boolean("RENDER_WARM_CLIPS", c.render.warm_clips),
+                   integer("PGPORT", c.database.port, 1, 65535),
                    integer("PORT", c.server.port, 0, 65535),
                    integer("DB_POOL_SIZE", c.database.pool_size, 1, 64),
                    integer("MAX_BODY_BYTES", c.server.max_body_bytes, 1, 1LL << 32),
@@ -197,7 +203,8 @@ Status apply_env(const EnvLookup& env, Config& c) {
                    integer("RENDER_WORKERS", c.render.workers, 0, 64),
                    integer("RENDER_PREFETCH", c.render.prefetch_segments, 0, 32),
                    integer("RENDER_TIMEOUT_S", c.render.timeout_seconds, 1, 3600),
-                   integer("CACHE_MAX_MB", c.cache.max_megabytes, 1, 1LL << 30)}) {
+                   integer("CACHE_MAX_MB", c.cache.max_megabytes, 1, 1LL << 30),
+                   integer("RENDER_CLIP_CACHE_MB", c.render.clip_cache_megabytes, 0, 1 << 20)}) {
     if (!s.ok()) return s;
   }
   return Status::Ok();

@@ -65,6 +65,8 @@ struct Render {
   int prefetch_segments = 3;                // rendered ahead of the latest request
   int queue_capacity = 64;                  // queued renders beyond this get 503
   int timeout_seconds = 300;                // a render taking longer fails
+  int clip_cache_megabytes = 512;           // decoded clip frames kept in memory
+  bool warm_clips = true;                   // decode the catalog's clips at start
 };
 
 // The on-disk segment store.

@@ -1,44 +1,41 @@
 #pragma once
-// Composes the BGRx frames of one segment: background colour, the exercise
-// clip's frame (straight alpha) blended over it, the overlay drawn on top.
-// Owns one clip reader per clip the segment shows.
+// Composes the I420 frames of one segment: background colour, the exercise
+// clip's frame blended over it, the overlay on top. Owns one clip reader per
+// clip the segment shows.
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "common/result.h"
-#include "render/cairo_ptr.h"
+#include "render/overlay.h"
 #include "render/segment_clip_reader.h"
 #include "render/segment_renderer.h"
+#include "render/yuv_layer.h"
 
 namespace ws::render {
 
 class FrameCompositor {
  public:
-  // Opens the clip readers. Errors: unprocessable "clip_not_found" /
-  // "clip_not_decodable", internal (pipeline).
+  // Finds the clips (decoders start on demand). Errors: unprocessable
+  // "clip_not_found".
   static Result<std::unique_ptr<FrameCompositor>> open(const timeline::Timeline& timeline,
                                                        const timeline::Segment& segment,
                                                        const RenderProfile& profile);
 
-  // Composes absolute frame `frame` into data(). Errors: unprocessable
+  // Composes absolute frame `frame` into `target` (the profile's size);
+  // plane_bytes: the size of each of its planes; history: what the buffer
+  // last had drawn on it (see clear_frame), updated. Errors: unprocessable
   // "clip_not_decodable".
-  Status compose(int64_t frame);
-  const uint8_t* data() const { return canvas_.data(); }
-  size_t size() const { return canvas_.size(); }
+  Status compose(int64_t frame, const PlanarFrame& target, const size_t plane_bytes[3], FrameHistory& history);
 
  private:
   FrameCompositor(const timeline::Timeline& timeline, const RenderProfile& profile);
-  Status blend_clip(const timeline::Interval& interval, int64_t frame_in_interval);
 
   const timeline::Timeline& tl_;
-  int width_, height_;
+  Yuv background_;
   std::map<std::string, std::unique_ptr<SegmentClipReader>> readers_;
-  std::vector<uint8_t> background_, canvas_;
-  SurfacePtr surface_;  // wraps canvas_; cairo's RGB24 is BGRx in memory on little endian
-  CairoPtr cr_;
+  OverlayPainter overlay_;
 };
 
 }  // namespace ws::render

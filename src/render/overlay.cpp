@@ -1,6 +1,7 @@
 #include "render/overlay.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "timeline/query.h"
@@ -48,9 +49,11 @@ void draw_round(cairo_t* cr, const Interval& iv, int h, double margin) {
   draw_text(cr, r, margin, h - margin - h * 0.05, h * 0.05, false, Align::left);
 }
 
+double progress_bar_height(int h) { return std::max(2.0, h * 0.012); }
+
 // Progress of the whole workout along the bottom edge.
 void draw_progress(cairo_t* cr, double fraction, int w, int h) {
-  double bar_h = std::max(2.0, h * 0.012);
+  double bar_h = progress_bar_height(h);
   cairo_rectangle(cr, 0, h - bar_h, w, bar_h);
   cairo_set_source_rgba(cr, 1, 1, 1, 0.2);
   cairo_fill(cr);
@@ -59,19 +62,62 @@ void draw_progress(cairo_t* cr, double fraction, int w, int h) {
   cairo_fill(cr);
 }
 
+// Countdown of the interval, whole seconds rounded up.
+int64_t seconds_left(const timeline::Timeline& tl, const timeline::FrameInfo& info) {
+  return (info.frames_left_in_interval * tl.fps_den + tl.fps_num - 1) / tl.fps_num;
+}
+
+// A transparent ARGB32 surface of w x h and its context.
+void make_surface(SurfacePtr& surface, CairoPtr& cr, int w, int h) {
+  surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+  cr.reset(cairo_create(surface.get()));
+}
+
+void clear(cairo_t* cr) {
+  cairo_save(cr);
+  cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint(cr);
+  cairo_restore(cr);
+}
+
+YuvaLayer to_layer(cairo_surface_t* surface, int top) {
+  cairo_surface_flush(surface);
+  return YuvaLayer::from_argb32(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface),
+                                cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
+                                top);
+}
+
 }  // namespace
 
-void draw_overlay(cairo_t* cr, const timeline::Timeline& tl, int64_t frame, int w, int h) {
-  timeline::FrameInfo info = timeline::frame_info(tl, frame);
+OverlayPainter::OverlayPainter(const timeline::Timeline& timeline, int width, int height)
+    : tl_(timeline), width_(width), height_(height) {
+  make_surface(text_surface_, text_cr_, width, height);
+  bar_top_ = std::max(0, static_cast<int>(std::floor(height - progress_bar_height(height)))) & ~1;
+  make_surface(bar_surface_, bar_cr_, width, height - bar_top_);
+  cairo_translate(bar_cr_.get(), 0, -bar_top_);  // draws in frame coordinates
+}
+
+void OverlayPainter::blend_onto(int64_t frame, const PlanarFrame& target, std::vector<YuvaLayer::Run>* drawn) {
+  timeline::FrameInfo info = timeline::frame_info(tl_, frame);
   if (!info.interval_index) return;
-  const Interval& iv = tl.intervals[*info.interval_index];
-  double margin = h * 0.04;
-  // Countdown of the interval, whole seconds rounded up.
-  int64_t left_s = (info.frames_left_in_interval * tl.fps_den + tl.fps_num - 1) / tl.fps_num;
-  draw_text(cr, std::to_string(left_s), w - margin, margin + h * 0.14, h * 0.16, true, Align::right);
-  draw_title(cr, iv, w, h, margin);
-  draw_round(cr, iv, h, margin);
-  draw_progress(cr, tl.total_frames > 0 ? static_cast<double>(frame) / tl.total_frames : 0, w, h);
+  const TextKey key{static_cast<int64_t>(*info.interval_index), seconds_left(tl_, info)};
+  if (key != text_key_) {  // the text changes once a second
+    const Interval& iv = tl_.intervals[*info.interval_index];
+    cairo_t* cr = text_cr_.get();
+    const int w = width_, h = height_;
+    const double margin = h * 0.04;
+    clear(cr);
+    draw_text(cr, std::to_string(key.seconds_left), w - margin, margin + h * 0.14, h * 0.16, true, Align::right);
+    draw_title(cr, iv, w, h, margin);
+    draw_round(cr, iv, h, margin);
+    text_ = to_layer(text_surface_.get(), 0);
+    text_key_ = key;
+  }
+  text_.blend_onto(target, drawn);
+  clear(bar_cr_.get());
+  draw_progress(bar_cr_.get(), tl_.total_frames > 0 ? static_cast<double>(frame) / tl_.total_frames : 0, width_,
+                height_);
+  to_layer(bar_surface_.get(), bar_top_).blend_onto(target, drawn);
 }
 
 }  // namespace ws::render

@@ -1,49 +1,73 @@
 #pragma once
-// Decodes frames of one exercise clip (ProRes 4444 MOV with alpha) as
-// straight-alpha BGRA at a fixed output size, for the segment renderer.
-// Sequential reads are streamed; a position before the current frame seeks
-// (the clips are intra-only, so accurate seeks land exactly).
+// The frames of one exercise clip (ProRes 4444 MOV with alpha) at a fixed
+// output size, for the segment renderer: from the process-wide clip frame
+// cache when it has them, otherwise decoded (clip_decoder.json, straight-alpha
+// AYUV) and handed to the cache. The decoder is started on the first miss
+// only; sequential reads are streamed, a position before the current frame or
+// far ahead of it seeks (the clips are intra-only, so accurate seeks land
+// exactly).
+//
+// No GstSample outlives the pull that returned it: each frame is copied into
+// a YuvaLayer at once. (GStreamer 1.22's appsink sets the caps of its cached
+// sample, the one a pull last returned, without making it writable on the
+// first buffer after a flushing seek: holding that sample across a seek gave
+// "gst_sample_set_caps: assertion 'gst_sample_is_writable (sample)' failed".)
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include <gst/gst.h>
 
 #include "common/gobject_ptr.h"
 #include "common/result.h"
+#include "render/clip_frame_cache.h"
 
 namespace ws::render {
 
 class SegmentClipReader {
  public:
   SegmentClipReader() = default;
-  ~SegmentClipReader();
   SegmentClipReader(const SegmentClipReader&) = delete;
   SegmentClipReader& operator=(const SegmentClipReader&) = delete;
 
-  // The decoder pipeline is clip_decoder.json from `pipelines_dir`.
+  // Errors: unprocessable "clip_not_found". The decoder pipeline is
+  // clip_decoder.json from `pipelines_dir`.
   Status open(const std::filesystem::path& path, int width, int height, const std::string& pipelines_dir);
 
-  // BGRA (straight alpha), stride width*4, of the source frame showing at
-  // position_ns; nullptr when nothing could be decoded.
-  const uint8_t* frame_at(int64_t position_ns);
+  // The source frame showing at position_ns (valid until the next call);
+  // nullptr when nothing could be decoded.
+  const YuvaLayer* frame_at(int64_t position_ns);
 
-  const std::filesystem::path& path() const { return path_; }
+  // Every frame into the cache, unless it has them all already. Errors:
+  // unprocessable "clip_not_decodable".
+  Status decode_all();
+
+  // A timeline's clip location: relative ones are under media_dir.
+  static std::filesystem::path resolve(const std::string& clip, const std::string& media_dir);
 
  private:
+  struct Decoded {
+    int64_t pts = -1;
+    FramePtr frame;
+  };
+  bool start_decoder(int64_t position_ns);
   bool seek(int64_t position_ns);
-  GstSample* pull();
-  void set_current(GstSample* sample);
+  Decoded pull();
 
   std::filesystem::path path_;
   int width_ = 0, height_ = 0;
-  GstPipelinePtr pipeline_;
-  GstElement* sink_ = nullptr;  // owned by pipeline_
-  GstSample* current_ = nullptr;
-  int64_t current_pts_ = -1;
-  GstSample* next_ = nullptr;
-  GstMapInfo map_{};
-  bool mapped_ = false;
+  std::string pipelines_dir_;
+  std::shared_ptr<ClipFrames> cache_;
+  FramePtr shown_;
+
+  GstPipelinePtr pipeline_;  // started on the first cache miss
+  GstObjectPtr<GstElement> sink_;
+  bool failed_ = false;
+  Decoded current_, next_;    // the decoder's frame at the last target, and one pulled ahead
+  int64_t position_ = 0;       // without current_: where the decoder was started or sought to
+  int64_t previous_pts_ = -1;  // the last pull's frame, -1 after a seek
+  bool from_start_ = false;    // the next pull is the clip's first frame
 };
 
 }  // namespace ws::render

@@ -1,5 +1,9 @@
 #include "render/segment_encoder.h"
 
+#include <map>
+#include <mutex>
+#include <utility>
+
 #include <gst/app/gstappsrc.h>
 
 #include "render/pipeline_builder.h"
@@ -19,7 +23,7 @@ ParamMap encoder_params(const EncoderSettings& s) {
   return {{"width", int64_t{s.width}},
           {"height", int64_t{s.height}},
           {"framerate", s.framerate},
-          {"video_queue_bytes", int64_t{s.width} * s.height * 4 * kQueuedFrames},
+          {"video_queue_bytes", int64_t{s.width} * s.height * 3 / 2 * kQueuedFrames},  // I420
           {"video_bitrate_kbps", int64_t{s.video_bitrate_kbps}},
           {"key_int_max", s.key_int_max},
           {"h264_profile", s.h264.profile},
@@ -42,25 +46,56 @@ void drop_audio_before(GstElement* encoder, int64_t pts_ns) {
       new int64_t(pts_ns), [](gpointer data) { delete static_cast<int64_t*>(data); });
 }
 
+// Frames of one size for the whole process: buffers come back once the
+// encoder is done with them, pages already mapped and, with their history,
+// mostly painted already. Never freed (one pool per render size).
+GstBufferPool* frame_pool(const GstVideoInfo& info) {
+  static std::mutex mutex;
+  static std::map<std::pair<int, int>, GstBufferPool*> pools;
+  std::lock_guard lock(mutex);
+  GstBufferPool*& pool = pools[{GST_VIDEO_INFO_WIDTH(&info), GST_VIDEO_INFO_HEIGHT(&info)}];
+  if (!pool) {
+    pool = gst_buffer_pool_new();
+    GstStructure* config = gst_buffer_pool_get_config(pool);
+    gst_buffer_pool_config_set_params(config, nullptr, static_cast<guint>(GST_VIDEO_INFO_SIZE(&info)), 0, 0);
+    gst_buffer_pool_set_config(pool, config);
+    gst_buffer_pool_set_active(pool, TRUE);
+  }
+  return pool;
+}
+
+// The history of a pooled buffer, kept on it (pools leave qdata alone).
+FrameHistory& history_of(GstBuffer* buffer) {
+  static const GQuark quark = g_quark_from_static_string("ws-frame-history");
+  auto* history = static_cast<FrameHistory*>(gst_mini_object_get_qdata(GST_MINI_OBJECT(buffer), quark));
+  if (!history) {
+    history = new FrameHistory();
+    gst_mini_object_set_qdata(GST_MINI_OBJECT(buffer), quark, history,
+                              [](gpointer p) { delete static_cast<FrameHistory*>(p); });
+  }
+  return *history;
+}
+
 }  // namespace
 
-SegmentEncoder::SegmentEncoder(GstPipelinePtr pipeline)
+SegmentEncoder::SegmentEncoder(GstPipelinePtr pipeline, int width, int height)
     : pipeline_(std::move(pipeline)),
       vsrc_(pipeline_element(pipeline_.get(), "vsrc")),
-      asrc_(pipeline_element(pipeline_.get(), "asrc")) {}
+      asrc_(pipeline_element(pipeline_.get(), "asrc")) {
+  gst_video_info_set_format(&video_, GST_VIDEO_FORMAT_I420, width, height);
+  pool_ = frame_pool(video_);
+}
 
 Result<std::unique_ptr<SegmentEncoder>> SegmentEncoder::start(const EncoderSettings& settings) {
   auto built = build_pipeline_from(pipelines::segment_encoder(), settings.pipelines_dir, encoder_params(settings));
   if (!built) return built.error();
-  std::unique_ptr<SegmentEncoder> encoder(new SegmentEncoder(std::move(*built)));
+  std::unique_ptr<SegmentEncoder> encoder(new SegmentEncoder(std::move(*built), settings.width, settings.height));
   drop_audio_before(pipeline_element(encoder->pipeline_.get(), "aenc").get(), settings.drop_audio_before_ns);
   if (auto st = start_pipeline(encoder->pipeline_.get(), kErrors); !st) return st.error();
   return encoder;
 }
 
-Status SegmentEncoder::push(GstElement* src, const void* data, size_t size, int64_t pts_ns, int64_t duration_ns) {
-  GstBuffer* buf = gst_buffer_new_allocate(nullptr, size, nullptr);
-  gst_buffer_fill(buf, 0, data, size);
+Status SegmentEncoder::push(GstElement* src, GstBuffer* buf, int64_t pts_ns, int64_t duration_ns) {
   GST_BUFFER_PTS(buf) = static_cast<GstClockTime>(pts_ns);
   GST_BUFFER_DTS(buf) = GST_BUFFER_PTS(buf);
   GST_BUFFER_DURATION(buf) = static_cast<GstClockTime>(duration_ns);
@@ -71,12 +106,40 @@ Status SegmentEncoder::push(GstElement* src, const void* data, size_t size, int6
   return error.empty() ? Status() : Status(run_failure(kErrors, error));
 }
 
-Status SegmentEncoder::push_video(const uint8_t* data, size_t size, int64_t pts_ns, int64_t duration_ns) {
-  return push(vsrc_.get(), data, size, pts_ns, duration_ns);
+Status SegmentEncoder::push_video(const DrawFrame& draw, int64_t pts_ns, int64_t duration_ns) {
+  GstBuffer* buf = nullptr;
+  if (gst_buffer_pool_acquire_buffer(pool_, &buf, nullptr) != GST_FLOW_OK || !buf) {
+    return run_failure(kErrors, "no video buffer");
+  }
+  GstMapInfo map;
+  if (!gst_buffer_map(buf, &map, GST_MAP_WRITE)) {
+    gst_buffer_unref(buf);
+    return run_failure(kErrors, "video buffer not writable");
+  }
+  PlanarFrame frame;
+  frame.width = GST_VIDEO_INFO_WIDTH(&video_);
+  frame.height = GST_VIDEO_INFO_HEIGHT(&video_);
+  size_t plane_bytes[3];
+  for (int i = 0; i < 3; ++i) {
+    frame.plane[i] = map.data + GST_VIDEO_INFO_PLANE_OFFSET(&video_, i);
+    frame.stride[i] = GST_VIDEO_INFO_PLANE_STRIDE(&video_, i);
+    const size_t end = i < 2 ? GST_VIDEO_INFO_PLANE_OFFSET(&video_, i + 1) : GST_VIDEO_INFO_SIZE(&video_);
+    plane_bytes[i] = end - GST_VIDEO_INFO_PLANE_OFFSET(&video_, i);
+  }
+  Status drawn = draw(frame, plane_bytes, history_of(buf));
+  gst_buffer_unmap(buf, &map);
+  if (!drawn) {
+    gst_buffer_unref(buf);
+    return drawn;
+  }
+  return push(vsrc_.get(), buf, pts_ns, duration_ns);
 }
 
 Status SegmentEncoder::push_audio(const std::vector<int16_t>& interleaved, int64_t pts_ns, int64_t duration_ns) {
-  return push(asrc_.get(), interleaved.data(), interleaved.size() * sizeof(int16_t), pts_ns, duration_ns);
+  const size_t size = interleaved.size() * sizeof(int16_t);
+  GstBuffer* buf = gst_buffer_new_allocate(nullptr, size, nullptr);
+  gst_buffer_fill(buf, 0, interleaved.data(), size);
+  return push(asrc_.get(), buf, pts_ns, duration_ns);
 }
 
 Status SegmentEncoder::finish(std::chrono::steady_clock::time_point deadline) {

@@ -5,14 +5,18 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <gst/video/video.h>
 
 #include "common/gobject_ptr.h"
 #include "common/result.h"
 #include "render/h264_profile.h"
 #include "render/pipeline_spec.h"
+#include "render/yuv_layer.h"
 
 namespace ws::render {
 
@@ -32,10 +36,17 @@ class SegmentEncoder {
  public:
   // Builds and starts the pipeline. Errors: internal "render_pipeline".
   static Result<std::unique_ptr<SegmentEncoder>> start(const EncoderSettings& settings);
+  SegmentEncoder(const SegmentEncoder&) = delete;
+  SegmentEncoder& operator=(const SegmentEncoder&) = delete;
 
-  // Copy one BGRx frame / one S16 stereo chunk in. Blocks while the encoder
-  // is behind (appsrc block=true bounds the memory). Errors: internal.
-  Status push_video(const uint8_t* data, size_t size, int64_t pts_ns, int64_t duration_ns);
+  // One I420 frame, drawn by `draw` straight into a buffer of a process-wide
+  // pool, then pushed; plane_bytes: the size of each plane; history: what
+  // the buffer had drawn on it when last used. Blocks while the encoder is
+  // behind (appsrc block=true bounds the memory). Errors: draw's, internal.
+  using DrawFrame =
+      std::function<Status(const PlanarFrame& frame, const size_t plane_bytes[3], FrameHistory& history)>;
+  Status push_video(const DrawFrame& draw, int64_t pts_ns, int64_t duration_ns);
+  // One S16 stereo chunk, copied in. Errors: internal.
   Status push_audio(const std::vector<int16_t>& interleaved, int64_t pts_ns, int64_t duration_ns);
 
   // Ends both streams, waits for the file to be complete and stops the
@@ -43,11 +54,13 @@ class SegmentEncoder {
   Status finish(std::chrono::steady_clock::time_point deadline);
 
  private:
-  explicit SegmentEncoder(GstPipelinePtr pipeline);
-  Status push(GstElement* src, const void* data, size_t size, int64_t pts_ns, int64_t duration_ns);
+  SegmentEncoder(GstPipelinePtr pipeline, int width, int height);
+  Status push(GstElement* src, GstBuffer* buffer, int64_t pts_ns, int64_t duration_ns);
 
   GstPipelinePtr pipeline_;
   GstObjectPtr<GstElement> vsrc_, asrc_;
+  GstVideoInfo video_{};
+  GstBufferPool* pool_ = nullptr;  // I420 frames of this size, shared by every render
 };
 
 }  // namespace ws::render

@@ -9,6 +9,7 @@
 #include "render/frame_compositor.h"
 #include "render/h264_profile.h"
 #include "render/segment_audio.h"
+#include "render/segment_clip_reader.h"
 #include "render/segment_encoder.h"
 #include "render/temp_file.h"
 #include "timeline/settings.h"
@@ -67,12 +68,12 @@ Status push_all(const timeline::Timeline& tl, const timeline::Segment& segment, 
   };
   for (int64_t f = segment.start_frame; f < segment.end_frame(); ++f) {
     if (Clock::now() >= deadline) return timeout_error();
-    if (auto st = compositor.compose(f); !st) return st;
     int64_t t0 = timeline::frame_to_ns(f, tl.fps_num, tl.fps_den);
     int64_t t1 = timeline::frame_to_ns(f + 1, tl.fps_num, tl.fps_den);
-    if (auto st = encoder.push_video(compositor.data(), compositor.size(), kSegmentPtsOffsetNs + t0, t1 - t0); !st) {
-      return st;
-    }
+    auto draw = [&](const PlanarFrame& frame, const size_t plane_bytes[3], FrameHistory& history) {
+      return compositor.compose(f, frame, plane_bytes, history);
+    };
+    if (auto st = encoder.push_video(draw, kSegmentPtsOffsetNs + t0, t1 - t0); !st) return st;
     if (auto st = push_audio_until(t1); !st) return st;
   }
   return push_audio_until(INT64_MAX);
@@ -101,6 +102,13 @@ Status render_segment(const timeline::Timeline& tl, const timeline::Segment& seg
   log::get("render")->debug("rendered segment {} ({} frames) to {}", segment.index, segment.frame_count,
                             out_path.string());
   return {};
+}
+
+Status warm_clip(const std::string& clip, const RenderProfile& profile) {
+  SegmentClipReader reader;
+  Status st = reader.open(SegmentClipReader::resolve(clip, profile.media_dir), profile.width, profile.height,
+                          profile.pipelines_dir);
+  return st ? reader.decode_all() : st;
 }
 
 }  // namespace ws::render

@@ -1,6 +1,8 @@
 #pragma once
 // Renders one segment of a timeline as a self-contained MPEG-TS file
-// (H.264 + AAC), on demand. Software compositing with cairo.
+// (H.264 + AAC), on demand. Software compositing in the encoder's I420, with
+// cairo for the overlays; decoded clip frames are kept across renders (see
+// clip_frame_cache.h).
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -40,5 +42,11 @@ inline constexpr int64_t kSegmentPtsOffsetNs = 1'000'000'000;
 Status render_segment(const timeline::Timeline& timeline, const timeline::Segment& segment,
                       const RenderProfile& profile, const std::filesystem::path& out_path,
                       std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max());
+
+// Decodes every frame of `clip` (a timeline clip location) at the profile's
+// size into the process-wide clip frame cache (see clip_frame_cache.h), so
+// the segments that show it decode nothing: for clips a first segment is
+// about to need. Errors: unprocessable "clip_not_found"/"clip_not_decodable".
+Status warm_clip(const std::string& clip, const RenderProfile& profile);
 
 }  // namespace ws::render

@@ -5,11 +5,15 @@
 // tool (ffprobe, ffmpeg) for its output.
 #include <gtest/gtest.h>
 
+#include <glib.h>
+
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <vector>
 
+#include "render/clip_frame_cache.h"
 #include "render/clip_generator.h"
 #include "render/segment_renderer.h"
 #include "support/scratch.h"
@@ -72,10 +76,10 @@ inline SmallWorkout small_workout() {
   return w;
 }
 
-inline RenderProfile small_profile(const std::filesystem::path& media_dir) {
+inline RenderProfile small_profile(const std::filesystem::path& media_dir, int width = 320, int height = 180) {
   RenderProfile profile;
-  profile.width = 320;
-  profile.height = 180;
+  profile.width = width;
+  profile.height = height;
   profile.video_bitrate_kbps = 500;
   profile.media_dir = media_dir.string();
   profile.pipelines_dir = kPipelines;
@@ -90,6 +94,56 @@ inline std::filesystem::path media_dir() { return ws::test::scratch_dir("render_
 class RenderMediaTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { ensure_clips(media_dir()); }
+};
+
+// The clip frame cache's limit while it lives (0: every render decodes).
+class ScopedClipCacheLimit {
+ public:
+  explicit ScopedClipCacheLimit(size_t bytes) : saved_(ClipFrameCache::instance().limit()) {
+    ClipFrameCache::instance().set_limit(bytes);
+  }
+  ~ScopedClipCacheLimit() { ClipFrameCache::instance().set_limit(saved_); }
+  ScopedClipCacheLimit(const ScopedClipCacheLimit&) = delete;
+  ScopedClipCacheLimit& operator=(const ScopedClipCacheLimit&) = delete;
+
+ private:
+  size_t saved_;
+};
+
+// Collects the warnings and criticals GLib and GStreamer log (from any
+// thread) while it lives, e.g. "gst_sample_set_caps: assertion ... failed".
+class GLogCatcher {
+ public:
+  GLogCatcher() {
+    for (const char* domain : kDomains) {
+      ids_.push_back(g_log_set_handler(
+          domain, static_cast<GLogLevelFlags>(G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL),
+          &GLogCatcher::handle, this));
+    }
+  }
+  ~GLogCatcher() {
+    for (size_t i = 0; i < ids_.size(); ++i) g_log_remove_handler(kDomains[i], ids_[i]);
+  }
+  GLogCatcher(const GLogCatcher&) = delete;
+  GLogCatcher& operator=(const GLogCatcher&) = delete;
+
+  std::vector<std::string> messages() const {
+    std::lock_guard lock(mutex_);
+    return messages_;
+  }
+
+ private:
+  static constexpr const char* kDomains[] = {"GStreamer", "GStreamer-App", "GStreamer-Video", "GStreamer-Base",
+                                             "GLib", "GLib-GObject"};
+  static void handle(const gchar* domain, GLogLevelFlags, const gchar* message, gpointer self) {
+    auto* catcher = static_cast<GLogCatcher*>(self);
+    std::lock_guard lock(catcher->mutex_);
+    catcher->messages_.push_back(std::string(domain ? domain : "") + ": " + (message ? message : ""));
+  }
+
+  mutable std::mutex mutex_;
+  std::vector<std::string> messages_;
+  std::vector<guint> ids_;
 };
 
 inline bool has_temp_files(const std::filesystem::path& dir) {

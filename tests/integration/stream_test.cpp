@@ -252,7 +252,9 @@ TEST_F(Stream, AFailedRenderAnswers5xxAndLeavesNothingInTheCache) {
   // A media folder of our own, so a clip can vanish after planning.
   fs::path media = test::scratch_dir("stream-media-own-" + db_.name());
   fs::copy(test::scratch_dir("stream-media"), media, fs::copy_options::recursive | fs::copy_options::skip_existing);
-  StreamServer server(db_, "failing", {{"RENDER_PREFETCH", "0"}, {"MEDIA_DIR", media.string()}});
+  // Nothing warmed: the clip is first read when the segment is asked for.
+  StreamServer server(db_, "failing",
+                      {{"RENDER_PREFETCH", "0"}, {"RENDER_WARM_CLIPS", "0"}, {"MEDIA_DIR", media.string()}});
   std::string id = create_workout(*server.client);
   ASSERT_EQ(server.client->post("/api/workouts/" + id + "/stream", "").status, 200);
   fs::remove_all(media / "clips");
