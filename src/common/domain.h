@@ -12,6 +12,7 @@ namespace ws {
 enum class Difficulty { easy, medium, hard };
 enum class Intensity { low, medium, high };
 enum class WorkoutStatus { draft, ready, in_progress, completed };
+enum class FitnessLevel { beginner, intermediate, advanced };
 
 struct ExerciseMetadata {
   std::vector<std::string> muscles_targeted;
@@ -84,8 +85,10 @@ struct Workout {
 const char* to_string(Difficulty d);
 const char* to_string(Intensity i);  // "low_intensity" | "medium_intensity" | "high_intensity"
 const char* to_string(WorkoutStatus s);
+const char* to_string(FitnessLevel level);
 std::optional<Difficulty> difficulty_from_string(std::string_view text);
 std::optional<Intensity> intensity_from_string(std::string_view text);
 std::optional<WorkoutStatus> status_from_string(std::string_view text);
+std::optional<FitnessLevel> fitness_level_from_string(std::string_view text);
 
 }  // namespace ws
