@@ -52,6 +52,7 @@ Router make_router(Services& services) {
   add_catalog_routes(router, services);
   add_workout_routes(router, services);
   add_stream_routes(router, services);
+  add_coach_routes(router, services);
   add_static_routes(router, services);
   return router;
 }
