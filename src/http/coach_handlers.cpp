@@ -6,10 +6,13 @@
 #include "coach/planner.h"
 #include "common/logging.h"
 #include "db/exercise_repository.h"
+#include "db/session_repository.h"
+#include "db/user_repository.h"
 #include "db/workout_repository.h"
 #include "http/api_json.h"
 #include "http/coach_parsing.h"
 #include "http/handlers.h"
+#include "http/user_auth.h"
 #include "http/workout_rules.h"
 
 namespace ws::http {
@@ -41,6 +44,31 @@ Status check_generated(const coach::GeneratedWorkout& generated, const std::vect
   return check_workout_rules(CreateWorkout{generated.name, generated.items, generated.config}, by_id);
 }
 
+std::optional<coach::Feedback> feedback_from(const std::optional<std::string>& difficulty) {
+  if (difficulty == "too_easy") return coach::Feedback::too_easy;
+  if (difficulty == "too_hard") return coach::Feedback::too_hard;
+  if (difficulty == "just_right") return coach::Feedback::just_right;
+  return std::nullopt;
+}
+
+// What the coach takes from a signed-in user: profile, preferences, history.
+Result<coach::UserContext> user_context(db::Connection& c, const std::string& user_id) {
+  auto profile = db::get_profile(c, user_id);
+  if (!profile) return profile.error();
+  auto history = db::coach_history(c, user_id);
+  if (!history) return history.error();
+  const UserPreferences& p = profile->preferences;
+  coach::UserContext user;
+  user.level = profile->fitness_level;
+  user.favourite_ids.insert(p.favorite_exercises.begin(), p.favorite_exercises.end());
+  user.excluded_ids.insert(p.excluded_exercises.begin(), p.excluded_exercises.end());
+  user.recent_ids.insert(history->recent_exercise_ids.begin(), history->recent_exercise_ids.end());
+  user.last_feedback = feedback_from(history->last_difficulty);
+  user.typical_minutes = p.typical_duration_min;
+  user.preferred_intensity = p.preferred_intensity;
+  return user;
+}
+
 Workout workout_from(const coach::GeneratedWorkout& generated, const std::string& prompt) {
   Workout w;
   w.name = generated.name;
@@ -53,8 +81,20 @@ Workout workout_from(const coach::GeneratedWorkout& generated, const std::string
   return w;
 }
 
-Response generate_in(db::Connection& c, const coach::PlanRequest& request,
+// Signed in (a token is given): the workout is the user's and the coach
+// knows them. Anonymous: a workout for anyone. A bad token is a 401, not a
+// silent anonymous workout.
+Response generate_in(db::Connection& c, coach::PlanRequest request, const std::optional<std::string>& token,
                      const timeline::Settings& settings) {
+  std::optional<std::string> user_id;
+  if (token) {
+    auto user = authenticate(c, token);
+    if (!user) return error_response(user.error());
+    auto context = user_context(c, *user);
+    if (!context) return error_response(context.error());
+    request.user = std::move(context.value());
+    user_id = *user;
+  }
   auto catalog = db::list_exercises(c, {});
   if (!catalog) return error_response(catalog.error());
   auto generated = coach::plan_workout(request, *catalog, settings);
@@ -63,7 +103,9 @@ Response generate_in(db::Connection& c, const coach::PlanRequest& request,
     log::get("coach")->error("generated workout breaks a rule: {}", rules.error().message);
     return error_response(ErrorKind::internal, "internal_error", "the coach made an invalid workout");
   }
-  auto stored = db::insert_workout(c, workout_from(*generated, request.text));
+  Workout workout = workout_from(*generated, request.text);
+  workout.user_id = user_id;
+  auto stored = db::insert_workout(c, workout);
   if (!stored) return error_response(stored.error());
   return json_response(201, generated_to_json(*stored, *generated))
       .header("Location", "/api/workouts/" + stored->id);
@@ -78,8 +120,8 @@ void generate_training(Services& s, Request& request, const ResponderPtr& respon
   plan.text = parsed->user_input;
   plan.config = parsed->config;
   plan.fallback_language = language_from_header(request.header("Accept-Language").value_or(""));
-  answer_from_db(s, responder, [&s, plan = std::move(plan)](db::Connection& c) {
-    return generate_in(c, plan, s.timeline_settings);
+  answer_from_db(s, responder, [&s, plan = std::move(plan), token = bearer_token(request)](db::Connection& c) {
+    return generate_in(c, plan, token, s.timeline_settings);
   });
 }
 

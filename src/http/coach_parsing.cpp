@@ -1,13 +1,10 @@
 #include "http/coach_parsing.h"
 
+#include "http/json_fields.h"
+
 namespace ws::http {
 namespace json = boost::json;
 namespace {
-
-Error field_error(ErrorKind kind, const std::string& field, const std::string& what) {
-  return make_error(kind, kind == ErrorKind::invalid_argument ? "invalid_field" : "invalid_value",
-                    field + ": " + what, field);
-}
 
 template <class T>
 std::optional<T> if_present(const json::object& object, const char* key, const T& parsed) {
@@ -38,20 +35,13 @@ coach::ConfigOverrides overrides_from(const json::object& sent, const WorkoutCon
 
 Result<GenerateTraining> parse_generate_training(const json::value& body, const Limits& limits) {
   const auto& object = body.get_object();
-  for (const auto& entry : object) {
-    if (entry.key() != "user_input" && entry.key() != "config") {
-      return field_error(ErrorKind::invalid_argument, std::string(entry.key()), "unknown field");
-    }
-  }
+  if (Status s = only_known_keys(object, {"user_input", "config"}, ""); !s) return s.error();
   GenerateTraining request;
   const auto* input = object.if_contains("user_input");
-  if (!input) return field_error(ErrorKind::invalid_argument, "user_input", "is required");
-  if (!input->is_string()) return field_error(ErrorKind::invalid_argument, "user_input", "must be a string");
-  request.user_input = std::string(input->get_string());
-  if (request.user_input.size() > limits.max_string_length) {
-    return field_error(ErrorKind::unprocessable, "user_input",
-                       "must be at most " + std::to_string(limits.max_string_length) + " characters");
-  }
+  if (!input) return bad_request("user_input", "is required");
+  auto text = string_of(*input, "user_input", 0, limits.max_string_length);
+  if (!text) return text.error();
+  request.user_input = std::move(text.value());
   if (const auto* config = object.if_contains("config"); config && !config->is_null()) {
     auto parsed = parse_workout_config(*config, "config");
     if (!parsed) return parsed.error();
