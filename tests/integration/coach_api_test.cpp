@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "shared/coach_cases.h"
+#include "support/accounts.h"
 #include "support/server_fixture.h"
 
 namespace ws {
@@ -104,6 +105,54 @@ TEST_F(CoachApi, BadRequestsAreRefusedWithTheFieldNamed) {
       {R"({"user_input": ")" + std::string(3000, 'a') + R"("})", 422, "user_input"},
   });
   EXPECT_EQ(test::query_scalar(db_.url(), "SELECT count(*) FROM workouts"), "0");
+}
+
+std::set<std::string> names_in(const json::value& generated) {
+  std::set<std::string> names;
+  for (const auto& item : generated.at("exercises").as_array()) names.emplace(item.at("exercise").at("name").as_string());
+  return names;
+}
+
+TEST_F(CoachApi, SignedInUsersGetTheirProfileAndHistoryApplied) {
+  auto ana = test::sign_up(*client_, "ana@example.com");
+  std::string burpees = id_named("Burpees"), bridge = id_named("Glute Bridge");
+  auto profile = client_->request("PUT", "/api/users/" + ana.id + "/profile",
+                                  R"({"fitness_level":"beginner","preferences":{"excluded_exercises":[")" + burpees +
+                                      R"("],"favorite_exercises":[")" + bridge + R"("]}})",
+                                  ana.auth());
+  ASSERT_EQ(profile.status, 200) << profile.body;
+
+  auto first = generate("10 min full body", "", ana.auth());
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto w1 = json::parse(first.body);
+  auto names1 = names_in(w1);
+  EXPECT_TRUE(names1.count("Glute Bridge")) << first.body;
+  EXPECT_FALSE(names1.count("Burpees"));
+  for (const auto& item : w1.at("exercises").as_array()) {
+    EXPECT_NE(item.at("exercise").at("difficulty").as_string(), "hard");
+  }
+
+  // Played today and found too easy: the next one is harder.
+  std::string sessions = "/api/users/" + ana.id + "/sessions";
+  auto started = client_->post(sessions, R"({"workout_id":")" + std::string(w1.at("sessionId").as_string()) + R"("})",
+                               ana.auth());
+  ASSERT_EQ(started.status, 201) << started.body;
+  std::string session(json::parse(started.body).at("id").as_string());
+  auto done = client_->post(sessions + "/" + session + "/complete",
+                            R"({"duration_seconds":600,"exercises_completed":9,"feedback":{"difficulty":"too_easy"}})",
+                            ana.auth());
+  ASSERT_EQ(done.status, 200) << done.body;
+
+  auto second = generate("10 min full body", "", ana.auth());
+  ASSERT_EQ(second.status, 201) << second.body;
+  auto w2 = json::parse(second.body);
+  EXPECT_EQ(w1.at("config").at("intensity").as_string(), "medium_intensity");
+  EXPECT_EQ(w2.at("config").at("intensity").as_string(), "high_intensity");
+  EXPECT_NE(std::string(w2.at("explanation").as_string()).find("too easy"), std::string::npos);
+  EXPECT_FALSE(names_in(w2).count("Burpees"));
+
+  auto bad = generate("abs", "", {{"Authorization", "Bearer not-a-token"}});
+  EXPECT_EQ(bad.status, 401);
 }
 
 }  // namespace
