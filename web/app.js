@@ -1,6 +1,9 @@
 // The Train page: catalog with filters, a selection to order, settings,
-// workout creation through the REST API, and the player for its stream.
+// workout creation through the REST API, the coach that writes a workout
+// from a sentence, an account with its history, and the player.
+import { setUpAccount, startSession } from './js/account.js';
 import { api, createStream } from './js/api.js';
+import { setUpAssistant } from './js/assistant.js';
 import { Player } from './js/player.js';
 
 const state = { catalog: [], selection: [], workout: null };
@@ -66,6 +69,18 @@ function minutes(seconds) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+// A workout ready to play, made by hand or by the coach.
+function showWorkout(workout) {
+  state.workout = workout;
+  $('workout-title').textContent = workout.name;
+  $('workout-summary').textContent =
+    `${minutes(workout.total_duration)} min · ${workout.rounds} rounds · ${workout.exercises.length} exercises: ` +
+    workout.exercises.map((item) => (item.exercise ? item.exercise.name : item.exercise_id)).join(', ');
+  $('workout').dataset.workoutId = workout.id;
+  $('workout').hidden = false;
+  $('play').focus();
+}
+
 async function createWorkout(event) {
   event.preventDefault();
   if (state.selection.length === 0) {
@@ -85,15 +100,8 @@ async function createWorkout(event) {
     },
   };
   try {
-    const workout = await api('/api/workouts', { method: 'POST', body: JSON.stringify(body) });
-    state.workout = workout;
+    showWorkout(await api('/api/workouts', { method: 'POST', body: JSON.stringify(body) }));
     $('status').textContent = 'Workout created.';
-    $('workout-title').textContent = workout.name;
-    $('workout-summary').textContent =
-      `${minutes(workout.total_duration)} min · ${workout.rounds} rounds · ${workout.exercises.length} exercises`;
-    $('workout').dataset.workoutId = workout.id;
-    $('workout').hidden = false;
-    $('play').focus();
   } catch (error) {
     $('status').textContent = `Could not create the workout: ${error.message}`;
   }
@@ -116,6 +124,7 @@ async function playWorkout() {
     $('stream-info').textContent = JSON.stringify(stream, null, 2);
     showPlayerMessage(`${minutes(stream.duration_seconds)} of video, ${stream.segment_count} segments.`, 'info');
     await player.load(stream);
+    await startSession(state.workout.id);
   } catch (error) {
     showPlayerMessage(`Could not start the stream: ${error.message}`, 'error');
   }
@@ -124,4 +133,6 @@ async function playWorkout() {
 $('filters').onchange = () => loadCatalog().catch((e) => { $('status').textContent = e.message; });
 $('settings').onsubmit = createWorkout;
 $('play').onclick = playWorkout;
+setUpAssistant(showWorkout);
+setUpAccount();
 loadCategories().then(loadCatalog).catch((e) => { $('status').textContent = `Could not load the catalog: ${e.message}`; });

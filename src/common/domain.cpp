@@ -32,6 +32,15 @@ const char* to_string(WorkoutStatus s) {
   return "draft";
 }
 
+const char* to_string(FitnessLevel level) {
+  switch (level) {
+    case FitnessLevel::beginner: return "beginner";
+    case FitnessLevel::intermediate: return "intermediate";
+    case FitnessLevel::advanced: return "advanced";
+  }
+  return "intermediate";
+}
+
 std::optional<Difficulty> difficulty_from_string(std::string_view text) {
   for (auto d : {Difficulty::easy, Difficulty::medium, Difficulty::hard}) {
     if (text == to_string(d)) return d;
@@ -52,6 +61,13 @@ std::optional<WorkoutStatus> status_from_string(std::string_view text) {
   for (auto s : {WorkoutStatus::draft, WorkoutStatus::ready, WorkoutStatus::in_progress,
                  WorkoutStatus::completed}) {
     if (text == to_string(s)) return s;
+  }
+  return std::nullopt;
+}
+
+std::optional<FitnessLevel> fitness_level_from_string(std::string_view text) {
+  for (auto level : {FitnessLevel::beginner, FitnessLevel::intermediate, FitnessLevel::advanced}) {
+    if (text == to_string(level)) return level;
   }
   return std::nullopt;
 }

@@ -12,6 +12,7 @@ namespace ws {
 enum class Difficulty { easy, medium, hard };
 enum class Intensity { low, medium, high };
 enum class WorkoutStatus { draft, ready, in_progress, completed };
+enum class FitnessLevel { beginner, intermediate, advanced };
 
 struct ExerciseMetadata {
   std::vector<std::string> muscles_targeted;
@@ -80,12 +81,52 @@ struct Workout {
   std::vector<WorkoutItem> exercises;  // in order_index order
 };
 
+// user_profiles.preferences (the seed's shape).
+struct UserPreferences {
+  std::vector<std::string> favorite_exercises;  // exercise ids
+  std::vector<std::string> excluded_exercises;  // exercise ids
+  std::optional<Intensity> preferred_intensity;
+  std::optional<int> typical_duration_min;
+  std::vector<std::string> training_days;
+};
+
+struct UserProfile {
+  std::string user_id;
+  std::string email;
+  std::string display_name;
+  std::optional<FitnessLevel> fitness_level;
+  UserPreferences preferences;
+  std::vector<std::string> goals;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// One row of workout_sessions: a workout played by a user.
+struct WorkoutSession {
+  std::string id;
+  std::string workout_id;
+  std::string user_id;
+  std::string started_at;
+  std::optional<std::string> completed_at;
+  std::optional<int> duration_seconds;     // real time spent
+  std::optional<int> exercises_completed;
+  std::string feedback_json;               // {"difficulty": "too_easy", ...}; empty when none
+};
+
+// The seed's query 4: a session with its workout (exercises not included).
+struct HistoryEntry {
+  WorkoutSession session;
+  Workout workout;
+};
+
 // Text forms used in the database and the API.
 const char* to_string(Difficulty d);
 const char* to_string(Intensity i);  // "low_intensity" | "medium_intensity" | "high_intensity"
 const char* to_string(WorkoutStatus s);
+const char* to_string(FitnessLevel level);
 std::optional<Difficulty> difficulty_from_string(std::string_view text);
 std::optional<Intensity> intensity_from_string(std::string_view text);
 std::optional<WorkoutStatus> status_from_string(std::string_view text);
+std::optional<FitnessLevel> fitness_level_from_string(std::string_view text);
 
 }  // namespace ws

@@ -18,6 +18,8 @@ const std::string kColumns = R"(
                              iso8601("e.created_at") + ", " + iso8601("e.updated_at");
 constexpr int kColumnCount = 13;
 
+}  // namespace
+
 boost::json::value parsed(const std::string& text) {
   boost::system::error_code ec;
   auto value = boost::json::parse(text, ec);
@@ -33,8 +35,6 @@ std::vector<std::string> json_strings(const std::string& text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string iso8601(const std::string& column) {
   return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
@@ -59,6 +59,35 @@ Exercise exercise_from(const Rows& rows, int row, int at) {
   e.created_at = rows.text(row, at + 11);
   e.updated_at = rows.text(row, at + 12);
   return e;
+}
+
+namespace {
+
+const std::string kWorkoutColumns =
+    "w.id, w.user_id, coalesce(w.name, ''), w.config::text, coalesce(w.total_duration, 0), "
+    "coalesce(w.rounds, 1), w.ai_generated, w.ai_prompt, w.status, " +
+    iso8601("w.created_at") + ", " + iso8601("w.updated_at") + ", " + iso8601("w.completed_at");
+
+}  // namespace
+
+const char* workout_columns() { return kWorkoutColumns.c_str(); }
+int workout_column_count() { return 12; }
+
+Workout workout_from(const Rows& rows, int row, int at) {
+  Workout w;
+  w.id = rows.text(row, at);
+  w.user_id = rows.optional_text(row, at + 1);
+  w.name = rows.text(row, at + 2);
+  w.config = workout_config_from_json(parsed(rows.text(row, at + 3)));
+  w.total_duration = rows.integer(row, at + 4);
+  w.rounds = rows.integer(row, at + 5);
+  w.ai_generated = rows.boolean(row, at + 6);
+  w.ai_prompt = rows.optional_text(row, at + 7);
+  w.status = status_from_string(rows.text(row, at + 8)).value_or(WorkoutStatus::draft);
+  w.created_at = rows.text(row, at + 9);
+  w.updated_at = rows.text(row, at + 10);
+  w.completed_at = rows.optional_text(row, at + 11);
+  return w;
 }
 
 }  // namespace ws::db

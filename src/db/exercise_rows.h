@@ -1,7 +1,9 @@
 #pragma once
-// Internal to db/: the column list every exercise read selects (table alias
+// Internal to db/: the column lists every exercise (and workout) read selects (table alias
 // "e", categories aggregated as a JSON array like the seed's query 1), and
 // its reader, shared by the exercise and workout repositories.
+#include <boost/json/value.hpp>
+
 #include "common/domain.h"
 #include "db/connection.h"
 
@@ -13,6 +15,17 @@ int exercise_column_count();
 
 // Reads an exercise from exercise_columns() starting at column `at`.
 Exercise exercise_from(const Rows& rows, int row, int at);
+
+// "w.id, w.user_id, ..., w.completed_at": the workout row without its
+// exercises, workout_column_count() columns (table alias "w").
+const char* workout_columns();
+int workout_column_count();
+Workout workout_from(const Rows& rows, int row, int at);
+
+// JSON text read back from a column: null when it does not parse (we wrote it).
+boost::json::value parsed(const std::string& text);
+// The strings of a JSON array text (others skipped).
+std::vector<std::string> json_strings(const std::string& text);
 
 // SQL turning a timestamptz expression into ISO 8601 UTC text with microseconds.
 std::string iso8601(const std::string& column);

@@ -108,4 +108,27 @@ WorkoutConfig workout_config_from_json(const json::value& value) {
   return c;
 }
 
+json::value preferences_to_json(const UserPreferences& p) {
+  json::object out{{"favorite_exercises", to_array(p.favorite_exercises)},
+                   {"excluded_exercises", to_array(p.excluded_exercises)},
+                   {"training_days", to_array(p.training_days)}};
+  if (p.preferred_intensity) out["preferred_intensity"] = to_string(*p.preferred_intensity);
+  if (p.typical_duration_min) out["typical_duration_min"] = *p.typical_duration_min;
+  return out;
+}
+
+UserPreferences preferences_from_json(const json::value& value) {
+  UserPreferences p;
+  const auto* o = value.if_object();
+  if (!o) return p;
+  p.favorite_exercises = strings_at(*o, "favorite_exercises");
+  p.excluded_exercises = strings_at(*o, "excluded_exercises");
+  p.training_days = strings_at(*o, "training_days");
+  if (const auto* v = o->if_contains("preferred_intensity"); v && v->is_string()) {
+    p.preferred_intensity = intensity_from_string(std::string(v->get_string()));
+  }
+  p.typical_duration_min = int_at(*o, "typical_duration_min");
+  return p;
+}
+
 }  // namespace ws::db

@@ -28,4 +28,10 @@ ExerciseMetadata metadata_from_json(const boost::json::value& value);
 boost::json::value workout_config_to_json(const WorkoutConfig& config);
 WorkoutConfig workout_config_from_json(const boost::json::value& value);
 
+// UserPreferences <-> {"favorite_exercises": [ids], "excluded_exercises": [ids],
+//                      "preferred_intensity": "medium_intensity" | absent,
+//                      "typical_duration_min": 30 | absent, "training_days": [...]}
+boost::json::value preferences_to_json(const UserPreferences& preferences);
+UserPreferences preferences_from_json(const boost::json::value& value);
+
 }  // namespace ws::db

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "db/exercise_rows.h"
@@ -73,36 +72,14 @@ Status insert_items(Connection& c, const std::string& workout_id, const Workout&
   return Status::Ok();
 }
 
-constexpr int kWorkoutColumns = 12;
+const int kWorkoutColumns = workout_column_count();
 
 std::string select_workout() {
-  return "SELECT w.id, w.user_id, coalesce(w.name, ''), w.config::text, "
-         "coalesce(w.total_duration, 0), coalesce(w.rounds, 1), w.ai_generated, w.ai_prompt, "
-         "w.status, " + iso8601("w.created_at") + ", " + iso8601("w.updated_at") + ", " +
-         iso8601("w.completed_at") + ", we.exercise_id, we.order_index, we.custom_duration, " +
-         exercise_columns() +
+  return std::string("SELECT ") + workout_columns() +
+         ", we.exercise_id, we.order_index, we.custom_duration, " + exercise_columns() +
          " FROM workouts w LEFT JOIN workout_exercises we ON we.workout_id = w.id"
          " LEFT JOIN exercises e ON e.id = we.exercise_id"
          " WHERE w.id = $1::uuid ORDER BY we.order_index";
-}
-
-Workout workout_from(const Rows& rows) {
-  Workout w;
-  w.id = rows.text(0, 0);
-  w.user_id = rows.optional_text(0, 1);
-  w.name = rows.text(0, 2);
-  boost::system::error_code ec;
-  auto config = boost::json::parse(rows.text(0, 3), ec);
-  w.config = workout_config_from_json(ec ? boost::json::value() : config);
-  w.total_duration = rows.integer(0, 4);
-  w.rounds = rows.integer(0, 5);
-  w.ai_generated = rows.boolean(0, 6);
-  w.ai_prompt = rows.optional_text(0, 7);
-  w.status = status_from_string(rows.text(0, 8)).value_or(WorkoutStatus::draft);
-  w.created_at = rows.text(0, 9);
-  w.updated_at = rows.text(0, 10);
-  w.completed_at = rows.optional_text(0, 11);
-  return w;
 }
 
 // One row per item (a single row of NULL items for a workout without any).
@@ -144,7 +121,7 @@ Result<Workout> get_workout(Connection& c, const std::string& id) {
   auto rows = c.exec_prepared("workout_get", sql, {*uuid});
   if (!rows) return rows.error();
   if (rows->empty()) return not_found;
-  Workout w = workout_from(*rows);
+  Workout w = workout_from(*rows, 0, 0);
   w.exercises = items_from(*rows);
   return w;
 }

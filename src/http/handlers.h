@@ -9,6 +9,9 @@ void add_health_routes(Router& router, Services& services);
 void add_catalog_routes(Router& router, Services& services);
 void add_workout_routes(Router& router, Services& services);
 void add_stream_routes(Router& router, Services& services);
+void add_coach_routes(Router& router, Services& services);
+void add_account_routes(Router& router, Services& services);
+void add_session_routes(Router& router, Services& services);
 void add_static_routes(Router& router, Services& services);
 
 // All of the above.

@@ -23,6 +23,15 @@ struct Limits {
 
 Result<boost::json::value> parse_json_body(const std::string& body, const Limits& limits = {});
 
+// parse_json_body(), then `parse` on the object: Result<whatever parse returns>.
+template <class Parse>
+auto parse_body_with(const std::string& body, Parse parse)
+    -> decltype(parse(std::declval<const boost::json::value&>())) {
+  auto json = parse_json_body(body);
+  if (!json) return json.error();
+  return parse(*json);
+}
+
 struct CreateWorkout {
   std::string name;
   std::vector<WorkoutItem> items;  // order_index set from the array order

@@ -52,6 +52,9 @@ Router make_router(Services& services) {
   add_catalog_routes(router, services);
   add_workout_routes(router, services);
   add_stream_routes(router, services);
+  add_coach_routes(router, services);
+  add_account_routes(router, services);
+  add_session_routes(router, services);
   add_static_routes(router, services);
   return router;
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // End-to-end: the demo page in headless Chromium (Debian's, driven by
-// playwright-core from web/node_modules) builds a workout, plays its HLS stream
-// with hls.js, seeks to the middle and plays on.
+// playwright-core from web/node_modules). A new user signs up, asks the coach
+// for a workout in a sentence, reads the explanation and plays it (the
+// session lands in their history); then builds a workout by hand, plays its
+// HLS stream with hls.js, seeks to the middle and plays on.
 //
 //   node tests/e2e/play_hls.mjs BASE_URL [SCREENSHOT_ON_FAILURE.png]
 //
@@ -96,10 +98,69 @@ async function playUntil(page, target, what) {
   }
 }
 
+const COACH_SENTENCE = '5 minutes easy full body, no jumps';
+const COACH_PLAY_S = 2;  // media seconds of the coach's workout to play
+
+// Waits for the workout panel to show a workout other than `previousId`.
+async function nextWorkoutId(page, previousId, what) {
+  try {
+    await page.waitForFunction((prev) => {
+      const id = document.getElementById('workout').dataset.workoutId;
+      return id && id !== prev;
+    }, previousId);
+  } catch {
+    fail(`${what}: no workout (page says "${await page.locator('#status').textContent()}", ` +
+      `"${await page.locator('#explanation').textContent()}")`);
+  }
+  return page.locator('#workout').getAttribute('data-workout-id');
+}
+
+// Presses Play and waits for the stream of `workoutId` to be loaded.
+async function playWorkout(page, workoutId) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction((id) => window.wsPlayer && ((window.wsPlayer.stream &&
+    window.wsPlayer.stream.hls_url.includes(id)) || window.wsPlayer.errors.length ||
+    document.getElementById('player-message').className === 'error'), workoutId);
+  const state = await playerState(page);
+  checkNoFatal(state, 'at start');
+  if (!state.stream) fail(`no stream: the page says "${state.message}"`);
+  if (state.engine !== 'hls.js') fail(`expected the hls.js engine in Chromium, got "${state.engine}"`);
+  return state;
+}
+
+async function signUpAndAskTheCoach(page) {
+  await page.getByLabel('Email').fill(`e2e-${Date.now()}@example.com`);
+  await page.getByLabel('Password').fill('e2e password 123');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  try {
+    await page.locator('#signed-in:not([hidden])').waitFor();
+  } catch {
+    fail(`sign-up failed (page says "${await page.locator('#account-status').textContent()}")`);
+  }
+  phase('sign_up');
+
+  await page.getByLabel('Describe your workout').fill(COACH_SENTENCE);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const workoutId = await nextWorkoutId(page, '', 'the coach');
+  const explanation = await page.locator('#explanation').textContent();
+  if (!explanation.includes('Exercises:') || !explanation.includes('No jumping exercises')) {
+    fail(`the explanation does not explain: "${explanation}"`);
+  }
+  summary.coach = { workout_id: workoutId, explanation };
+  phase('coach');
+
+  await playWorkout(page, workoutId);
+  await playUntil(page, COACH_PLAY_S, 'playing the coach\'s workout');
+  await page.locator('#history[data-count="1"]').waitFor();
+  phase('coach_play');
+  return workoutId;
+}
+
 async function run(page) {
   page.setDefaultTimeout(30000);
   await page.goto(new URL('/', baseUrl).href);
   await page.locator('#catalog[data-loaded="true"] button.card').nth(2).waitFor();
+  const coachWorkoutId = await signUpAndAskTheCoach(page);
   const cards = page.locator('#catalog button.card');
   const count = await cards.count();
   for (let i = 0; i < 3; ++i) await cards.nth(i).click();
@@ -110,23 +171,11 @@ async function run(page) {
   await page.getByLabel('Rest (s)').fill('5');
   await page.getByLabel('Rounds').fill('2');
   await page.getByRole('button', { name: 'Create workout' }).click();
-  const workout = page.locator('#workout[data-workout-id]');
-  try {
-    await workout.waitFor();
-  } catch {
-    fail(`the workout was not created (page says "${await page.locator('#status').textContent()}")`);
-  }
-  summary.workout_id = await workout.getAttribute('data-workout-id');
+  summary.workout_id = await nextWorkoutId(page, coachWorkoutId, 'creating the workout');
   phase('create');
 
   const playClicked = Date.now();
-  await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => window.wsPlayer && (window.wsPlayer.stream || window.wsPlayer.errors.length ||
-    document.getElementById('player-message').className === 'error'));
-  let state = await playerState(page);
-  checkNoFatal(state, 'at start');
-  if (!state.stream) fail(`no stream: the page says "${state.message}"`);
-  if (state.engine !== 'hls.js') fail(`expected the hls.js engine in Chromium, got "${state.engine}"`);
+  let state = await playWorkout(page, summary.workout_id);
   summary.stream = state.stream;
   phase('stream');
 

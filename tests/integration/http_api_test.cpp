@@ -8,65 +8,14 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
-#include "support/http_client.h"
-#include "support/server_process.h"
-#include "support/test_db.h"
+#include "support/server_fixture.h"
 
 namespace ws {
 namespace {
 
 namespace json = boost::json;
 
-class HttpApi : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { std::filesystem::create_directories(media_dir()); }
-
-  static std::string media_dir() { return std::string(WS_TEST_MEDIA_DIR) + "/http"; }
-
-  void SetUp() override {
-    env_.database_url = db_.url();
-    env_.media_dir = media_dir();
-    env_.cache_dir = std::string(WS_TEST_MEDIA_DIR) + "/cache-" + db_.name();
-    test::migrate_and_seed(env_);
-    server_ = std::make_unique<test::ServerProcess>(env_);
-    client_ = std::make_unique<test::HttpClient>(server_->port());
-  }
-
-  json::value get_json(const std::string& path, int expected = 200) {
-    auto reply = client_->get(path);
-    EXPECT_EQ(reply.status, expected) << path << ": " << reply.body;
-    return json::parse(reply.body);
-  }
-
-  std::vector<std::string> exercise_ids(const std::string& query = "") {
-    std::vector<std::string> ids;
-    json::value list = get_json("/api/exercises" + query);  // outlives the loop
-    for (const auto& e : list.as_array()) {
-      ids.emplace_back(e.at("id").as_string());
-    }
-    return ids;
-  }
-
-  std::string id_named(const std::string& name) {
-    json::value list = get_json("/api/exercises");
-    for (const auto& e : list.as_array()) {
-      if (e.at("name").as_string() == name) return std::string(e.at("id").as_string());
-    }
-    return {};
-  }
-
-  // The error body every 4xx/5xx must have.
-  static json::object error_of(const test::HttpReply& reply) {
-    auto body = json::parse(reply.body);
-    EXPECT_TRUE(body.as_object().contains("error")) << reply.body;
-    return body.at("error").as_object();
-  }
-
-  test::TestDatabase db_;
-  test::ServerEnv env_;
-  std::unique_ptr<test::ServerProcess> server_;
-  std::unique_ptr<test::HttpClient> client_;
-};
+using HttpApi = test::ServerTest;
 
 TEST_F(HttpApi, HealthAndReadiness) {
   EXPECT_EQ(client_->get("/healthz").status, 200);
@@ -217,12 +166,7 @@ TEST_F(HttpApi, TargetDurationPicksTheRounds) {
 
 TEST_F(HttpApi, BadWorkoutsAreRefusedWithTheFieldNamedAndNothingStored) {
   std::string burpee = id_named("Burpees"), squat = id_named("Air Squat");
-  struct Case {
-    std::string body;
-    int status;
-    std::string field;
-  };
-  const Case cases[] = {
+  const std::vector<Refusal> cases{
       {"{not json", 400, ""},
       {R"({"exercises":[]})", 422, "exercises"},
       {R"({"exercises":"x"})", 400, "exercises"},
@@ -235,15 +179,7 @@ TEST_F(HttpApi, BadWorkoutsAreRefusedWithTheFieldNamedAndNothingStored) {
       {R"({"exercises":[")" + squat + R"(",")" + burpee + R"("],"config":{"no_jump":true}})", 422,
        "exercises[1].exercise_id"},
   };
-  for (const auto& c : cases) {
-    auto reply = client_->post("/api/workouts", c.body);
-    EXPECT_EQ(reply.status, c.status) << c.body << " -> " << reply.body;
-    auto error = error_of(reply);
-    EXPECT_FALSE(error.at("code").as_string().empty());
-    if (!c.field.empty()) {
-      EXPECT_EQ(error.at("field").as_string(), c.field) << reply.body;
-    }
-  }
+  expect_refusals("POST", "/api/workouts", cases);
   auto jump = client_->post("/api/workouts", cases[7].body);
   EXPECT_NE(jump.body.find("Burpees"), std::string::npos) << "the 422 names the exercise";
   EXPECT_EQ(test::query_scalar(db_.url(), "SELECT count(*) FROM workouts"), "0");

@@ -1,4 +1,8 @@
 // JSON over fetch. Errors carry the server's {"error": {"code", "message"}}.
+// When signed in, every call carries the token (kept in localStorage so a
+// reload stays signed in).
+const TOKEN_KEY = 'ws.session';
+
 export class ApiError extends Error {
   constructor(status, code, message) {
     super(message);
@@ -7,9 +11,22 @@ export class ApiError extends Error {
   }
 }
 
+// {token, user: {id, email, ...}} or null.
+export function savedSession() {
+  try { return JSON.parse(localStorage.getItem(TOKEN_KEY)); } catch { return null; }
+}
+
+export function saveSession(session) {
+  if (session) localStorage.setItem(TOKEN_KEY, JSON.stringify(session));
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
 export async function api(path, options = {}) {
-  const headers = options.body ? { 'Content-Type': 'application/json' } : {};
-  const response = await fetch(path, { ...options, headers: { Accept: 'application/json', ...headers } });
+  const headers = { Accept: 'application/json' };
+  if (options.body) headers['Content-Type'] = 'application/json';
+  const session = savedSession();
+  if (session && session.token) headers.Authorization = `Bearer ${session.token}`;
+  const response = await fetch(path, { ...options, headers });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = body.error || {};
@@ -18,6 +35,8 @@ export async function api(path, options = {}) {
   }
   return body;
 }
+
+export const post = (path, body) => api(path, { method: 'POST', body: JSON.stringify(body) });
 
 // The stream of a stored workout: {hls_url, renditions, duration_seconds, ...}.
 export function createStream(workoutId) {
