@@ -68,10 +68,20 @@ void RenderScheduler::drop_oldest_prefetch() {
   if (it != pending_.end() && !it->second.demand && !it->second.started) pending_.erase(it);
 }
 
+// One render already keeps x264's threads busy on most of the cores, so
+// renders ahead of the playhead only start while few others run: a segment a
+// player waits for never shares the machine with more than that.
+bool RenderScheduler::may_start_prefetch() const {
+  return stats_.running < static_cast<std::size_t>(std::max(1, options_.workers / 2));
+}
+
 // Demand first, then prefetch; skips keys already started, promoted or dropped.
 bool RenderScheduler::next_key(std::unique_lock<std::mutex>& lock, std::string& key) {
-  wake_.wait(lock, [&] { return stopping_ || !demand_queue_.empty() || !prefetch_queue_.empty(); });
+  wake_.wait(lock, [&] {
+    return stopping_ || !demand_queue_.empty() || (!prefetch_queue_.empty() && may_start_prefetch());
+  });
   for (auto* queue : {&demand_queue_, &prefetch_queue_}) {
+    if (queue == &prefetch_queue_ && !may_start_prefetch()) break;
     while (!queue->empty()) {
       key = queue->front();
       queue->pop_front();
@@ -80,6 +90,7 @@ bool RenderScheduler::next_key(std::unique_lock<std::mutex>& lock, std::string& 
       if (queue == &prefetch_queue_ && it->second.demand) continue;  // queued as demand too
       if (stopping_) continue;
       it->second.started = true;
+      ++stats_.running;
       return true;
     }
   }
@@ -95,7 +106,6 @@ void RenderScheduler::run_worker() {
       continue;
     }
     RenderJob job = pending_.at(key).job;
-    ++stats_.running;
     lock.unlock();
     auto started = std::chrono::steady_clock::now();
     Result<fs::path> result = render_and_store(job);
@@ -108,6 +118,7 @@ void RenderScheduler::run_worker() {
     std::vector<RenderDone> waiters = std::move(pending_.at(key).waiters);
     pending_.erase(key);
     lock.unlock();
+    wake_.notify_all();  // a queued prefetch may start now
     for (auto& done : waiters) done(result);
     lock.lock();
   }

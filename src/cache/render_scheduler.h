@@ -1,7 +1,8 @@
 #pragma once
 // Who renders which segment, when. Requests for one key share one render
 // (coalescing); demand renders go before renders ahead of the playhead
-// (prefetch); both queues are bounded, so a flood gets 503s instead of an
+// (prefetch), which only start while at most half the workers are busy;
+// both queues are bounded, so a flood gets 503s instead of an
 // ever-growing backlog; every render has a deadline.
 #include <chrono>
 #include <condition_variable>
@@ -83,6 +84,7 @@ class RenderScheduler {
 
   void run_worker();
   bool next_key(std::unique_lock<std::mutex>& lock, std::string& key);
+  bool may_start_prefetch() const;
   Result<std::filesystem::path> render_and_store(const RenderJob& job);
   void drop_oldest_prefetch();
 

@@ -128,6 +128,22 @@ TEST_F(SchedulerTest, DemandGoesBeforeQueuedPrefetch) {
   EXPECT_EQ(started_[1], 4);
 }
 
+TEST_F(SchedulerTest, PrefetchWaitsWhileADemandRenderHoldsHalfTheWorkers) {
+  RenderScheduler scheduler(*store_, {.workers = 2});
+  Gate gate;
+  Promise wanted;
+  scheduler.request(job(1, &gate), fulfil(wanted));
+  while (scheduler.stats().running == 0) std::this_thread::sleep_for(1ms);
+  scheduler.prefetch(job(2));
+  std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(scheduler.stats().running, 1u);  // the second worker stays free for requests
+  EXPECT_FALSE(store_->contains(key_of(2)));
+  gate.open();
+  ASSERT_TRUE(wanted.get_future().get().ok());
+  for (int i = 0; i < 2000 && !store_->contains(key_of(2)); ++i) std::this_thread::sleep_for(1ms);
+  EXPECT_TRUE(store_->contains(key_of(2)));
+}
+
 TEST_F(SchedulerTest, ARequestPromotesAQueuedPrefetchOfTheSameKey) {
   RenderScheduler scheduler(*store_, {.workers = 1});
   Gate gate;
