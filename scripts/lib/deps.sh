@@ -12,6 +12,7 @@ WS_PACKAGES=(
   libboost-json1.81-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libcairo2-dev fonts-dejavu-core libcrypt-dev
   ffmpeg wrk
+  clang libclang-rt-14-dev
   chromium nodejs npm
 )
 

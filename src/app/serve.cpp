@@ -17,6 +17,9 @@
 #include "db/database.h"
 #include "db/migrations.h"
 #include "http/handlers.h"
+#include "http/metrics.h"
+#include "http/rate_limit.h"
+#include "http/stream_signing.h"
 #include "http/server.h"
 #include "render/clip_frame_cache.h"
 
@@ -75,12 +78,19 @@ int serve(const CommandLine& cli, const config::Config& config) {
   WorkerPool blocking("blocking", std::max(2u, std::thread::hardware_concurrency()), 256);
   http::CatalogCache catalog_cache;
   GMainContext* context = g_main_context_default();
+  http::RequestMetrics metrics;
+  http::RateLimits limits{http::RateLimiter(config.server.rate_limit_per_minute),
+                          http::RateLimiter(config.server.rate_limit_per_minute)};
+  http::StreamSigner signer(config.server.stream_signing_key,
+                           std::chrono::seconds(config.server.stream_url_lifetime_s));
   http::Services services{config,  database, blocking, catalog_cache, timeline_settings(config),
-                          context, planner,  renders,  config.render.prefetch_segments};
+                          context, planner,  renders,  **store,       metrics,
+                          limits,  signer,   config.render.prefetch_segments};
   http::Server server({config.server.host, config.server.port, config.server.max_body_bytes,
                        config.server.allowed_origins},
                       http::make_router(services));
-  server.on_exchange([](const http::ExchangeRecord& r) {
+  server.on_exchange([&metrics](const http::ExchangeRecord& r) {
+    metrics.record(r);
     log::get("http")->info("{} {} {} {}B {}us id={} from={}", r.method, r.path, r.status,
                            r.bytes, r.duration.count(), r.request_id, r.remote_address);
   });
@@ -100,6 +110,11 @@ int serve(const CommandLine& cli, const config::Config& config) {
   g_source_remove(sigint);
   g_source_remove(sigterm);
 
+  // In-flight requests (a segment being rendered, a body being written) finish
+  // first; the limit stays under the usual 30 s grace period of orchestrators.
+  if (std::size_t cut = server.drain(std::chrono::seconds(25)); cut > 0) {
+    logger->warn("{} requests still running after the drain limit: cut short", cut);
+  }
   server.disconnect();
   if (warmer) warmer->stop();
   renders.stop();

@@ -135,6 +135,12 @@ Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
   if (!rendered.ok()) {
     std::error_code ec;
     fs::remove(temp, ec);  // never leave a partial file behind
+    // A full disk shows up as a write error deep in GStreamer; what the client
+    // needs to know is that it is a capacity problem worth retrying later.
+    if (store_.low_on_space()) {
+      rendered = make_error(ErrorKind::unavailable, "cache_full",
+                            "the segment cache has no room left; retry later");
+    }
     log::get("cache")->error("render of segment {} failed ({}): {}", job.key,
                              rendered.error().code, rendered.error().message);
     return rendered.error();

@@ -83,6 +83,14 @@ std::optional<fs::path> SegmentStore::find(const std::string& key) {
   return it->second.path;
 }
 
+bool SegmentStore::low_on_space() const {
+  // A 1080p segment at a high bitrate stays well under this.
+  constexpr std::uintmax_t kRoomForASegment = 16u << 20;
+  std::error_code ec;
+  auto space = fs::space(root_, ec);
+  return !ec && space.available < kRoomForASegment;
+}
+
 bool SegmentStore::contains(const std::string& key) const {
   std::lock_guard lock(mutex_);
   return entries_.count(key) > 0;

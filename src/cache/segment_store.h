@@ -49,6 +49,8 @@ class SegmentStore {
   Result<std::filesystem::path> commit(const std::string& key, const std::filesystem::path& temp);
 
   StoreStats stats() const;
+  // Less free space on the store's filesystem than a large segment needs.
+  bool low_on_space() const;
   const std::filesystem::path& root() const { return root_; }
 
   // Keys are 64 lowercase hex digits; anything else is refused by callers.

@@ -103,6 +103,9 @@ void read_file_values(TomlReader& r, Config& c) {
   r.text("server", "admin_token", c.server.admin_token);
   r.text("server", "web_dir", c.server.web_dir);
   r.text("server", "allowed_origins", c.server.allowed_origins);
+  r.integer("server", "rate_limit_per_minute", c.server.rate_limit_per_minute, 0, 1'000'000);
+  r.text("server", "stream_signing_key", c.server.stream_signing_key);
+  r.integer("server", "stream_url_lifetime_s", c.server.stream_url_lifetime_s, 1, 30 * 86400);
   r.text("database", "url", c.database.url);
   r.text("database", "host", c.database.host);
   r.integer("database", "port", c.database.port, 1, 65535);
@@ -179,6 +182,7 @@ Status apply_env(const EnvLookup& env, Config& c) {
   }
   text("HOST", c.server.host);
   text("ADMIN_TOKEN", c.server.admin_token);
+  text("STREAM_SIGNING_KEY", c.server.stream_signing_key);
   text("ALLOWED_ORIGINS", c.server.allowed_origins);
   text("WEB_DIR", c.server.web_dir);
   text("MEDIA_DIR", c.media.media_dir);
@@ -198,6 +202,8 @@ Status apply_env(const EnvLookup& env, Config& c) {
                    integer("PORT", c.server.port, 0, 65535),
                    integer("DB_POOL_SIZE", c.database.pool_size, 1, 64),
                    integer("MAX_BODY_BYTES", c.server.max_body_bytes, 1, 1LL << 32),
+                   integer("RATE_LIMIT_PER_MINUTE", c.server.rate_limit_per_minute, 0, 1'000'000),
+                   integer("STREAM_URL_LIFETIME_S", c.server.stream_url_lifetime_s, 1, 30 * 86400),
                    integer("RENDER_WIDTH", c.render.width, 16, 3840),
                    integer("RENDER_HEIGHT", c.render.height, 16, 2160),
                    integer("RENDER_WORKERS", c.render.workers, 0, 64),

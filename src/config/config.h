@@ -18,6 +18,10 @@ struct Server {
   std::string admin_token;                  // empty: catalog writes are refused
   std::string web_dir = "web";              // the demo page and its vendored player
   std::string allowed_origins = "*";        // CORS
+  int rate_limit_per_minute = 10;           // per client address, on generation and
+                                            // on stream creation (each); 0: no limit
+  std::string stream_signing_key;           // HMAC key of signed stream URLs; empty: off
+  int stream_url_lifetime_s = 3600;         // a signed URL's life, plus the stream's length
 };
 
 struct Database {

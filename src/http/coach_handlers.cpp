@@ -12,6 +12,7 @@
 #include "http/api_json.h"
 #include "http/coach_parsing.h"
 #include "http/handlers.h"
+#include "http/rate_limit.h"
 #include "http/user_auth.h"
 #include "http/workout_rules.h"
 
@@ -129,7 +130,9 @@ void generate_training(Services& s, Request& request, const ResponderPtr& respon
 
 void add_coach_routes(Router& router, Services& s) {
   router.add("POST", "/api/generate-training",
-             [&s](Request& rq, const ResponderPtr& rs) { generate_training(s, rq, rs); });
+             rate_limited(s.limits.generation, [&s](Request& rq, const ResponderPtr& rs) {
+               generate_training(s, rq, rs);
+             }));
 }
 
 }  // namespace ws::http

@@ -59,7 +59,9 @@ void Responder::respond(Response response) {
 }
 
 void apply_response(SoupServerMessage* message, const Response& response) {
-  soup_server_message_set_status(message, response.status, nullptr);
+  // libsoup has no reason phrase of its own for 429 ("Unknown Error").
+  soup_server_message_set_status(message, response.status,
+                                 response.status == 429 ? "Too Many Requests" : nullptr);
   SoupMessageHeaders* out = soup_server_message_get_response_headers(message);
   for (const auto& [name, value] : response.headers) {
     soup_message_headers_replace(out, name.c_str(), value.c_str());

@@ -1,5 +1,7 @@
-// GET /healthz (the process answers) and /readyz (it can reach the database).
+// GET /healthz (the process answers), /readyz (it can reach the database)
+// and /metrics (Prometheus text).
 #include "http/handlers.h"
+#include "http/metrics.h"
 
 namespace ws::http {
 
@@ -17,6 +19,17 @@ void add_health_routes(Router& router, Services& s) {
       return json_response(200, boost::json::object{{"status", "ready"}, {"database", "ok"}})
           .header("Cache-Control", "no-store");
     });
+  });
+}
+
+// Cheap to build (a few locked counters), so it is answered on the main loop.
+void add_metrics_routes(Router& router, Services& s) {
+  router.add("GET", "/metrics", [&s](Request&, const ResponderPtr& responder) {
+    MetricsSnapshot snapshot{s.renders.stats(), s.store.stats(), s.db.stats()};
+    Response page;
+    page.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    page.body = render_metrics(s.metrics, snapshot);
+    responder->respond(page.header("Cache-Control", "no-store"));
   });
 }
 

@@ -82,4 +82,10 @@ std::optional<std::vector<std::string>> decode_path(const std::string& raw_path)
   return decoded;
 }
 
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& route : routes_) out.emplace_back(route.method, route.pattern);
+  return out;
+}
+
 }  // namespace ws::http

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "http/exchange.h"
@@ -24,6 +25,9 @@ class Router {
   };
   // `segments` are the decoded path segments.
   Match match(const std::string& method, const std::vector<std::string>& segments) const;
+
+  // Every (method, pattern) added, in order: the API description is checked against it.
+  std::vector<std::pair<std::string, std::string>> routes() const;
 
  private:
   struct Route {

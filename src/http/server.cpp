@@ -59,6 +59,33 @@ void Server::disconnect() {
   if (server_) soup_server_disconnect(server_.get());
 }
 
+std::size_t Server::drain(std::chrono::milliseconds limit) {
+  draining_ = true;
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  // Wakes the blocking iteration below now and then to look at the clock.
+  GSource* tick = g_timeout_source_new(50);
+  g_source_set_callback(tick, [](gpointer) { return gboolean(G_SOURCE_CONTINUE); }, nullptr, nullptr);
+  g_source_attach(tick, context_);
+  while (*in_flight_ > 0 && std::chrono::steady_clock::now() < deadline) {
+    g_main_context_iteration(context_, TRUE);
+  }
+  g_source_destroy(tick);
+  g_source_unref(tick);
+  return *in_flight_;
+}
+
+// "finished" comes once the response is written out or the connection is
+// gone: later than our answer, which may still be a large body in flight.
+void Server::track_until_finished(SoupServerMessage* message) {
+  using Counter = std::shared_ptr<std::atomic<std::size_t>>;
+  ++*in_flight_;
+  g_signal_connect_data(
+      message, "finished",
+      G_CALLBACK(+[](SoupServerMessage*, gpointer counter) { --**static_cast<Counter*>(counter); }),
+      new Counter(in_flight_),
+      [](gpointer counter, GClosure*) { delete static_cast<Counter*>(counter); }, GConnectFlags(0));
+}
+
 // Runs when the headers are in, before the body is read: refuse oversized or
 // unbounded bodies here so they are never buffered.
 void Server::on_early(SoupServer*, SoupServerMessage* message, const char*, GHashTable*,
@@ -142,11 +169,21 @@ void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
   auto started = std::chrono::steady_clock::now();
   Request request = build_request(message, query);
   add_cors_headers(message);
+  if (draining_) {
+    Response refusal = error_response(ErrorKind::unavailable, "shutting_down",
+                                      "the server is shutting down; retry on another instance");
+    refusal.header("Connection", "close").header("Retry-After", "1");
+    refusal.header("X-Request-Id", request.request_id);
+    return apply_response(message, refusal);
+  }
+  track_until_finished(message);
 
   auto segments = decode_path(request.path);
   Router::Match match;
   if (segments) match = router_.match(request.method, *segments);
-  std::string route = match.handler ? match.pattern : request.path;
+  // Unmatched paths share one label: raw paths would let any client create
+  // metric series without bound.
+  std::string route = match.handler ? match.pattern : "unmatched";
 
   auto responder = std::make_shared<Responder>(
       message, context_, request.request_id,

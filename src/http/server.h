@@ -3,7 +3,9 @@
 // routes it and applies the rules every answer shares (size limits, CORS,
 // request id, access log). Runs on one GMainContext; handlers that do real
 // work defer their Responder and answer from elsewhere.
+#include <atomic>
 #include <chrono>
+#include <memory>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -26,7 +28,7 @@ struct ServerOptions {
 // What one finished exchange looked like, for logs and metrics.
 struct ExchangeRecord {
   std::string method;
-  std::string route;  // the matched pattern, or the raw path when none matched
+  std::string route;  // the matched pattern, or "unmatched"
   std::string path;
   int status = 0;
   std::size_t bytes = 0;
@@ -45,7 +47,11 @@ class Server {
   void on_exchange(std::function<void(const ExchangeRecord&)> observer) {
     observer_ = std::move(observer);
   }
-  // Stop accepting; in-flight exchanges may still complete.
+  // Graceful stop, step 1: new requests get 503 + Connection: close while the
+  // main context runs until every exchange under way has been written out
+  // (renders included), or `limit` passes. Returns how many were cut short.
+  std::size_t drain(std::chrono::milliseconds limit);
+  // Step 2: closes the listening sockets and every connection.
   void disconnect();
 
  private:
@@ -53,6 +59,7 @@ class Server {
   static void on_request_started(SoupServer*, SoupServerMessage*, gpointer);
   static void on_request(SoupServer*, SoupServerMessage*, const char*, GHashTable*, gpointer);
   void dispatch(SoupServerMessage* message, GHashTable* query);
+  void track_until_finished(SoupServerMessage* message);
   void add_cors_headers(SoupServerMessage* message) const;
   Request build_request(SoupServerMessage* message, GHashTable* query) const;
 
@@ -61,6 +68,10 @@ class Server {
   GObjectPtr<SoupServer> server_;
   GMainContext* context_;
   int port_ = 0;
+  bool draining_ = false;
+  // Exchanges routed and not yet finished; shared with the messages' "finished"
+  // handlers, which may outlive the server.
+  std::shared_ptr<std::atomic<std::size_t>> in_flight_ = std::make_shared<std::atomic<std::size_t>>(0);
   std::function<void(const ExchangeRecord&)> observer_;
 };
 

@@ -18,6 +18,10 @@
 
 namespace ws::http {
 
+class RequestMetrics;
+struct RateLimits;
+class StreamSigner;
+
 struct Services {
   const config::Config& config;
   db::Database& db;
@@ -27,6 +31,10 @@ struct Services {
   GMainContext* main_context;  // the libsoup loop: catalog_cache lives there
   cache::StreamPlanner& streams;
   cache::RenderScheduler& renders;
+  const cache::SegmentStore& store;  // read for /metrics only
+  RequestMetrics& metrics;
+  RateLimits& limits;
+  const StreamSigner& signer;  // stream URLs: signed and checked when configured
   int prefetch_segments = 3;  // rendered ahead of each segment request
 };
 

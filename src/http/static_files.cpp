@@ -1,4 +1,6 @@
-// The demo page (/), its assets (/web/...) and media files (/media/...).
+// The demo page (/), its assets (/web/...), media files (/media/...) and the
+// API description (/api/openapi.json, hand-written in web/openapi.json and
+// rendered by web/docs.html; a unit test keeps it in step with the routes).
 #include <filesystem>
 #include <map>
 
@@ -40,6 +42,9 @@ void add_static_routes(Router& router, Services& s) {
   router.add("GET", "/web/{*}", [&s](Request& request, const ResponderPtr& responder) {
     responder->respond(serve_file(s.config.server.web_dir, request.path_params.at(0), "no-cache"));
   });
+  router.add("GET", "/api/openapi.json", [&s](Request&, const ResponderPtr& responder) {
+    responder->respond(serve_file(s.config.server.web_dir, "openapi.json", "no-cache"));
+  });
   router.add("GET", "/media/{*}", [&s](Request& request, const ResponderPtr& responder) {
     responder->respond(
         serve_file(s.config.media.media_dir, request.path_params.at(0), "public, max-age=3600"));
@@ -49,6 +54,7 @@ void add_static_routes(Router& router, Services& s) {
 Router make_router(Services& services) {
   Router router;
   add_health_routes(router, services);
+  add_metrics_routes(router, services);
   add_catalog_routes(router, services);
   add_workout_routes(router, services);
   add_stream_routes(router, services);

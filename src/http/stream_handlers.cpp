@@ -7,9 +7,11 @@
 #include "common/logging.h"
 #include "db/workout_repository.h"
 #include "http/handlers.h"
+#include "http/rate_limit.h"
 #include "http/negotiation.h"
 #include "http/request_parsing.h"
 #include "http/stream_playlists.h"
+#include "http/stream_signing.h"
 #include "timeline/segment_grid.h"
 
 namespace ws::http {
@@ -63,19 +65,22 @@ void prefetch(Services& s, const PlanPtr& plan, std::size_t rendition, int from,
 
 boost::json::object stream_json(const Services& s, const cache::StreamPlan& plan) {
   const std::string base = "/streams/" + plan.workout_id + "/";
+  const auto& grid = plan.grid;
+  double duration = static_cast<double>(grid.total_frames) * grid.fps_den / grid.fps_num;
+  std::string signed_query = s.signer.query_for(
+      plan.workout_id, std::chrono::seconds(static_cast<long long>(duration) + 1), unix_now());
   boost::json::array renditions;
   for (const auto& r : s.streams.renditions()) {
     renditions.push_back({{"name", r.name},
-                          {"playlist_url", base + r.name + "/" + kMediaPlaylistName},
+                          {"playlist_url", base + r.name + "/" + kMediaPlaylistName + signed_query},
                           {"width", r.profile.width},
                           {"height", r.profile.height},
                           {"bandwidth", estimate_bandwidth(r.profile).peak}});
   }
-  const auto& grid = plan.grid;
   return {{"workout_id", plan.workout_id},
-          {"hls_url", base + "master.m3u8"},
+          {"hls_url", base + "master.m3u8" + signed_query},
           {"renditions", std::move(renditions)},
-          {"duration_seconds", static_cast<double>(grid.total_frames) * grid.fps_den / grid.fps_num},
+          {"duration_seconds", duration},
           {"segment_count", grid.segments.size()},
           {"segment_duration_seconds", static_cast<double>(grid.nominal_frames) * grid.fps_den / grid.fps_num}};
 }
@@ -134,17 +139,44 @@ void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int 
   prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
 }
 
+// The signed query the request carried, checked ("" when signing is off), or
+// nothing once a 403 has been answered: before any plan lookup or render.
+std::optional<std::string> checked_query(Services& s, const Request& request,
+                                         const ResponderPtr& responder) {
+  auto exp = request.query_value("exp");
+  auto sig = request.query_value("sig");
+  if (Status ok = s.signer.check(request.path_params.at(0), exp, sig, unix_now()); !ok) {
+    responder->respond(error_response(ok.error()));
+    return std::nullopt;
+  }
+  // Both checked: digits and the hex HMAC, safe to write back into playlists.
+  return s.signer.enabled() ? "?exp=" + *exp + "&sig=" + *sig : "";
+}
+
+void get_master_playlist(Services& s, Request& request, const ResponderPtr& responder) {
+  auto query = checked_query(s, request, responder);
+  if (!query) return;
+  with_plan(s, request.path_params.at(0), responder, [&s, responder, query](const PlanPtr& plan) {
+    responder->respond(
+        playlist_response(with_query_on_uris(master_playlist_text(s.streams, *plan), *query)));
+  });
+}
+
 void get_rendition_file(Services& s, Request& request, const ResponderPtr& responder) {
   const std::string& id = request.path_params.at(0);
   const std::string& name = request.path_params.at(1);
   const std::string& file = request.path_params.at(2);
+  auto query = checked_query(s, request, responder);
+  if (!query) return;
   int rendition = s.streams.rendition_index(name);
   int index = segment_index_from_name(file);
   if (rendition < 0 || (file != kMediaPlaylistName && index < 0)) {
     return responder->respond(error_response(ErrorKind::not_found, "not_found", "no such stream file"));
   }
-  with_plan(s, id, responder, [&s, responder, rendition, index](const PlanPtr& plan) {
-    if (index < 0) return responder->respond(playlist_response(media_playlist_text(*plan)));
+  with_plan(s, id, responder, [&s, responder, rendition, index, query](const PlanPtr& plan) {
+    if (index < 0) {
+      return responder->respond(playlist_response(with_query_on_uris(media_playlist_text(*plan), *query)));
+    }
     serve_segment(s, plan, static_cast<std::size_t>(rendition), index, responder);
   });
 }
@@ -152,16 +184,16 @@ void get_rendition_file(Services& s, Request& request, const ResponderPtr& respo
 }  // namespace
 
 void add_stream_routes(Router& router, Services& s) {
-  router.add("POST", "/api/workouts/{id}/stream", [&s](Request& rq, const ResponderPtr& rs) {
-    start_stream(s, rq.path_params.at(0), rs);
-  });
+  router.add("POST", "/api/workouts/{id}/stream",
+             rate_limited(s.limits.streams, [&s](Request& rq, const ResponderPtr& rs) {
+               start_stream(s, rq.path_params.at(0), rs);
+             }));
   router.add("POST", "/api/generate-workout-video",
-             [&s](Request& rq, const ResponderPtr& rs) { generate_workout_video(s, rq, rs); });
-  router.add("GET", "/streams/{id}/master.m3u8", [&s](Request& rq, const ResponderPtr& rs) {
-    with_plan(s, rq.path_params.at(0), rs, [&s, rs](const PlanPtr& plan) {
-      rs->respond(playlist_response(master_playlist_text(s.streams, *plan)));
-    });
-  });
+             rate_limited(s.limits.streams, [&s](Request& rq, const ResponderPtr& rs) {
+               generate_workout_video(s, rq, rs);
+             }));
+  router.add("GET", "/streams/{id}/master.m3u8",
+             [&s](Request& rq, const ResponderPtr& rs) { get_master_playlist(s, rq, rs); });
   router.add("GET", "/streams/{id}/{rendition}/{file}",
              [&s](Request& rq, const ResponderPtr& rs) { get_rendition_file(s, rq, rs); });
 }

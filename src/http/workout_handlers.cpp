@@ -5,6 +5,7 @@
 #include "db/workout_repository.h"
 #include "http/api_json.h"
 #include "http/handlers.h"
+#include "http/rate_limit.h"
 #include "http/request_parsing.h"
 #include "http/workout_rules.h"
 #include "timeline/plan.h"
@@ -72,7 +73,9 @@ void get_workout(Services& s, Request& request, const ResponderPtr& responder) {
 
 void add_workout_routes(Router& router, Services& s) {
   router.add("POST", "/api/workouts",
-             [&s](Request& rq, const ResponderPtr& rs) { create_workout(s, rq, rs); });
+             rate_limited(s.limits.generation, [&s](Request& rq, const ResponderPtr& rs) {
+               create_workout(s, rq, rs);
+             }));
   router.add("GET", "/api/workouts/{id}",
              [&s](Request& rq, const ResponderPtr& rs) { get_workout(s, rq, rs); });
 }

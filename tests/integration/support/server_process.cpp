@@ -30,6 +30,8 @@ std::vector<std::string> environment_for(const ServerEnv& env) {
   vars["WEB_DIR"] = std::string(WS_SOURCE_DIR) + "/web";
   vars["PIPELINES_DIR"] = std::string(WS_SOURCE_DIR) + "/pipelines";
   if (!vars.count("LOG_LEVEL")) vars["LOG_LEVEL"] = "warn";
+  // Tests create many workouts from one address; the rate limit test sets its own.
+  vars["RATE_LIMIT_PER_MINUTE"] = "0";
   for (const auto& [k, v] : env.extra) vars[k] = v;
   std::vector<std::string> out;
   for (const auto& [k, v] : vars) out.push_back(k + "=" + v);
@@ -127,8 +129,12 @@ ServerProcess::ServerProcess(const ServerEnv& env) {
 }
 
 int ServerProcess::stop() {
+  if (pid_ > 0) kill(pid_, SIGTERM);
+  return wait();
+}
+
+int ServerProcess::wait() {
   if (pid_ <= 0) return -1;
-  kill(pid_, SIGTERM);
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;

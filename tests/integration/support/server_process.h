@@ -34,6 +34,8 @@ class ServerProcess {
   pid_t pid() const { return pid_; }
   // Sends SIGTERM and waits; returns the exit status (as from waitpid).
   int stop();
+  // Waits for the process to end by itself (signalled by the test); the status.
+  int wait();
 
  private:
   pid_t pid_ = -1;

@@ -1,0 +1,184 @@
+// Faults with real processes: SIGTERM while segments render, kill -9 while
+// they render and a restart on the same cache, PostgreSQL stopped and started.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <future>
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "support/stream_server.h"
+
+namespace ws {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Segment URLs of the workout's single rendition, in playlist order.
+std::vector<std::string> segment_urls(test::HttpClient& client, const std::string& id) {
+  auto media = client.get("/streams/" + id + "/180p/index.m3u8");
+  EXPECT_EQ(media.status, 200) << media.body;
+  std::vector<std::string> urls;
+  std::regex line("^(seg_[0-9]+\\.ts)$");
+  std::istringstream in(media.body);
+  for (std::string text; std::getline(in, text);) {
+    std::smatch m;
+    if (std::regex_match(text, m, line)) urls.push_back("/streams/" + id + "/180p/" + m[1].str());
+  }
+  return urls;
+}
+
+// Asks for `urls` at once, each on its own connection (a player per segment).
+std::vector<std::future<test::HttpReply>> fetch_all(int port, const std::vector<std::string>& urls) {
+  std::vector<std::future<test::HttpReply>> replies;
+  for (const auto& url : urls) {
+    replies.push_back(std::async(std::launch::async, [port, url] { return test::HttpClient(port).get(url); }));
+  }
+  return replies;
+}
+
+// Waits (on the server's own report, not a timer) until a render is running.
+void wait_for_a_running_render(test::HttpClient& client) {
+  for (int i = 0; i < 2000; ++i) {
+    std::string metrics = client.get("/metrics").body;
+    if (metrics.find("ws_renders_running 0\n") == std::string::npos) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  FAIL() << "no render started";
+}
+
+bool is_transport_stream(const std::string& bytes) {
+  if (bytes.size() < 188 * 10 || bytes.size() % 188 != 0) return false;
+  for (std::size_t i = 0; i < bytes.size(); i += 188) {
+    if (bytes[i] != 0x47) return false;
+  }
+  return true;
+}
+
+class Faults : public ::testing::Test {
+ protected:
+  test::TestDatabase db_;
+};
+
+TEST_F(Faults, SigtermLetsInFlightRequestsFinishThenExitsZero) {
+  test::StreamServer server(db_, "sigterm-" + db_.name(), {{"RENDER_WORKERS", "1"}, {"RENDER_PREFETCH", "0"}});
+  std::string id = test::create_workout(*server.client);
+  auto urls = segment_urls(*server.client, id);
+  urls.resize(4);  // a queue of renders one worker needs a while for
+  auto replies = fetch_all(server.process->port(), urls);
+  wait_for_a_running_render(*server.client);
+
+  kill(server.process->pid(), SIGTERM);
+  for (std::size_t i = 0; i < replies.size(); ++i) {
+    auto reply = replies[i].get();
+    EXPECT_EQ(reply.status, 200) << urls[i] << ": " << reply.body;
+    EXPECT_TRUE(is_transport_stream(reply.body)) << urls[i] << ": " << reply.body.size() << " bytes";
+  }
+  int status = server.process->wait();  // no second signal: the first one must be enough
+  ASSERT_TRUE(WIFEXITED(status)) << "status " << status;
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+TEST_F(Faults, KillDuringRendersThenRestartServesOnlyWholeSegments) {
+  test::StreamServer server(db_, "kill9-" + db_.name(), {{"RENDER_WORKERS", "1"}, {"RENDER_PREFETCH", "0"}});
+  std::string id = test::create_workout(*server.client);
+  auto urls = segment_urls(*server.client, id);
+  ASSERT_GE(urls.size(), 6u);
+  std::vector<std::string> first(urls.begin(), urls.begin() + 4);
+  auto replies = fetch_all(server.process->port(), first);
+  wait_for_a_running_render(*server.client);
+
+  kill(server.process->pid(), SIGKILL);
+  int status = server.process->stop();
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << status;
+  for (auto& reply : replies) {  // whatever the killed server managed to send, or a broken connection
+    try {
+      reply.get();
+    } catch (const std::exception&) {
+    }
+  }
+
+  // The restart clears tmp/ (a render cut short) and serves every segment whole.
+  server.process = std::make_unique<test::ServerProcess>(server.env);
+  server.client = std::make_unique<test::HttpClient>(server.process->port());
+  EXPECT_TRUE(fs::is_empty(server.segments_dir() / "tmp"));
+  for (const auto& url : urls) {
+    auto reply = server.client->get(url);
+    ASSERT_EQ(reply.status, 200) << url << ": " << reply.body;
+    EXPECT_TRUE(is_transport_stream(reply.body)) << url;
+  }
+  // And what is stored is what was served: only whole segments, no temp files.
+  for (const auto& entry : fs::recursive_directory_iterator(server.segments_dir())) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".ts") continue;
+    EXPECT_NE(entry.path().parent_path().filename(), "tmp") << entry.path();
+    EXPECT_EQ(entry.file_size() % 188, 0u) << entry.path();
+  }
+  EXPECT_EQ(server.client->post("/api/workouts/" + id + "/stream", "").status, 200);
+}
+
+// A PostgreSQL cluster of this test's own (stopping the suite's shared one
+// would break every other test running in parallel), stopped and started
+// with pg_ctl through scripts/lib/pg.sh, deleted at the end.
+class OwnCluster {
+ public:
+  OwnCluster() : dir_(test::scratch_dir("own-pg-" + std::to_string(getpid()))) {
+    script("scripts/test-pg.sh start " + dir_.string());
+    std::ifstream(dir_ / "url") >> url_;
+    std::ifstream(dir_ / "location") >> location_;
+    port_ = url_.substr(url_.rfind(':') + 1, url_.rfind('/') - url_.rfind(':') - 1);
+  }
+  ~OwnCluster() { script("scripts/test-pg.sh stop " + dir_.string()); }
+
+  const std::string& url() const { return url_; }
+  void stop() { script("-c 'source scripts/lib/pg.sh && pg_down " + location_ + "'"); }
+  void start() { script("-c 'source scripts/lib/pg.sh && pg_up " + location_ + " " + port_ + "'"); }
+
+ private:
+  static void script(const std::string& args) {
+    std::string command = "cd " WS_SOURCE_DIR " && bash " + args + " >/dev/null";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  }
+  fs::path dir_;
+  std::string url_, location_, port_;
+};
+
+TEST_F(Faults, DatabaseDownAnswers503AtOnceKeepsStreamingAndRecovers) {
+  OwnCluster cluster;
+  test::StreamServer server(cluster.url() , "pg-down-" + db_.name(), {{"RENDER_PREFETCH", "0"}});
+  std::string id = test::create_workout(*server.client);
+  ASSERT_EQ(server.client->post("/api/workouts/" + id + "/stream", "").status, 200);
+  auto urls = segment_urls(*server.client, id);
+  ASSERT_GE(urls.size(), 3u);
+  ASSERT_EQ(server.client->get(urls[0]).status, 200);
+
+  cluster.stop();
+  auto asked = std::chrono::steady_clock::now();
+  auto refused = server.client->get("/api/workouts/" + id);  // not cached: needs the database
+  EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(3));
+  EXPECT_EQ(refused.status, 503) << refused.body;
+  EXPECT_NE(refused.body.find("\"error\""), std::string::npos) << refused.body;
+  EXPECT_EQ(server.client->get("/readyz").status, 503);
+  EXPECT_EQ(server.client->get("/healthz").status, 200);
+  // The planned stream lives on: playlists, a stored segment, a new render.
+  EXPECT_EQ(server.client->get("/streams/" + id + "/master.m3u8").status, 200);
+  EXPECT_EQ(server.client->get(urls[0]).status, 200);
+  auto rendered = server.client->get(urls[2]);
+  EXPECT_EQ(rendered.status, 200) << rendered.body;
+  EXPECT_TRUE(is_transport_stream(rendered.body));
+
+  cluster.start();
+  int status = 0;
+  for (int i = 0; i < 200 && status != 200; ++i) {  // the pool reconnects by itself
+    status = server.client->get("/api/workouts/" + id).status;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(server.client->get("/readyz").status, 200);
+  EXPECT_EQ(server.client->post("/api/workouts/" + id + "/stream", "").status, 200);
+}
+
+}  // namespace
+}  // namespace ws

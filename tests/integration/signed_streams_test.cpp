@@ -1,0 +1,103 @@
+// Signed stream URLs on the real server: the API hands out signed URLs,
+// playlists sign what they list, and anything else is a 403 that starts no render.
+#include <ctime>
+#include <regex>
+
+#include <glib.h>
+#include <gtest/gtest.h>
+
+#include "support/stream_server.h"
+
+namespace ws {
+namespace {
+
+const std::string kKey = "test-signing-key";
+
+// The documented format, computed independently of the server's code.
+std::string sign(const std::string& id, long long exp) {
+  std::string message = "/streams/" + id + "/\n" + std::to_string(exp);
+  gchar* hex = g_compute_hmac_for_data(G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(kKey.data()),
+                                       kKey.size(), reinterpret_cast<const guchar*>(message.data()),
+                                       message.size());
+  std::string out(hex);
+  g_free(hex);
+  return "?exp=" + std::to_string(exp) + "&sig=" + out;
+}
+
+// The URI lines of a playlist.
+std::vector<std::string> uris(const std::string& playlist) {
+  std::vector<std::string> out;
+  std::istringstream in(playlist);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  }
+  return out;
+}
+
+std::string metric_line(test::HttpClient& client, const std::string& name) {
+  std::string text = client.get("/metrics").body;
+  auto at = text.find("\n" + name);
+  return at == std::string::npos ? "" : text.substr(at + 1, text.find('\n', at + 1) - at - 1);
+}
+
+class SignedStreams : public ::testing::Test {
+ protected:
+  test::TestDatabase db_;
+};
+
+TEST_F(SignedStreams, OnlySignedUnexpiredUrlsAreServed) {
+  test::StreamServer server(db_, "signed-" + db_.name(),
+                            {{"STREAM_SIGNING_KEY", kKey}, {"RENDER_PREFETCH", "0"}});
+  auto& client = *server.client;
+  std::string id = test::create_workout(client);
+  auto started = client.post("/api/workouts/" + id + "/stream", "");
+  ASSERT_EQ(started.status, 200) << started.body;
+  auto stream = boost::json::parse(started.body).as_object();
+  std::string master_url(stream.at("hls_url").as_string());
+  ASSERT_TRUE(std::regex_match(master_url, std::regex("/streams/" + id + "/master\\.m3u8\\?exp=[0-9]+&sig=[0-9a-f]{64}")))
+      << master_url;
+  std::string query = master_url.substr(master_url.find('?'));
+
+  // Signed: the playlists pass the signature on to every URI they list.
+  auto master = client.get(master_url);
+  ASSERT_EQ(master.status, 200) << master.body;
+  auto variants = uris(master.body);
+  ASSERT_FALSE(variants.empty());
+  for (const auto& uri : variants) EXPECT_TRUE(uri.ends_with(query)) << uri;
+  auto media = client.get("/streams/" + id + "/" + variants[0]);
+  ASSERT_EQ(media.status, 200) << media.body;
+  auto segments = uris(media.body);
+  ASSERT_GE(segments.size(), 2u);
+  for (const auto& uri : segments) EXPECT_TRUE(uri.ends_with(query)) << uri;
+  std::string rendition = variants[0].substr(0, variants[0].find('/'));
+  std::string segment_path = "/streams/" + id + "/" + rendition + "/" + segments[1].substr(0, segments[1].find('?'));
+
+  // Unsigned, tampered, foreign or expired: 403 JSON, and no render starts.
+  std::string tampered = query;
+  tampered.back() = tampered.back() == '0' ? '1' : '0';
+  std::string other_id = "00000000-0000-4000-8000-000000000000";
+  long long now = static_cast<long long>(std::time(nullptr));
+  std::string misses_before = metric_line(client, "ws_cache_misses_total ");
+  ASSERT_FALSE(misses_before.empty());
+  for (const auto& [path, code] : std::vector<std::pair<std::string, std::string>>{
+           {segment_path, "unsigned_url"},
+           {"/streams/" + id + "/master.m3u8", "unsigned_url"},
+           {segment_path + tampered, "bad_signature"},
+           {"/streams/" + other_id + "/master.m3u8" + query, "bad_signature"},
+           {segment_path + sign(id, now - 5), "expired_url"},
+       }) {
+    auto reply = client.get(path);
+    EXPECT_EQ(reply.status, 403) << path << ": " << reply.body;
+    EXPECT_NE(reply.body.find("\"" + code + "\""), std::string::npos) << path << ": " << reply.body;
+  }
+  // Refused before the segment store was even asked.
+  EXPECT_EQ(metric_line(client, "ws_cache_misses_total "), misses_before);
+
+  // A URL signed the documented way by someone holding the key is served.
+  auto segment = client.get(segment_path + sign(id, now + 60));
+  EXPECT_EQ(segment.status, 200) << segment.body;
+  EXPECT_GT(segment.body.size(), 1000u);
+}
+
+}  // namespace
+}  // namespace ws
