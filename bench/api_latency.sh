@@ -8,29 +8,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rate=${1:-200} seconds=${2:-30} connections=${3:-8}
-build=$root/build
-server=$build/src/app/workout-server
-bench=$build/bench/http_rate_bench
-work=$(mktemp -d /tmp/ws-bench.XXXXXX)
-chmod 755 "$work"
-
-cleanup() {
-  [[ -n ${server_pid:-} ]] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" || true
-  bash "$root/scripts/test-pg.sh" stop "$work/pg" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-bash "$root/scripts/test-pg.sh" start "$work/pg" >/dev/null
-export DATABASE_URL; DATABASE_URL=$(cat "$work/pg/url")
-export MEDIA_DIR=$work/media CACHE_DIR=$work/cache PORT=0 LOG_LEVEL=warn
-cd "$root"
-"$server" migrate >/dev/null
-"$server" seed --clip-size 160x90 --clip-seconds 3 >/dev/null
-"$server" serve --port-file "$work/port" &
-server_pid=$!
-for _ in $(seq 100); do [[ -s $work/port ]] && break; sleep 0.1; done
-port=$(cat "$work/port")
+bench=$root/build/bench/http_rate_bench
+# shellcheck source=bench/lib/server.sh
+source "$root/bench/lib/server.sh"
+bench_start_server
 
 # Reference in the same run: the cheapest route (no database, no cache), so a
 # busy machine shows up in both figures and the ratio stays meaningful.
