@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "render/background.h"
 #include "render/pipeline_catalog.h"
 
 namespace ws::app {
@@ -42,9 +43,13 @@ cache::SchedulerOptions scheduler_options(const config::Config& config) {
 }
 
 Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config) {
-  // Pipeline descriptions are data: a broken one stops here, not at the first render.
   if (Status pipelines = render::validate_pipeline_dir(config.render.pipelines_dir); !pipelines) {
     return pipelines.error();
+  }
+  for (const auto& rendition : renditions(config)) {
+    const auto& p = rendition.profile;
+    auto plate = render::Background::load(p.background, p.media_dir, p.width, p.height);
+    if (!plate) return plate.error();
   }
   return cache::SegmentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
                                    static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);

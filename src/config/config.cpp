@@ -184,6 +184,7 @@ Status apply_env(const EnvLookup& env, Config& c) {
   text("MEDIA_DIR", c.media.media_dir);
   text("CACHE_DIR", c.media.cache_dir);
   text("PIPELINES_DIR", c.render.pipelines_dir);
+  text("RENDER_BACKGROUND", c.render.background);
   text("LOG_LEVEL", c.logging.level);
   auto boolean = [&](const char* name, bool& out) -> Status {
     auto v = env(name);

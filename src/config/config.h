@@ -59,7 +59,7 @@ struct Render {
   int width = 1280, height = 720;
   int video_bitrate_kbps = 3000;
   int audio_bitrate_kbps = 128;
-  std::string background = "#0f172a";     // CSS colour behind the clips
+  std::string background = "#0f172a";     // CSS colour, or a PNG under media_dir, behind the clips
   std::string pipelines_dir = "pipelines";  // pipeline descriptions (data)
   int workers = 0;                          // render threads; 0: one per core
   int prefetch_segments = 3;                // rendered ahead of the latest request

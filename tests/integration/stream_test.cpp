@@ -221,6 +221,16 @@ TEST_F(Stream, ValidatorsGive304AndPlaylistsComeGzipped) {
   EXPECT_EQ(server.client->get(segment, {{"Range", "bytes=99999999-"}}).status, 416);
 }
 
+TEST_F(Stream, ABackgroundThatCannotBeReadStopsTheServerAtStart) {
+  test::ServerEnv env;
+  env.database_url = db_.url();
+  env.media_dir = test::scratch_dir("stream-media").string();
+  env.cache_dir = (test::scratch_dir("stream-cache") / "no-plate").string();
+  env.extra = {{"RENDER_BACKGROUND", "plates/missing.png"}};
+  std::string output;
+  EXPECT_EQ(test::run_server_command(env, {"serve", "--port-file", env.cache_dir + "/port"}, &output), 1);
+}
+
 TEST_F(Stream, BadRequestsGetClearJsonErrors) {
   StreamServer server(db_, "errors", {{"RENDER_PREFETCH", "0"}});
   std::string id = create_workout(*server.client);
