@@ -24,7 +24,10 @@
 # Starts its own throwaway PostgreSQL and a server (only to create the workout
 # through the API), stops everything at the end. Clips, build and pipelines as
 # in bench/stream_latency.sh (BENCH_MEDIA_DIR, WS_BUILD_DIR). BENCH_ORDER=ffmpeg
-# runs FFmpeg first. The last line of the output is one JSON object.
+# runs FFmpeg first. BENCH_PERF=1 also samples both runs with `perf record`
+# (99 Hz, no call graphs) and prints where their CPU time went, by library and
+# by function: what bounds each (x264, ProRes decoding, compositing...). The
+# last line of the output is one JSON object (the perf tables come before it).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 exercises=${1:-8} rounds=${2:-3} work_s=${3:-35} rest_s=${4:-15} intensity=${5:-high}
@@ -109,7 +112,9 @@ timed() {
   shift
   sync
   read -r b0 i0 < <(busy)
-  /usr/bin/time -v -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 ||
+  local sample=()
+  [[ -n ${BENCH_PERF:-} ]] && sample=(perf record -q -F 99 -o "$work/$name.perf" --)
+  /usr/bin/time -v -o "$work/$name.time" "${sample[@]}" "$@" >"$work/$name.log" 2>&1 ||
     { echo "$name failed:" >&2; tail -n 20 "$work/$name.log" >&2; exit 1; }
   read -r b1 i1 < <(busy)
   echo "$((b1 - b0)) $((i1 - i0))" >"$work/$name.stat"
@@ -124,9 +129,17 @@ run_ffmpeg() {
 }
 if [[ ${BENCH_ORDER:-ours} == ffmpeg ]]; then run_ffmpeg; run_ours; else run_ours; run_ffmpeg; fi
 
+if [[ -n ${BENCH_PERF:-} ]]; then
+  for name in ours ffmpeg; do
+    echo "== where $name's CPU time went (perf, share of samples)"
+    perf report -q -i "$work/$name.perf" --sort dso --percent-limit 2 2>/dev/null | sed 's/^/   /'
+    perf report -q -i "$work/$name.perf" --sort dso,symbol --percent-limit 2 2>/dev/null | head -n 15 | sed 's/^/   /'
+  done
+fi
+
 python3 - "$work" "$0 $*" "$width"x"$height" "$media" "$src_root" <<'EOF'
 import glob, json, os, re, subprocess, sys, time
-work, command, size, media, src = sys.argv[1:6]
+work, command, frame_size, media, src = sys.argv[1:6]
 tick = os.sysconf("SC_CLK_TCK")
 wk = json.load(open(f"{work}/ffmpeg/workout.json"))
 
@@ -144,7 +157,7 @@ def playlist(path):
     text = open(path).read()
     durs = [float(x) for x in re.findall(r"#EXTINF:([0-9.]+)", text)]
     segs = [os.path.join(os.path.dirname(path), l) for l in text.splitlines() if l and not l.startswith("#")]
-    return sum(durs), len(durs), sum(os.path.getsize(s) for s in segs)
+    return sum(durs), len(durs), sum(os.path.getsize(p) for p in segs)
 
 ours_pl = sorted(glob.glob(f"{work}/ours/*/*.m3u8"))[0]
 res = {}
@@ -164,7 +177,7 @@ print(f"machine: {os.cpu_count()} cores, {cpu_model}; load average before the re
       f"{open('/proc/loadavg').read().split()[0]}")
 print(f"command: {command}   source: {src} ({git or '?'})   {time.strftime('%Y-%m-%d %H:%M:%S %Z')}")
 print(f"workout: {wk['id']}, {len(wk['intervals'])} intervals, {wk['rounds']} rounds, "
-      f"intensity {wk['intensity']}, {wk['duration_seconds']} s, {size}, clips {media}")
+      f"intensity {wk['intensity']}, {wk['duration_seconds']} s, {frame_size} 30 fps, clips {media}")
 print(f"   {'':8} {'media s':>7} {'segs':>4} {'wall s':>7} {'x realtime':>10} {'CPU s':>7} "
       f"{'CPU s/min':>9} {'peak RSS MB':>11} {'Mbit/s':>6} {'other load':>10}")
 for name in ("ours", "ffmpeg"):
