@@ -70,6 +70,15 @@ def create(args):
     print(created["id"])
 
 
+def clip_path(media, url):
+    """The API gives clips as URLs under /media/ (MEDIA_DIR served there)."""
+    rel = url[len("/media/"):] if url.startswith("/media/") else url.lstrip("/")
+    path = os.path.join(media, rel)
+    if not os.path.isfile(path):
+        raise SystemExit(f"no clip {path} for {url}")
+    return path
+
+
 def text_file(out, name, text):
     path = os.path.join(out, "text", name)
     with open(path, "w") as f:
@@ -96,7 +105,7 @@ def ffmpeg(args):
             # 1. the clip, looped, sped up by the intensity (setpts), over the
             # background with its alpha
             argv += ["-stream_loop", "-1", "-t", f"{d * args.speed + 1:.3f}",
-                     "-i", os.path.join(args.media, iv["clip"])]
+                     "-i", clip_path(args.media, iv["clip"])]
             name = text_file(out, f"{k:03d}.txt", f"{iv['name']}  (round {iv['round']}/{w['rounds']})")
             chains.append(
                 f"[{n_in}:v]setpts=(PTS-STARTPTS)/{args.speed},fps={fps},trim=duration={d},"
