@@ -24,7 +24,8 @@
 # Starts its own throwaway PostgreSQL and a server (only to create the workout
 # through the API), stops everything at the end. Clips, build and pipelines as
 # in bench/stream_latency.sh (BENCH_MEDIA_DIR, WS_BUILD_DIR). BENCH_ORDER=ffmpeg
-# runs FFmpeg first. BENCH_PERF=1 also samples both runs with `perf record`
+# runs FFmpeg first; BENCH_JOBS=N passes --jobs N to our render (default: one
+# segment per core). BENCH_PERF=1 also samples both runs with `perf record`
 # (99 Hz, no call graphs) and prints where their CPU time went, by library and
 # by function: what bounds each (x264, ProRes decoding, compositing...). The
 # last line of the output is one JSON object (the perf tables come before it).
@@ -121,7 +122,8 @@ timed() {
 }
 run_ours() {
   echo "==> ours: workout-server render (fresh cache, fresh folder)" >&2
-  timed ours env CACHE_DIR="$work/cache-render" "$server" render --workout "$wid" --out "$work/ours"
+  timed ours env CACHE_DIR="$work/cache-render" "$server" render --workout "$wid" --out "$work/ours" \
+    ${BENCH_JOBS:+--jobs "$BENCH_JOBS"}
 }
 run_ffmpeg() {
   echo "==> FFmpeg reference (${#ffargs[@]} arguments, filter graph $work/ffmpeg/filter.txt)" >&2
