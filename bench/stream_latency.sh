@@ -46,7 +46,7 @@ client=$root/bench/stream_client.py
 src_root=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt" 2>/dev/null)
 [[ -d $src_root/pipelines ]] || src_root=$root
 stale=$(find "$src_root/src" "$src_root/pipelines" "$src_root/CMakeLists.txt" -newer "$server" \
-  -type f 2>/dev/null | head -n 3 | tr '\n' ' ')
+  -type f 2>/dev/null | head -n 3 | tr '\n' ' ' || true)
 [[ -z $stale ]] || echo "warning: newer than the binary: $stale(the figures may not match the tree)" >&2
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
 
