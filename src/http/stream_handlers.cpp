@@ -69,7 +69,7 @@ boost::json::object stream_json(const Services& s, const cache::StreamPlan& plan
                           {"playlist_url", base + r.name + "/" + kMediaPlaylistName},
                           {"width", r.profile.width},
                           {"height", r.profile.height},
-                          {"bandwidth", estimate_bandwidth(r.profile).peak}});
+                          {"bandwidth", estimate_bandwidth(r.profile, plan.grid).peak}});
   }
   const auto& grid = plan.grid;
   return {{"workout_id", plan.workout_id},

@@ -15,19 +15,38 @@ std::string video_codec(const render::RenderProfile& profile) {
 
 }  // namespace
 
-BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile) {
-  long long payload = (profile.video_bitrate_kbps + profile.audio_bitrate_kbps) * 1000LL;
-  // MPEG-TS adds ~8% (188-byte packets, PES headers, PAT/PMT); x264's ABR
-  // lets single segments run ~30% over the target.
-  long long average = payload * 108 / 100;
-  return {average, average * 130 / 100};
+// x264 runs hard CBR (pipelines/segment_encoder.json: VBV, nal-hrd=cbr, filler),
+// so each segment carries the video target whatever the picture: a static
+// rest costs what a workout interval does. Without it (plain ABR) segments
+// ran from 15% to 95% of the target depending on the picture, and no figure
+// known before rendering could be within 10% of both peak and average.
+// On top of the video: the AAC track, mostly silence between cue beeps
+// (avenc_aac spends 5..31 of its 128 kbps), and MPEG-TS: 4 bytes per 184,
+// then per PES (one per video frame, one per AAC frame) its header, PCR
+// adaptation fields and on average half a packet of stuffing, and PAT/PMT ten
+// times a second. Measured (LadderTest renders every segment of a workout per
+// rung): 400 kbps -> 555 kbps sent, 800 -> 959, the fullest segment 4..8%
+// over the average (an extra I frame at a scene cut drains the VBV).
+namespace calibration {
+constexpr double kAudioFill = 0.15;   // AAC bits sent / target
+constexpr double kPesBytes = 153;     // per PES, measured
+constexpr double kPsiBitsPerSecond = 10 * 2 * 188 * 8;
+constexpr double kPeakOverAverage = 1.12;
+}  // namespace calibration
+
+BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid) {
+  using namespace calibration;
+  double payload = profile.video_bitrate_kbps * 1000.0 + profile.audio_bitrate_kbps * 1000.0 * kAudioFill;
+  double pes_per_second = static_cast<double>(grid.fps_num) / grid.fps_den + grid.audio_rate / 1024.0;
+  double sent = payload * 188 / 184 + pes_per_second * kPesBytes * 8 + kPsiBitsPerSecond;
+  return {static_cast<long long>(sent), static_cast<long long>(sent * kPeakOverAverage)};
 }
 
 std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan) {
   std::vector<playlist::Variant> variants;
   for (const auto& rendition : planner.renditions()) {
     const auto& p = rendition.profile;
-    BandwidthEstimate bw = estimate_bandwidth(p);
+    BandwidthEstimate bw = estimate_bandwidth(p, plan.grid);
     playlist::Variant v;
     v.bandwidth = bw.peak;
     v.average_bandwidth = bw.average;

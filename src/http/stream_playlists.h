@@ -16,13 +16,14 @@ inline constexpr const char* kSegmentTemplate = "seg_%05d.ts";
 std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan);
 std::string media_playlist_text(const cache::StreamPlan& plan);
 
-// Estimated bits per second of a rendition (average; peak), until measured
-// sizes are known: the encoder's target plus MPEG-TS overhead.
+// Bits per second a rendition sends on `grid` (average; peak), known before
+// anything is encoded: the encoders' targets plus MPEG-TS overhead, with
+// factors measured on real renders (see the .cpp).
 struct BandwidthEstimate {
   long long average = 0;
   long long peak = 0;
 };
-BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile);
+BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid);
 
 // The segment index in a "seg_00042.ts" name, or -1.
 int segment_index_from_name(const std::string& name);
