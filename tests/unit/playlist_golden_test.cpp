@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "playlist/codecs.h"
+#include "playlist/dash.h"
 #include "playlist/hls.h"
 #include "timeline/fingerprint.h"
 
@@ -82,6 +83,23 @@ TEST(PlaylistGolden, MasterTwoVariants) {
   Variant sd{1'200'000, 1'000'000, codecs_attribute(avc1_codec(AvcProfile::main, 30), audio),
              854, 480, 30, 1, "480p/index.m3u8"};
   expect_golden("master_two_variants.m3u8", master_playlist({hd, sd}));
+}
+
+TEST(PlaylistGolden, DashTwoRungsAndAudio) {
+  // 34 segments: 33 of 96 frames (one S with r="32") and the merged last one.
+  DashOptions options;
+  options.video = {{"720p", 3'300'000, avc1_codec(AvcProfile::high, 31), 1280, 720},
+                   {"360p", 1'000'000, avc1_codec(AvcProfile::high, 30), 640, 360}};
+  options.audio = {{"audio", 140'000, kAacLcCodec}};
+  options.media_offset_ns = 1'000'000'000;
+  expect_golden("dash_two_rungs.mpd", dash_mpd(plan(workout({"Squat", "Push-up"}, 20, 10, 2)).grid, options));
+}
+
+TEST(PlaylistGolden, IsoDurationHasMilliseconds) {
+  EXPECT_EQ(iso_duration(55'200'000), "PT55.200S");
+  EXPECT_EQ(iso_duration(4'000'000), "PT4.000S");
+  EXPECT_EQ(iso_duration(1'999'600), "PT2.000S");
+  EXPECT_EQ(iso_duration(33'367), "PT0.033S");
 }
 
 }  // namespace
