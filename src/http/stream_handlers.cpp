@@ -9,6 +9,7 @@
 #include "http/handlers.h"
 #include "http/negotiation.h"
 #include "http/request_parsing.h"
+#include "http/stream_download.h"
 #include "http/stream_playlists.h"
 #include "timeline/segment_grid.h"
 
@@ -149,6 +150,19 @@ void get_rendition_file(Services& s, Request& request, const ResponderPtr& respo
   });
 }
 
+// ?rendition=<name> picks the rung (default: the first, where players start).
+void get_download(Services& s, Request& request, const ResponderPtr& responder) {
+  auto name = request.query_value("rendition");
+  int rendition = name ? s.streams.rendition_index(*name) : 0;
+  if (rendition < 0) {
+    return responder->respond(error_response(ErrorKind::not_found, "rendition_not_found",
+                                             "no rendition called " + *name, "rendition"));
+  }
+  with_plan(s, request.path_params.at(0), responder, [&s, responder, rendition](const PlanPtr& plan) {
+    serve_download(s, plan, static_cast<std::size_t>(rendition), responder);
+  });
+}
+
 }  // namespace
 
 void add_stream_routes(Router& router, Services& s) {
@@ -162,6 +176,8 @@ void add_stream_routes(Router& router, Services& s) {
       rs->respond(playlist_response(master_playlist_text(s.streams, *plan)));
     });
   });
+  router.add("GET", "/streams/{id}/download.mp4",
+             [&s](Request& rq, const ResponderPtr& rs) { get_download(s, rq, rs); });
   router.add("GET", "/streams/{id}/{rendition}/{file}",
              [&s](Request& rq, const ResponderPtr& rs) { get_rendition_file(s, rq, rs); });
 }
