@@ -135,10 +135,33 @@ void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int 
   prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
 }
 
+Response vtt_response(std::string text) {
+  Response response = playlist_response(std::move(text));
+  response.content_type = "text/vtt";
+  return response;
+}
+
+// {id}/subs/index.m3u8 and {id}/subs/sub_NNNNN.vtt: written from the plan,
+// like the playlists (nothing to render).
+void get_subtitles_file(Services& s, const std::string& id, const std::string& file, const ResponderPtr& responder) {
+  int index = segment_index_from_name(file, "sub_", ".vtt");
+  if (file != kMediaPlaylistName && index < 0) {
+    return responder->respond(error_response(ErrorKind::not_found, "not_found", "no such stream file"));
+  }
+  with_plan(s, id, responder, [responder, index](const PlanPtr& plan) {
+    if (index < 0) return responder->respond(playlist_response(subtitles_playlist_text(*plan)));
+    if (index >= static_cast<int>(plan->grid.segments.size())) {
+      return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+    }
+    responder->respond(vtt_response(subtitles_segment_text(*plan, index)));
+  });
+}
+
 void get_rendition_file(Services& s, Request& request, const ResponderPtr& responder) {
   const std::string& id = request.path_params.at(0);
   const std::string& name = request.path_params.at(1);
   const std::string& file = request.path_params.at(2);
+  if (name == kSubtitlesName) return get_subtitles_file(s, id, file, responder);
   int rendition = s.streams.rendition_index(name);
   int index = segment_index_from_name(file);
   if (rendition < 0 || (file != kMediaPlaylistName && index < 0)) {

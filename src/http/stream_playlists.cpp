@@ -3,6 +3,7 @@
 #include "playlist/codecs.h"
 #include "render/h264_profile.h"
 #include "playlist/hls.h"
+#include "playlist/webvtt.h"
 
 namespace ws::http {
 
@@ -58,7 +59,9 @@ std::string master_playlist_text(const cache::StreamPlanner& planner, const cach
     v.uri = rendition.name + "/" + kMediaPlaylistName;
     variants.push_back(std::move(v));
   }
-  return playlist::master_playlist(variants);
+  playlist::MasterPlaylistOptions options;
+  options.subtitles_uri = std::string(kSubtitlesName) + "/" + kMediaPlaylistName;
+  return playlist::master_playlist(variants, options);
 }
 
 std::string media_playlist_text(const cache::StreamPlan& plan) {
@@ -67,9 +70,20 @@ std::string media_playlist_text(const cache::StreamPlan& plan) {
   return playlist::media_playlist(plan.grid, options);
 }
 
-int segment_index_from_name(const std::string& name) {
-  // Exactly "seg_" + 5 or more digits + ".ts": nothing else names a segment.
-  const std::string prefix = "seg_", suffix = ".ts";
+std::string subtitles_playlist_text(const cache::StreamPlan& plan) {
+  playlist::MediaPlaylistOptions options;
+  options.uri_template = kSubtitleTemplate;
+  return playlist::media_playlist(plan.grid, options);
+}
+
+std::string subtitles_segment_text(const cache::StreamPlan& plan, int index) {
+  // mpegtsmux starts its clock at 3600 s; the renderer adds kSegmentPtsOffsetNs.
+  constexpr int64_t kMpegTsZero = 3600LL * 90000 + render::kSegmentPtsOffsetNs * 90 / 1'000'000;
+  return playlist::webvtt_segment(plan.timeline, plan.grid.segments.at(static_cast<std::size_t>(index)), kMpegTsZero);
+}
+
+int segment_index_from_name(const std::string& name, const std::string& prefix, const std::string& suffix) {
+  // Exactly prefix + 5 to 9 digits + suffix: nothing else names a segment.
   if (name.size() < prefix.size() + 5 + suffix.size() || name.size() > prefix.size() + 9 + suffix.size() ||
       name.compare(0, prefix.size(), prefix) != 0 ||
       name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {

@@ -40,7 +40,9 @@ std::size_t parse_placeholder(std::string_view pattern, std::size_t pos, std::si
   return end + 1;
 }
 
-void put_stream_inf(std::string& out, const Variant& v) {
+constexpr const char* kSubtitlesGroup = "subs";
+
+void put_stream_inf(std::string& out, const Variant& v, bool subtitles) {
   out += "#EXT-X-STREAM-INF:BANDWIDTH=" + std::to_string(v.bandwidth);
   if (v.average_bandwidth > 0) out += ",AVERAGE-BANDWIDTH=" + std::to_string(v.average_bandwidth);
   out += ",CODECS=\"" + one_line(v.codecs, true) + "\"";
@@ -48,6 +50,7 @@ void put_stream_inf(std::string& out, const Variant& v) {
     out += ",RESOLUTION=" + std::to_string(v.width) + "x" + std::to_string(v.height);
   }
   if (v.fps_num > 0 && v.fps_den > 0) out += ",FRAME-RATE=" + frame_rate_text(v.fps_num, v.fps_den);
+  if (subtitles) out += std::string(",SUBTITLES=\"") + kSubtitlesGroup + "\"";
   out += "\n";
 }
 
@@ -101,8 +104,14 @@ std::string master_playlist(const std::vector<Variant>& variants, const MasterPl
   std::string out = "#EXTM3U\n";
   out += "#EXT-X-VERSION:" + std::to_string(options.version) + "\n";
   out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  bool subtitles = !options.subtitles_uri.empty();
+  if (subtitles) {
+    out += std::string("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"") + kSubtitlesGroup + "\",NAME=\"" +
+           one_line(options.subtitles_name, true) + "\",LANGUAGE=\"" + one_line(options.subtitles_language, true) +
+           "\",DEFAULT=NO,AUTOSELECT=YES,URI=\"" + one_line(options.subtitles_uri, true) + "\"\n";
+  }
   for (const Variant& v : variants) {
-    put_stream_inf(out, v);
+    put_stream_inf(out, v, subtitles);
     out += one_line(v.uri, false) + "\n";
   }
   return out;

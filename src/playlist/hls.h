@@ -41,6 +41,11 @@ struct Variant {
 
 struct MasterPlaylistOptions {
   int version = 3;
+  // When set: one EXT-X-MEDIA TYPE=SUBTITLES (group "subs", AUTOSELECT=YES,
+  // DEFAULT=NO: shown when the viewer asks) and SUBTITLES="subs" on every variant.
+  std::string subtitles_uri;
+  std::string subtitles_name = "Exercises";
+  std::string subtitles_language = "en";
 };
 
 // #EXTM3U, VERSION, INDEPENDENT-SEGMENTS, then per variant EXT-X-STREAM-INF

@@ -10,6 +10,7 @@
 #include "playlist/codecs.h"
 #include "playlist/dash.h"
 #include "playlist/hls.h"
+#include "playlist/webvtt.h"
 #include "timeline/fingerprint.h"
 
 namespace ws::playlist {
@@ -85,6 +86,14 @@ TEST(PlaylistGolden, MasterTwoVariants) {
   expect_golden("master_two_variants.m3u8", master_playlist({hd, sd}));
 }
 
+TEST(PlaylistGolden, MasterWithTheSubtitleTrack) {
+  Variant sd{1'200'000, 1'000'000, codecs_attribute(avc1_codec(AvcProfile::high, 30), kAacLcCodec),
+             640, 360, 30, 1, "360p/index.m3u8"};
+  MasterPlaylistOptions options;
+  options.subtitles_uri = "subs/index.m3u8";
+  expect_golden("master_with_subtitles.m3u8", master_playlist({sd}, options));
+}
+
 TEST(PlaylistGolden, DashTwoRungsAndAudio) {
   // 34 segments: 33 of 96 frames (one S with r="32") and the merged last one.
   DashOptions options;
@@ -93,6 +102,23 @@ TEST(PlaylistGolden, DashTwoRungsAndAudio) {
   options.audio = {{"audio", 140'000, kAacLcCodec}};
   options.media_offset_ns = 1'000'000'000;
   expect_golden("dash_two_rungs.mpd", dash_mpd(plan(workout({"Squat", "Push-up"}, 20, 10, 2)).grid, options));
+}
+
+TEST(PlaylistGolden, WebVttSegmentsCarryTheIntervalsTheyOverlap) {
+  Planned p = plan(workout({"Squat", "Push-up"}, 20, 10, 2));
+  constexpr int64_t kZero = 3601LL * 90000;  // mpegtsmux's 3600 s + our 1 s offset
+  std::string all;
+  for (int k : {0, 10, 33}) all += "== segment " + std::to_string(k) + "\n" + webvtt_segment(p.timeline, p.grid.segments.at(k), kZero);
+  expect_golden("webvtt_segments.vtt", all);
+}
+
+TEST(PlaylistGolden, CueTextCannotBreakTheCue) {
+  timeline::Interval work;
+  work.name = "Jump\n-->Squat";
+  work.round = 1;
+  work.total_rounds = 3;
+  EXPECT_EQ(cue_text(work), "Jump ->Squat — round 1/3");
+  EXPECT_EQ(vtt_time(3 * 3600 * 30 + 61 * 30 + 1, 30, 1), "03:01:01.033");
 }
 
 TEST(PlaylistGolden, IsoDurationHasMilliseconds) {
