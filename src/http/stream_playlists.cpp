@@ -3,6 +3,7 @@
 #include "playlist/codecs.h"
 #include "render/h264_profile.h"
 #include "playlist/hls.h"
+#include "playlist/marks.h"
 #include "playlist/webvtt.h"
 
 namespace ws::http {
@@ -67,6 +68,7 @@ std::string master_playlist_text(const cache::StreamPlanner& planner, const cach
 std::string media_playlist_text(const cache::StreamPlan& plan) {
   playlist::MediaPlaylistOptions options;
   options.uri_template = kSegmentTemplate;
+  options.date_ranges = playlist::interval_date_ranges(plan.timeline);
   return playlist::media_playlist(plan.grid, options);
 }
 

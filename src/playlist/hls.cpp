@@ -1,6 +1,7 @@
 #include "playlist/hls.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "playlist/codecs.h"
 
@@ -54,7 +55,23 @@ void put_stream_inf(std::string& out, const Variant& v, bool subtitles) {
   out += "\n";
 }
 
+// Attribute values are quoted strings: no quotes, no line breaks.
+void put_date_range(std::string& out, const DateRange& r) {
+  out += "#EXT-X-DATERANGE:ID=\"" + one_line(r.id, true) + "\",CLASS=\"" + one_line(r.class_name, true) +
+         "\",START-DATE=\"" + program_date(r.start_us) + "\",DURATION=" + seconds_text(r.duration_us);
+  for (const auto& [name, value] : r.attributes) out += "," + one_line(name, true) + "=\"" + one_line(value, true) + "\"";
+  out += "\n";
+}
+
 }  // namespace
+
+std::string program_date(int64_t us) {
+  long long ms = us / 1000;
+  char text[40];
+  std::snprintf(text, sizeof text, "2000-01-%02lldT%02lld:%02lld:%02lld.%03lldZ", 1 + ms / 86'400'000LL,
+                ms / 3'600'000 % 24, ms / 60'000 % 60, ms / 1000 % 60, ms % 1000);
+  return text;
+}
 
 std::string segment_uri(std::string_view pattern, int index) {
   std::string out;
@@ -91,6 +108,10 @@ std::string media_playlist(const timeline::SegmentGrid& grid, const MediaPlaylis
   out += "#EXT-X-MEDIA-SEQUENCE:0\n";
   out += "#EXT-X-PLAYLIST-TYPE:VOD\n";
   out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  if (!options.date_ranges.empty()) {
+    out += "#EXT-X-PROGRAM-DATE-TIME:" + program_date(0) + "\n";
+    for (const DateRange& range : options.date_ranges) put_date_range(out, range);
+  }
   for (const timeline::Segment& seg : grid.segments) {
     out += "#EXTINF:" + seconds_text(timeline::duration_us(grid, seg)) + ",\n";
     std::string uri = options.uri_for ? options.uri_for(seg) : segment_uri(options.uri_template, seg.index);

@@ -53,7 +53,9 @@ TEST_F(Stream, PlaylistsAreCompleteAtOnceAndEverySegmentPlaysOnFromTheLast) {
   auto media = server.client->get(std::string(rendition.at("playlist_url").as_string()));
   ASSERT_EQ(media.status, 200);
   for (const char* tag : {"#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-ENDLIST", "#EXT-X-INDEPENDENT-SEGMENTS",
-                          "#EXT-X-TARGETDURATION:4"}) {
+                          "#EXT-X-TARGETDURATION:4", "#EXT-X-PROGRAM-DATE-TIME:2000-01-01T00:00:00.000Z",
+                          "#EXT-X-DATERANGE:ID=\"interval-0\",CLASS=\"com.workout-stream.",
+                          "CLASS=\"com.workout-stream.rest\""}) {
     EXPECT_NE(media.body.find(tag), std::string::npos) << tag;
   }
   std::vector<double> extinf = extinf_values(media.body);

@@ -10,6 +10,7 @@
 #include "playlist/codecs.h"
 #include "playlist/dash.h"
 #include "playlist/hls.h"
+#include "playlist/marks.h"
 #include "playlist/webvtt.h"
 #include "timeline/fingerprint.h"
 
@@ -119,6 +120,19 @@ TEST(PlaylistGolden, CueTextCannotBreakTheCue) {
   work.total_rounds = 3;
   EXPECT_EQ(cue_text(work), "Jump ->Squat — round 1/3");
   EXPECT_EQ(vtt_time(3 * 3600 * 30 + 61 * 30 + 1, 30, 1), "03:01:01.033");
+}
+
+TEST(PlaylistGolden, MediaWithADateRangePerInterval) {
+  Planned p = plan(workout({"Burpee", "Plank"}, 5, 2, 2));
+  MediaPlaylistOptions options;
+  options.date_ranges = interval_date_ranges(p.timeline);
+  expect_golden("media_date_ranges.m3u8", media_playlist(p.grid, options));
+}
+
+TEST(PlaylistGolden, ProgramDatesRollDays) {
+  EXPECT_EQ(program_date(0), "2000-01-01T00:00:00.000Z");
+  EXPECT_EQ(program_date(62'345'000), "2000-01-01T00:01:02.345Z");
+  EXPECT_EQ(program_date(86'400'000'000LL + 1000), "2000-01-02T00:00:00.001Z");
 }
 
 TEST(PlaylistGolden, IsoDurationHasMilliseconds) {
