@@ -14,7 +14,7 @@ namespace ws::app {
 
 timeline::Settings timeline_settings(const config::Config& config);
 
-// The one rendition of the config (a ladder comes with issue 4).
+// The config's ladder as renditions, in its order, named by height ("720p").
 std::vector<cache::Rendition> renditions(const config::Config& config);
 
 cache::SchedulerOptions scheduler_options(const config::Config& config);

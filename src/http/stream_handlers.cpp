@@ -9,6 +9,7 @@
 #include "http/handlers.h"
 #include "http/negotiation.h"
 #include "http/request_parsing.h"
+#include "http/stream_download.h"
 #include "http/stream_playlists.h"
 #include "timeline/segment_grid.h"
 
@@ -69,7 +70,7 @@ boost::json::object stream_json(const Services& s, const cache::StreamPlan& plan
                           {"playlist_url", base + r.name + "/" + kMediaPlaylistName},
                           {"width", r.profile.width},
                           {"height", r.profile.height},
-                          {"bandwidth", estimate_bandwidth(r.profile).peak}});
+                          {"bandwidth", estimate_bandwidth(r.profile, plan.grid).peak}});
   }
   const auto& grid = plan.grid;
   return {{"workout_id", plan.workout_id},
@@ -134,10 +135,33 @@ void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int 
   prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
 }
 
+Response vtt_response(std::string text) {
+  Response response = playlist_response(std::move(text));
+  response.content_type = "text/vtt";
+  return response;
+}
+
+// {id}/subs/index.m3u8 and {id}/subs/sub_NNNNN.vtt: written from the plan,
+// like the playlists (nothing to render).
+void get_subtitles_file(Services& s, const std::string& id, const std::string& file, const ResponderPtr& responder) {
+  int index = segment_index_from_name(file, "sub_", ".vtt");
+  if (file != kMediaPlaylistName && index < 0) {
+    return responder->respond(error_response(ErrorKind::not_found, "not_found", "no such stream file"));
+  }
+  with_plan(s, id, responder, [responder, index](const PlanPtr& plan) {
+    if (index < 0) return responder->respond(playlist_response(subtitles_playlist_text(*plan)));
+    if (index >= static_cast<int>(plan->grid.segments.size())) {
+      return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+    }
+    responder->respond(vtt_response(subtitles_segment_text(*plan, index)));
+  });
+}
+
 void get_rendition_file(Services& s, Request& request, const ResponderPtr& responder) {
   const std::string& id = request.path_params.at(0);
   const std::string& name = request.path_params.at(1);
   const std::string& file = request.path_params.at(2);
+  if (name == kSubtitlesName) return get_subtitles_file(s, id, file, responder);
   int rendition = s.streams.rendition_index(name);
   int index = segment_index_from_name(file);
   if (rendition < 0 || (file != kMediaPlaylistName && index < 0)) {
@@ -146,6 +170,19 @@ void get_rendition_file(Services& s, Request& request, const ResponderPtr& respo
   with_plan(s, id, responder, [&s, responder, rendition, index](const PlanPtr& plan) {
     if (index < 0) return responder->respond(playlist_response(media_playlist_text(*plan)));
     serve_segment(s, plan, static_cast<std::size_t>(rendition), index, responder);
+  });
+}
+
+// ?rendition=<name> picks the rung (default: the first, where players start).
+void get_download(Services& s, Request& request, const ResponderPtr& responder) {
+  auto name = request.query_value("rendition");
+  int rendition = name ? s.streams.rendition_index(*name) : 0;
+  if (rendition < 0) {
+    return responder->respond(error_response(ErrorKind::not_found, "rendition_not_found",
+                                             "no rendition called " + *name, "rendition"));
+  }
+  with_plan(s, request.path_params.at(0), responder, [&s, responder, rendition](const PlanPtr& plan) {
+    serve_download(s, plan, static_cast<std::size_t>(rendition), responder);
   });
 }
 
@@ -162,6 +199,8 @@ void add_stream_routes(Router& router, Services& s) {
       rs->respond(playlist_response(master_playlist_text(s.streams, *plan)));
     });
   });
+  router.add("GET", "/streams/{id}/download.mp4",
+             [&s](Request& rq, const ResponderPtr& rs) { get_download(s, rq, rs); });
   router.add("GET", "/streams/{id}/{rendition}/{file}",
              [&s](Request& rq, const ResponderPtr& rs) { get_rendition_file(s, rq, rs); });
 }

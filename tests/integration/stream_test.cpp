@@ -14,6 +14,7 @@
 #include "support/http_client.h"
 #include "support/scratch.h"
 #include "support/server_process.h"
+#include "support/stream_server.h"
 #include "support/test_db.h"
 
 namespace ws {
@@ -21,65 +22,11 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
-
-constexpr double kFrame = 1.0 / 30;
-
-// One server on its own database and cache folder, rendering small frames.
-struct StreamServer {
-  StreamServer(const test::TestDatabase& db, const std::string& cache_name,
-               std::map<std::string, std::string> extra = {}) {
-    env.database_url = db.url();
-    env.media_dir = test::scratch_dir("stream-media").string();
-    env.cache_dir = (test::scratch_dir("stream-cache") / cache_name).string();
-    fs::remove_all(env.cache_dir);
-    env.extra = {{"RENDER_WIDTH", "320"}, {"RENDER_HEIGHT", "180"}};
-    for (auto& [k, v] : extra) env.extra[k] = v;
-    test::migrate_and_seed(env);
-    process = std::make_unique<test::ServerProcess>(env);
-    client = std::make_unique<test::HttpClient>(process->port());
-  }
-
-  fs::path segments_dir() const { return fs::path(env.cache_dir) / "segments"; }
-
-  test::ServerEnv env;
-  std::unique_ptr<test::ServerProcess> process;
-  std::unique_ptr<test::HttpClient> client;
-};
-
-std::vector<std::string> exercise_ids(test::HttpClient& client) {
-  std::vector<std::string> ids;
-  json::value list = json::parse(client.get("/api/exercises").body);
-  for (const auto& e : list.as_array()) ids.emplace_back(e.at("id").as_string());
-  return ids;
-}
-
-// Two exercises, 10 s work, 5 s rest, 2 rounds: ~55 s, 17 segments.
-std::string create_workout(test::HttpClient& client) {
-  auto ids = exercise_ids(client);
-  json::object body{{"name", "stream test"},
-                    {"exercises", json::array{json::object{{"exercise_id", ids.at(0)}},
-                                              json::object{{"exercise_id", ids.at(1)}}}},
-                    {"config", json::object{{"intervals", json::object{{"work_time", 10}, {"rest_time", 5}}},
-                                            {"rounds", 2},
-                                            {"intensity", "high"}}}};
-  auto reply = client.post("/api/workouts", json::serialize(body));
-  EXPECT_EQ(reply.status, 201) << reply.body;
-  return std::string(json::parse(reply.body).at("id").as_string());
-}
-
-std::vector<double> extinf_values(const std::string& playlist) {
-  std::vector<double> values;
-  std::regex extinf("#EXTINF:([0-9.]+),");
-  for (std::sregex_iterator it(playlist.begin(), playlist.end(), extinf), end; it != end; ++it) {
-    values.push_back(std::stod((*it)[1]));
-  }
-  return values;
-}
-
-fs::path save(const std::string& bytes, const fs::path& path) {
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path;
-}
+using test::create_workout;
+using test::extinf_values;
+using test::kFrame;
+using test::save;
+using test::StreamServer;
 
 class Stream : public ::testing::Test {
  protected:
@@ -106,7 +53,9 @@ TEST_F(Stream, PlaylistsAreCompleteAtOnceAndEverySegmentPlaysOnFromTheLast) {
   auto media = server.client->get(std::string(rendition.at("playlist_url").as_string()));
   ASSERT_EQ(media.status, 200);
   for (const char* tag : {"#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-ENDLIST", "#EXT-X-INDEPENDENT-SEGMENTS",
-                          "#EXT-X-TARGETDURATION:4"}) {
+                          "#EXT-X-TARGETDURATION:4", "#EXT-X-PROGRAM-DATE-TIME:2000-01-01T00:00:00.000Z",
+                          "#EXT-X-DATERANGE:ID=\"interval-0\",CLASS=\"com.workout-stream.",
+                          "CLASS=\"com.workout-stream.rest\""}) {
     EXPECT_NE(media.body.find(tag), std::string::npos) << tag;
   }
   std::vector<double> extinf = extinf_values(media.body);
@@ -119,8 +68,7 @@ TEST_F(Stream, PlaylistsAreCompleteAtOnceAndEverySegmentPlaysOnFromTheLast) {
   fs::path dir = test::scratch_dir("stream-segments-" + db_.name());
   double next_video = -1, next_audio = -1;
   for (std::size_t k = 0; k < extinf.size(); ++k) {
-    char name[32];
-    std::snprintf(name, sizeof name, "seg_%05zu.ts", k);
+    std::string name = test::segment_name(k);
     auto segment = server.client->get("/streams/" + id + "/180p/" + name);
     ASSERT_EQ(segment.status, 200) << name << ": " << segment.body;
     EXPECT_EQ(segment.header("content-type"), "video/mp2t");
