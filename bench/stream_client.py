@@ -313,6 +313,84 @@ def seeks(player, workouts, pid, n):
     return rows
 
 
+def concurrent_players(port, pid, players, watch_seconds, buffer_segments, ahead_segments):
+    """`players` different new workouts watched at once, each by its own
+    player on its own connection, in real time: it fetches segments in order,
+    starts playing once `buffer_segments` have arrived, and keeps at most
+    `ahead_segments` beyond the one playing (a buffer cap, like a player's
+    max buffer length) so the load stays real-time, not as-fast-as-possible.
+    Segment k must have arrived by its playback deadline (play start + the
+    media time before it, plus any stall so far); a late segment is a stall
+    (playback pauses for the lateness, then resumes)."""
+    import threading
+    errors = []
+    setup = Player(port, errors)
+    workouts = Workouts(setup, first_index=5000)
+    ids = [workouts.long(max(60, watch_seconds + 30)) for _ in range(players)]
+    setup.close()
+    wait_idle(pid)
+    results = [None] * players
+    barrier = threading.Barrier(players)
+
+    def run(p):
+        player = Player(port, errors)
+        barrier.wait()
+        t0 = time.perf_counter()
+        row = {"workout": ids[p], "stalls": 0, "stall_s": 0.0, "max_late_s": 0.0, "segments": 0}
+        try:
+            times, stream, segs = start_play(player, ids[p])
+            seg_dur = stream["segment_duration_seconds"]
+            count = min(len(segs), max(buffer_segments + 1, math.ceil(watch_seconds / seg_dur)))
+            play_start = None  # wall time (since t0) media time 0 is shown
+            fetch_times = []
+            for k in range(count):
+                if play_start is not None:
+                    # the buffer cap: wait until segment k - ahead - 1 is playing
+                    start_of = play_start + (k - ahead_segments - 1) * seg_dur
+                    now = time.perf_counter() - t0
+                    if start_of > now:
+                        time.sleep(start_of - now)
+                t, _ = get_segment(player, segs[k])
+                fetch_times.append(t)
+                arrived = time.perf_counter() - t0
+                row["segments"] += 1
+                if play_start is None:
+                    if k + 1 >= buffer_segments:
+                        play_start = arrived  # segment 0 starts playing now
+                        row["startup_s"] = arrived
+                    continue
+                deadline = play_start + k * seg_dur
+                if arrived > deadline:
+                    late = arrived - deadline
+                    row["stalls"] += 1
+                    row["stall_s"] += late
+                    row["max_late_s"] = max(row["max_late_s"], late)
+                    play_start += late
+            row["fetch_median_s"] = statistics.median(fetch_times)
+            row["fetch_max_s"] = max(fetch_times)
+            row["media_s"] = count * seg_dur
+        except HttpError as e:
+            row["failed"] = str(e)
+        player.close()
+        results[p] = row
+
+    cpu0, t0 = cpu_seconds(pid), time.perf_counter()
+    background = Background(pid)
+    threads = [threading.Thread(target=run, args=(p,)) for p in range(players)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    for p, r in enumerate(results):
+        log(f"  player {p + 1}: {r['segments']} segments, startup {r.get('startup_s', float('nan')):.2f} s, "
+            f"{r['stalls']} stalls ({r['stall_s']:.2f} s)" + (f", failed: {r['failed']}" if "failed" in r else ""))
+    return {"players": results, "wall_s": wall, "server_cpu_s": cpu_seconds(pid) - cpu0,
+            "background_cores": background.cores(), "errors": errors,
+            "buffer_segments": buffer_segments, "ahead_segments": ahead_segments,
+            "watch_seconds": watch_seconds}
+
+
 def phase_main(args):
     errors = []
     player = Player(args.port, errors)
@@ -336,6 +414,14 @@ def phase_main(args):
     out["speed"] = render_speed(player, workouts, args.pid, args.speed_seconds)
     out["vm_hwm_mb"] = vm_hwm_mb(args.pid)
     out["background_cores"] = background.cores()
+    if args.players > 0:
+        # 5. concurrent new workouts watched in real time
+        log(f"{args.players} players at once, each a new workout, {args.watch_seconds} s in real time")
+        player.close()
+        out["concurrent"] = concurrent_players(args.port, args.pid, args.players, args.watch_seconds,
+                                               args.buffer_segments, args.ahead_segments)
+        errors.extend(out["concurrent"].pop("errors"))
+        out["vm_hwm_mb_after_concurrent"] = vm_hwm_mb(args.pid)
     with open(args.out, "w") as f:
         json.dump(out, f)
 
@@ -459,6 +545,23 @@ def report(args):
     print(f"   other load on the machine meanwhile (busy CPU minus this server and client): "
           f"{main['background_cores']:.2f} cores (prefetch 3 phase), "
           f"{nopf['background_cores']:.2f} cores (prefetch 0 phase)")
+    conc = main.get("concurrent")
+    if conc:
+        print()
+        print(f"concurrent: {len(conc['players'])} players, each a new workout watched in real time "
+              f"({conc['watch_seconds']} s; playback starts after {conc['buffer_segments']} segments, "
+              f"at most {conc['ahead_segments']} fetched ahead); a stall = a segment after its deadline")
+        print(f"   {'player':6} {'segs':>4} {'startup s':>9} {'stalls':>6} {'stall s':>7} {'max late s':>10} "
+              f"{'fetch med s':>11} {'fetch max s':>11}")
+        for i, r in enumerate(conc["players"]):
+            print(f"   {i + 1:6d} {r['segments']:4d} {r.get('startup_s', float('nan')):9.2f} {r['stalls']:6d} "
+                  f"{r['stall_s']:7.2f} {r['max_late_s']:10.2f} {r.get('fetch_median_s', float('nan')):11.3f} "
+                  f"{r.get('fetch_max_s', float('nan')):11.3f}" + ("  FAILED" if "failed" in r else ""))
+        media = sum(r.get("media_s", 0) for r in conc["players"])
+        print(f"   server CPU {conc['server_cpu_s']:.1f} s over {conc['wall_s']:.1f} s "
+              f"({conc['server_cpu_s'] / conc['wall_s']:.2f} cores, {conc['server_cpu_s'] / (media / 60):.1f} "
+              f"CPU s per minute of media); other load meanwhile {conc['background_cores']:.2f} cores; "
+              f"server peak RSS after it {main['vm_hwm_mb_after_concurrent']:.0f} MB")
     errors = [e for p in phases.values() for e in p["errors"]]
     print()
     print(f"client-side errors: {len(errors)}")
@@ -482,7 +585,7 @@ def report(args):
               "speed_prefetch_0": {**nopf["speed"], "peak_rss_mb": nopf["vm_hwm_mb"]},
               "background_cores": {"prefetch_3": main["background_cores"],
                                    "prefetch_0": nopf["background_cores"]},
-              "client_errors": len(errors), "server_log_lines": log_lines}
+              "concurrent": conc, "client_errors": len(errors), "server_log_lines": log_lines}
     print()
     print(json.dumps(result, separators=(",", ":")))
 
@@ -497,6 +600,10 @@ def main():
     ph.add_argument("--n", type=int, default=20)
     ph.add_argument("--seeks", type=int, default=3)
     ph.add_argument("--speed-seconds", type=int, default=300)
+    ph.add_argument("--players", type=int, default=0, help="concurrent real-time players (main phase)")
+    ph.add_argument("--watch-seconds", type=int, default=120)
+    ph.add_argument("--buffer-segments", type=int, default=2)
+    ph.add_argument("--ahead-segments", type=int, default=3)
     ph.add_argument("--out", required=True)
     rp = sub.add_parser("report")
     rp.add_argument("--meta", required=True)

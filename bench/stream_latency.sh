@@ -8,6 +8,11 @@
 #      segments one client fetches in order as fast as it can, with the
 #      server's CPU seconds per minute of output and its peak RSS (VmHWM)
 #   4. reference floor in the same run: GET /healthz (and GET master.m3u8)
+#   5. BENCH_PLAYERS (default 4) different new workouts watched at once in
+#      real time, BENCH_WATCH_SECONDS (default 120) each, by simulated players
+#      (each its own connection: playback starts after 2 segments, at most 3
+#      fetched ahead of the one playing); stalls = segments that arrive after
+#      their playback deadline (default prefetch server only)
 # All with the default prefetch (3 segments ahead), then again on a server
 # started with RENDER_PREFETCH=0 (5 workouts, 2 seeks, a ~2.5 minute workout
 # for the render speed, to keep the run near 5 minutes at 720p on 2 cores).
@@ -41,7 +46,7 @@ client=$root/bench/stream_client.py
 src_root=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt" 2>/dev/null)
 [[ -d $src_root/pipelines ]] || src_root=$root
 stale=$(find "$src_root/src" "$src_root/pipelines" "$src_root/CMakeLists.txt" -newer "$server" \
-  -type f 2>/dev/null | head -n 3 | tr '\n' ' ')
+  -type f 2>/dev/null | head -n 3 | tr '\n' ' ' || true)
 [[ -z $stale ]] || echo "warning: newer than the binary: $stale(the figures may not match the tree)" >&2
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
 
@@ -133,10 +138,12 @@ json.dump({"command": sys.argv[2], "nproc": os.cpu_count(), "cpu": cpu,
           open(sys.argv[1], "w"))
 EOF
 
-echo "==> default prefetch: /healthz, first segment x $n, 3 seeks, render speed (~300 s)" >&2
+players=${BENCH_PLAYERS:-4} watch=${BENCH_WATCH_SECONDS:-120}
+echo "==> default prefetch: /healthz, first segment x $n, 5 seeks, render speed (~300 s)," \
+  "$players players at once ($watch s each)" >&2
 start_server main
-python3 "$client" phase main --port "$port" --pid "$server_pid" --n "$n" --seeks 3 \
-  --speed-seconds 300 --out "$work/main.json"
+python3 "$client" phase main --port "$port" --pid "$server_pid" --n "$n" --seeks 5 \
+  --speed-seconds 300 --players "$players" --watch-seconds "$watch" --out "$work/main.json"
 stop_server
 
 n_off=$((n < 5 ? n : 5))

@@ -1,5 +1,9 @@
 #include "app/clip_warmer.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <set>
 
 #include "common/logging.h"
@@ -20,6 +24,9 @@ void ClipWarmer::stop() {
 }
 
 void ClipWarmer::run() {
+  // Lowest CPU priority for this thread and the decoder threads it starts
+  // (Linux threads inherit it): warming must never slow a render someone waits for.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
   auto logger = log::get("render");
   auto exercises = db_.run_sync([](db::Connection& c) { return db::list_exercises(c, {}); });
   if (!exercises) {

@@ -98,6 +98,14 @@ Status write_playlists(const cache::StreamPlanner& planner, const cache::StreamP
       return s;
     }
   }
+  // The WebVTT track the master lists: written from the plan, like the playlists.
+  const fs::path subs = out / http::kSubtitlesName;
+  fs::create_directories(subs);
+  if (Status s = write_atomically(subs / http::kMediaPlaylistName, http::subtitles_playlist_text(plan)); !s) return s;
+  for (const auto& segment : plan.grid.segments) {
+    fs::path file = subs / playlist::segment_uri(http::kSubtitleTemplate, segment.index);
+    if (Status s = write_atomically(file, http::subtitles_segment_text(plan, segment.index)); !s) return s;
+  }
   return write_atomically(out / "master.m3u8", http::master_playlist_text(planner, plan));
 }
 

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "render/background.h"
+#include "render/h264_profile.h"
 #include "render/pipeline_catalog.h"
 
 namespace ws::app {
@@ -19,16 +21,24 @@ timeline::Settings timeline_settings(const config::Config& config) {
 }
 
 std::vector<cache::Rendition> renditions(const config::Config& config) {
-  render::RenderProfile profile;
-  profile.width = config.render.width;
-  profile.height = config.render.height;
-  profile.video_bitrate_kbps = config.render.video_bitrate_kbps;
-  profile.audio_bitrate_kbps = config.render.audio_bitrate_kbps;
-  profile.background = config.render.background;
-  profile.media_dir = config.media.media_dir;
-  profile.pipelines_dir = config.render.pipelines_dir;
-  profile.h264_level = profile.height > 720 ? "4" : "3.1";  // 3.1 holds up to 1280x720 at 30 fps
-  return {{std::to_string(profile.height) + "p", profile}};
+  timeline::Settings timing = timeline_settings(config);
+  std::vector<cache::Rendition> out;
+  for (const config::Rung& rung : config.render.ladder) {
+    render::RenderProfile profile;
+    profile.width = rung.width;
+    profile.height = rung.height;
+    profile.video_bitrate_kbps = rung.video_bitrate_kbps;
+    profile.audio_bitrate_kbps = config.render.audio_bitrate_kbps;
+    profile.background = config.render.background;
+    profile.media_dir = config.media.media_dir;
+    profile.pipelines_dir = config.render.pipelines_dir;
+    // The level the size needs, so CODECS (from the pinned SPS) is right for
+    // each rung; twice the target covers x264's ABR peaks.
+    profile.h264_level = render::h264_level_for(rung.width, rung.height, timing.fps_num, timing.fps_den,
+                                                rung.video_bitrate_kbps * 2);
+    out.push_back({std::to_string(rung.height) + "p", profile});
+  }
+  return out;
 }
 
 cache::SchedulerOptions scheduler_options(const config::Config& config) {
@@ -42,9 +52,13 @@ cache::SchedulerOptions scheduler_options(const config::Config& config) {
 }
 
 Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config) {
-  // Pipeline descriptions are data: a broken one stops here, not at the first render.
   if (Status pipelines = render::validate_pipeline_dir(config.render.pipelines_dir); !pipelines) {
     return pipelines.error();
+  }
+  for (const auto& rendition : renditions(config)) {
+    const auto& p = rendition.profile;
+    auto plate = render::Background::load(p.background, p.media_dir, p.width, p.height);
+    if (!plate) return plate.error();
   }
   return cache::SegmentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
                                    static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);

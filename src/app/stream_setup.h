@@ -14,12 +14,14 @@ namespace ws::app {
 
 timeline::Settings timeline_settings(const config::Config& config);
 
-// The one rendition of the config (a ladder comes with issue 4).
+// The config's ladder as renditions, in its order, named by height ("720p").
 std::vector<cache::Rendition> renditions(const config::Config& config);
 
 cache::SchedulerOptions scheduler_options(const config::Config& config);
 
-// Checks the pipeline descriptions, then opens the store under cache_dir.
+// Checks the pipeline descriptions and the background of every rendition,
+// then opens the store under cache_dir: a broken setting stops the server at
+// start, not at its first render.
 Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config);
 
 }  // namespace ws::app

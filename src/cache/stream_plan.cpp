@@ -8,6 +8,7 @@
 
 #include "common/gobject_ptr.h"
 #include "common/logging.h"
+#include "render/background.h"
 #include "timeline/fingerprint.h"
 #include "timeline/from_workout.h"
 #include "timeline/query.h"
@@ -100,7 +101,8 @@ std::string StreamPlanner::profile_text(const Rendition& r) const {
   const render::RenderProfile& p = r.profile;
   std::ostringstream text;
   text << kRendererVersion << ";container=mpegts;w=" << p.width << ";h=" << p.height
-       << ";h264=" << p.h264_profile << "@" << p.h264_level << ";vb=" << p.video_bitrate_kbps << ";ab=" << p.audio_bitrate_kbps << ";bg=" << p.background
+       << ";h264=" << p.h264_profile << "@" << p.h264_level << ";vb=" << p.video_bitrate_kbps << ";ab=" << p.audio_bitrate_kbps << ";bg=" << p.background << "@"
+       << render::Background::identity(p.background, p.media_dir)
        << ";pipelines=" << pipelines_digest_;
   return text.str();
 }

@@ -1,10 +1,13 @@
 #include "config/config.h"
 
+#include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include <toml++/toml.h>
 
@@ -78,6 +81,21 @@ class TomlReader {
 
   const std::optional<Error>& error() const { return error_; }
 
+  bool has(const char* section, const char* key) const {
+    const auto* table = root_[section].as_table();
+    return table && table->contains(key);
+  }
+
+  // A ladder given as text, parsed, or the error naming the key.
+  void ladder(const char* section, const char* key, std::vector<Rung>& out) {
+    std::string text;
+    this->text(section, key, text);
+    if (!has(section, key) || error_) return;
+    auto rungs = parse_ladder(text);
+    if (!rungs) return fail(section, key, rungs.error().message);
+    out = std::move(*rungs);
+  }
+
  private:
   const toml::node* find(const char* section, const char* key) {
     known_.insert(std::string(section) + "." + key);
@@ -94,6 +112,8 @@ class TomlReader {
   std::set<std::string> known_;
   std::optional<Error> error_;
 };
+
+Rung single_rung(const Render& r) { return {r.width, r.height, r.video_bitrate_kbps}; }
 
 void read_file_values(TomlReader& r, Config& c) {
   constexpr long long kMaxInt = std::numeric_limits<int>::max();
@@ -137,6 +157,8 @@ void read_file_values(TomlReader& r, Config& c) {
   r.integer("render", "timeout_seconds", c.render.timeout_seconds, 1, 3600);
   r.integer("render", "clip_cache_megabytes", c.render.clip_cache_megabytes, 0, 1 << 20);
   r.boolean("render", "warm_clips", c.render.warm_clips);
+  r.ladder("render", "ladder", c.render.ladder);
+  if (r.has("render", "width") || r.has("render", "height")) c.render.ladder = {single_rung(c.render)};
   r.integer("cache", "max_megabytes", c.cache.max_megabytes, 1, 1LL << 30);
 }
 
@@ -188,6 +210,7 @@ Status apply_env(const EnvLookup& env, Config& c) {
   text("MEDIA_DIR", c.media.media_dir);
   text("CACHE_DIR", c.media.cache_dir);
   text("PIPELINES_DIR", c.render.pipelines_dir);
+  text("RENDER_BACKGROUND", c.render.background);
   text("LOG_LEVEL", c.logging.level);
   auto boolean = [&](const char* name, bool& out) -> Status {
     auto v = env(name);
@@ -197,6 +220,11 @@ Status apply_env(const EnvLookup& env, Config& c) {
     out = *on;
     return Status::Ok();
   };
+  if (auto ladder = env("RENDER_LADDER")) {
+    auto rungs = parse_ladder(*ladder);
+    if (!rungs) return config_error("environment", "RENDER_LADDER", rungs.error().message);
+    c.render.ladder = std::move(*rungs);
+  }
   for (Status s : {boolean("LOG_JSON", c.logging.json), boolean("RENDER_WARM_CLIPS", c.render.warm_clips),
                    integer("PGPORT", c.database.port, 1, 65535),
                    integer("PORT", c.server.port, 0, 65535),
@@ -213,6 +241,7 @@ Status apply_env(const EnvLookup& env, Config& c) {
                    integer("RENDER_CLIP_CACHE_MB", c.render.clip_cache_megabytes, 0, 1 << 20)}) {
     if (!s.ok()) return s;
   }
+  if (env("RENDER_WIDTH") || env("RENDER_HEIGHT")) c.render.ladder = {single_rung(c.render)};
   return Status::Ok();
 }
 
@@ -227,6 +256,11 @@ Status validate(const Config& c) {
   if (c.render.width % 2 || c.render.height % 2) {
     return config_error("config", "render.width", "width and height must be even (4:2:0 video)");
   }
+  for (const Rung& rung : c.render.ladder) {
+    if (rung.width % 2 || rung.height % 2) {
+      return config_error("config", "render.ladder", "width and height must be even (4:2:0 video)");
+    }
+  }
   return Status::Ok();
 }
 
@@ -240,7 +274,47 @@ std::string conninfo_value(const std::string& value) {
   return out + "'";
 }
 
+// "1280x720@3000" -> a rung; nullopt unless exactly that shape.
+std::optional<Rung> parse_rung(std::string_view text) {
+  Rung rung;
+  char tail = 0;
+  std::string copy(text);
+  if (std::sscanf(copy.c_str(), "%dx%d@%d%c", &rung.width, &rung.height, &rung.video_bitrate_kbps, &tail) != 3) {
+    return std::nullopt;
+  }
+  return rung;
+}
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace
+
+Result<std::vector<Rung>> parse_ladder(const std::string& text) {
+  auto bad = [](const std::string& what) { return make_error(ErrorKind::invalid_argument, "invalid_config", what); };
+  std::vector<Rung> rungs;
+  std::string_view rest(text);
+  while (!rest.empty() || rungs.empty()) {
+    std::size_t comma = rest.find(',');
+    std::string_view item = trimmed(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    auto rung = parse_rung(item);
+    if (!rung) return bad("'" + std::string(item) + "' is not WIDTHxHEIGHT@KBPS (like 1280x720@3000)");
+    if (rung->width < 16 || rung->width > 3840 || rung->height < 16 || rung->height > 2160 ||
+        rung->video_bitrate_kbps < 100 || rung->video_bitrate_kbps > 50000) {
+      return bad("'" + std::string(item) + "': sizes 16..3840 x 16..2160, bitrate 100..50000 kbps");
+    }
+    for (const Rung& other : rungs) {
+      if (other.height == rung->height) return bad("two rungs are " + std::to_string(rung->height) + " high");
+    }
+    rungs.push_back(*rung);
+    if (rungs.size() > 8) return bad("at most 8 rungs");
+  }
+  return rungs;
+}
 
 std::string Database::conninfo() const {
   if (!url.empty()) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 
@@ -58,12 +59,31 @@ struct Workout {
   double speed_high = 1.2;
 };
 
-// How segments are rendered (one rendition for now).
+// One rung of the renditions ladder: a picture size and its video bitrate.
+struct Rung {
+  int width = 0, height = 0;
+  int video_bitrate_kbps = 0;
+  bool operator==(const Rung&) const = default;
+};
+
+// "1920x1080@5000, 1280x720@3000" -> rungs in that order (players start with
+// the first); errors name what is wrong. Heights must differ: they name the
+// renditions ("720p").
+Result<std::vector<Rung>> parse_ladder(const std::string& text);
+
+// How segments are rendered.
 struct Render {
-  int width = 1280, height = 720;
+  // Every rung shares the segment grid (an IDR at each segment start), so
+  // players switch cleanly. `width`/`height` (file keys, or RENDER_WIDTH /
+  // RENDER_HEIGHT) replace the ladder by one rung of that size at
+  // video_bitrate_kbps: the size of a single rendition. The first rung is
+  // where players start (and what POST /stream renders ahead): 720p, a
+  // safe start on most links, then the rest from the top.
+  std::vector<Rung> ladder{{1280, 720, 3000}, {1920, 1080, 5000}, {854, 480, 1400}, {640, 360, 800}};
+  int width = 1280, height = 720;  // only read when given (see above)
   int video_bitrate_kbps = 3000;
   int audio_bitrate_kbps = 128;
-  std::string background = "#0f172a";     // CSS colour behind the clips
+  std::string background = "#0f172a";     // CSS colour, or a PNG under media_dir, behind the clips
   std::string pipelines_dir = "pipelines";  // pipeline descriptions (data)
   int workers = 0;                          // render threads; 0: one per core
   int prefetch_segments = 3;                // rendered ahead of the latest request

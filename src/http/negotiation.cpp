@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include <optional>
+#include <string_view>
 
 #include "common/gobject_ptr.h"
 
@@ -95,6 +96,37 @@ std::string gzip(const std::string& bytes) {
   return out;
 }
 
+namespace {
+
+// The first byte of a single "bytes=N-" or "bytes=N-M" range, or -1.
+long long range_start(const char* range) {
+  std::string_view text(range);
+  if (!text.starts_with("bytes=")) return -1;
+  text.remove_prefix(6);
+  std::size_t dash = text.find('-');
+  if (dash == 0 || dash == std::string_view::npos || text.find(',') != std::string_view::npos) return -1;
+  long long start = 0;
+  for (char c : text.substr(0, dash)) {
+    if (c < '0' || c > '9' || start > (1LL << 50)) return -1;
+    start = start * 10 + (c - '0');
+  }
+  return start;
+}
+
+// libsoup answers 416 itself for a range that starts past the end, but
+// without the "Content-Range: bytes */length" RFC 9110 asks for, which
+// tells the client the real size.
+void mark_unsatisfiable_range(SoupMessageHeaders* request_headers, Response& response) {
+  const char* range = soup_message_headers_get_one(request_headers, "Range");
+  if (!range) return;
+  long long size = response.file ? static_cast<long long>(g_bytes_get_size(response.file.get()))
+                                 : static_cast<long long>(response.body.size());
+  long long start = range_start(range);
+  if (start >= size) response.header("Content-Range", "bytes */" + std::to_string(size));
+}
+
+}  // namespace
+
 void negotiate(SoupMessageHeaders* request_headers, Response& response) {
   if (!request_headers || response.status != 200) return;
   auto etag = header_value(response, "ETag");
@@ -106,6 +138,7 @@ void negotiate(SoupMessageHeaders* request_headers, Response& response) {
     response.content_type.clear();
     return;
   }
+  mark_unsatisfiable_range(request_headers, response);
   if (response.file || !is_compressible(response.content_type)) return;
   response.header("Vary", "Accept-Encoding");  // caches must key on it either way
   if (response.body.size() < kCompressFrom || !accepts_gzip(request_headers) ||

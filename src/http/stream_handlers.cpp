@@ -10,6 +10,7 @@
 #include "http/rate_limit.h"
 #include "http/negotiation.h"
 #include "http/request_parsing.h"
+#include "http/stream_download.h"
 #include "http/stream_playlists.h"
 #include "http/stream_signing.h"
 #include "timeline/segment_grid.h"
@@ -75,7 +76,7 @@ boost::json::object stream_json(const Services& s, const cache::StreamPlan& plan
                           {"playlist_url", base + r.name + "/" + kMediaPlaylistName + signed_query},
                           {"width", r.profile.width},
                           {"height", r.profile.height},
-                          {"bandwidth", estimate_bandwidth(r.profile).peak}});
+                          {"bandwidth", estimate_bandwidth(r.profile, plan.grid).peak}});
   }
   return {{"workout_id", plan.workout_id},
           {"hls_url", base + "master.m3u8" + signed_query},
@@ -139,6 +140,31 @@ void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int 
   prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
 }
 
+Response vtt_response(std::string text) {
+  Response response = playlist_response(std::move(text));
+  response.content_type = "text/vtt";
+  return response;
+}
+
+// {id}/subs/index.m3u8 and {id}/subs/sub_NNNNN.vtt: written from the plan,
+// like the playlists (nothing to render).
+void get_subtitles_file(Services& s, const std::string& id, const std::string& file, const std::string& query,
+                        const ResponderPtr& responder) {
+  int index = segment_index_from_name(file, "sub_", ".vtt");
+  if (file != kMediaPlaylistName && index < 0) {
+    return responder->respond(error_response(ErrorKind::not_found, "not_found", "no such stream file"));
+  }
+  with_plan(s, id, responder, [responder, index, query](const PlanPtr& plan) {
+    if (index < 0) {
+      return responder->respond(playlist_response(with_query_on_uris(subtitles_playlist_text(*plan), query)));
+    }
+    if (index >= static_cast<int>(plan->grid.segments.size())) {
+      return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+    }
+    responder->respond(vtt_response(subtitles_segment_text(*plan, index)));
+  });
+}
+
 // The signed query the request carried, checked ("" when signing is off), or
 // nothing once a 403 has been answered: before any plan lookup or render.
 std::optional<std::string> checked_query(Services& s, const Request& request,
@@ -168,6 +194,7 @@ void get_rendition_file(Services& s, Request& request, const ResponderPtr& respo
   const std::string& file = request.path_params.at(2);
   auto query = checked_query(s, request, responder);
   if (!query) return;
+  if (name == kSubtitlesName) return get_subtitles_file(s, id, file, *query, responder);
   int rendition = s.streams.rendition_index(name);
   int index = segment_index_from_name(file);
   if (rendition < 0 || (file != kMediaPlaylistName && index < 0)) {
@@ -178,6 +205,20 @@ void get_rendition_file(Services& s, Request& request, const ResponderPtr& respo
       return responder->respond(playlist_response(with_query_on_uris(media_playlist_text(*plan), *query)));
     }
     serve_segment(s, plan, static_cast<std::size_t>(rendition), index, responder);
+  });
+}
+
+// ?rendition=<name> picks the rung (default: the first, where players start).
+void get_download(Services& s, Request& request, const ResponderPtr& responder) {
+  if (!checked_query(s, request, responder)) return;
+  auto name = request.query_value("rendition");
+  int rendition = name ? s.streams.rendition_index(*name) : 0;
+  if (rendition < 0) {
+    return responder->respond(error_response(ErrorKind::not_found, "rendition_not_found",
+                                             "no rendition called " + *name, "rendition"));
+  }
+  with_plan(s, request.path_params.at(0), responder, [&s, responder, rendition](const PlanPtr& plan) {
+    serve_download(s, plan, static_cast<std::size_t>(rendition), responder);
   });
 }
 
@@ -194,6 +235,8 @@ void add_stream_routes(Router& router, Services& s) {
              }));
   router.add("GET", "/streams/{id}/master.m3u8",
              [&s](Request& rq, const ResponderPtr& rs) { get_master_playlist(s, rq, rs); });
+  router.add("GET", "/streams/{id}/download.mp4",
+             [&s](Request& rq, const ResponderPtr& rs) { get_download(s, rq, rs); });
   router.add("GET", "/streams/{id}/{rendition}/{file}",
              [&s](Request& rq, const ResponderPtr& rs) { get_rendition_file(s, rq, rs); });
 }

@@ -3,6 +3,8 @@
 #include "playlist/codecs.h"
 #include "render/h264_profile.h"
 #include "playlist/hls.h"
+#include "playlist/marks.h"
+#include "playlist/webvtt.h"
 
 namespace ws::http {
 
@@ -15,19 +17,38 @@ std::string video_codec(const render::RenderProfile& profile) {
 
 }  // namespace
 
-BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile) {
-  long long payload = (profile.video_bitrate_kbps + profile.audio_bitrate_kbps) * 1000LL;
-  // MPEG-TS adds ~8% (188-byte packets, PES headers, PAT/PMT); x264's ABR
-  // lets single segments run ~30% over the target.
-  long long average = payload * 108 / 100;
-  return {average, average * 130 / 100};
+// x264 runs hard CBR (pipelines/segment_encoder.json: VBV, nal-hrd=cbr, filler),
+// so each segment carries the video target whatever the picture: a static
+// rest costs what a workout interval does. Without it (plain ABR) segments
+// ran from 15% to 95% of the target depending on the picture, and no figure
+// known before rendering could be within 10% of both peak and average.
+// On top of the video: the AAC track, mostly silence between cue beeps
+// (avenc_aac spends 5..31 of its 128 kbps), and MPEG-TS: 4 bytes per 184,
+// then per PES (one per video frame, one per AAC frame) its header, PCR
+// adaptation fields and on average half a packet of stuffing, and PAT/PMT ten
+// times a second. Measured (LadderTest renders every segment of a workout per
+// rung): 400 kbps -> 555 kbps sent, 800 -> 959, the fullest segment 4..8%
+// over the average (an extra I frame at a scene cut drains the VBV).
+namespace calibration {
+constexpr double kAudioFill = 0.15;   // AAC bits sent / target
+constexpr double kPesBytes = 153;     // per PES, measured
+constexpr double kPsiBitsPerSecond = 10 * 2 * 188 * 8;
+constexpr double kPeakOverAverage = 1.12;
+}  // namespace calibration
+
+BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid) {
+  using namespace calibration;
+  double payload = profile.video_bitrate_kbps * 1000.0 + profile.audio_bitrate_kbps * 1000.0 * kAudioFill;
+  double pes_per_second = static_cast<double>(grid.fps_num) / grid.fps_den + grid.audio_rate / 1024.0;
+  double sent = payload * 188 / 184 + pes_per_second * kPesBytes * 8 + kPsiBitsPerSecond;
+  return {static_cast<long long>(sent), static_cast<long long>(sent * kPeakOverAverage)};
 }
 
 std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan) {
   std::vector<playlist::Variant> variants;
   for (const auto& rendition : planner.renditions()) {
     const auto& p = rendition.profile;
-    BandwidthEstimate bw = estimate_bandwidth(p);
+    BandwidthEstimate bw = estimate_bandwidth(p, plan.grid);
     playlist::Variant v;
     v.bandwidth = bw.peak;
     v.average_bandwidth = bw.average;
@@ -39,18 +60,32 @@ std::string master_playlist_text(const cache::StreamPlanner& planner, const cach
     v.uri = rendition.name + "/" + kMediaPlaylistName;
     variants.push_back(std::move(v));
   }
-  return playlist::master_playlist(variants);
+  playlist::MasterPlaylistOptions options;
+  options.subtitles_uri = std::string(kSubtitlesName) + "/" + kMediaPlaylistName;
+  return playlist::master_playlist(variants, options);
 }
 
 std::string media_playlist_text(const cache::StreamPlan& plan) {
   playlist::MediaPlaylistOptions options;
   options.uri_template = kSegmentTemplate;
+  options.date_ranges = playlist::interval_date_ranges(plan.timeline);
   return playlist::media_playlist(plan.grid, options);
 }
 
-int segment_index_from_name(const std::string& name) {
-  // Exactly "seg_" + 5 or more digits + ".ts": nothing else names a segment.
-  const std::string prefix = "seg_", suffix = ".ts";
+std::string subtitles_playlist_text(const cache::StreamPlan& plan) {
+  playlist::MediaPlaylistOptions options;
+  options.uri_template = kSubtitleTemplate;
+  return playlist::media_playlist(plan.grid, options);
+}
+
+std::string subtitles_segment_text(const cache::StreamPlan& plan, int index) {
+  // mpegtsmux starts its clock at 3600 s; the renderer adds kSegmentPtsOffsetNs.
+  constexpr int64_t kMpegTsZero = 3600LL * 90000 + render::kSegmentPtsOffsetNs * 90 / 1'000'000;
+  return playlist::webvtt_segment(plan.timeline, plan.grid.segments.at(static_cast<std::size_t>(index)), kMpegTsZero);
+}
+
+int segment_index_from_name(const std::string& name, const std::string& prefix, const std::string& suffix) {
+  // Exactly prefix + 5 to 9 digits + suffix: nothing else names a segment.
   if (name.size() < prefix.size() + 5 + suffix.size() || name.size() > prefix.size() + 9 + suffix.size() ||
       name.compare(0, prefix.size(), prefix) != 0 ||
       name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {

@@ -10,21 +10,31 @@ namespace ws::http {
 
 inline constexpr const char* kMediaPlaylistName = "index.m3u8";
 inline constexpr const char* kSegmentTemplate = "seg_%05d.ts";
+// The WebVTT track: {id}/subs/index.m3u8 and subs/sub_NNNNN.vtt on the video's grid.
+inline constexpr const char* kSubtitlesName = "subs";
+inline constexpr const char* kSubtitleTemplate = "sub_%05d.vtt";
 
 // Variant URIs are relative ("720p/index.m3u8"), so the folder can be served
 // from anywhere (a CDN, a file share, our own /streams/ prefix).
 std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan);
 std::string media_playlist_text(const cache::StreamPlan& plan);
+std::string subtitles_playlist_text(const cache::StreamPlan& plan);
+// Segment `index` of the WebVTT track (index must be on the grid), its cues
+// mapped onto the MPEG-TS clock of the video segments.
+std::string subtitles_segment_text(const cache::StreamPlan& plan, int index);
 
-// Estimated bits per second of a rendition (average; peak), until measured
-// sizes are known: the encoder's target plus MPEG-TS overhead.
+// Bits per second a rendition sends on `grid` (average; peak), known before
+// anything is encoded: the encoders' targets plus MPEG-TS overhead, with
+// factors measured on real renders (see the .cpp).
 struct BandwidthEstimate {
   long long average = 0;
   long long peak = 0;
 };
-BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile);
+BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid);
 
-// The segment index in a "seg_00042.ts" name, or -1.
-int segment_index_from_name(const std::string& name);
+// The segment index in a "seg_00042.ts" name (or "sub_00042.vtt" with those
+// prefix and suffix), or -1.
+int segment_index_from_name(const std::string& name, const std::string& prefix = "seg_",
+                            const std::string& suffix = ".ts");
 
 }  // namespace ws::http

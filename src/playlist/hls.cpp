@@ -1,6 +1,7 @@
 #include "playlist/hls.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "playlist/codecs.h"
 
@@ -40,7 +41,9 @@ std::size_t parse_placeholder(std::string_view pattern, std::size_t pos, std::si
   return end + 1;
 }
 
-void put_stream_inf(std::string& out, const Variant& v) {
+constexpr const char* kSubtitlesGroup = "subs";
+
+void put_stream_inf(std::string& out, const Variant& v, bool subtitles) {
   out += "#EXT-X-STREAM-INF:BANDWIDTH=" + std::to_string(v.bandwidth);
   if (v.average_bandwidth > 0) out += ",AVERAGE-BANDWIDTH=" + std::to_string(v.average_bandwidth);
   out += ",CODECS=\"" + one_line(v.codecs, true) + "\"";
@@ -48,10 +51,27 @@ void put_stream_inf(std::string& out, const Variant& v) {
     out += ",RESOLUTION=" + std::to_string(v.width) + "x" + std::to_string(v.height);
   }
   if (v.fps_num > 0 && v.fps_den > 0) out += ",FRAME-RATE=" + frame_rate_text(v.fps_num, v.fps_den);
+  if (subtitles) out += std::string(",SUBTITLES=\"") + kSubtitlesGroup + "\"";
+  out += "\n";
+}
+
+// Attribute values are quoted strings: no quotes, no line breaks.
+void put_date_range(std::string& out, const DateRange& r) {
+  out += "#EXT-X-DATERANGE:ID=\"" + one_line(r.id, true) + "\",CLASS=\"" + one_line(r.class_name, true) +
+         "\",START-DATE=\"" + program_date(r.start_us) + "\",DURATION=" + seconds_text(r.duration_us);
+  for (const auto& [name, value] : r.attributes) out += "," + one_line(name, true) + "=\"" + one_line(value, true) + "\"";
   out += "\n";
 }
 
 }  // namespace
+
+std::string program_date(int64_t us) {
+  long long ms = us / 1000;
+  char text[40];
+  std::snprintf(text, sizeof text, "2000-01-%02lldT%02lld:%02lld:%02lld.%03lldZ", 1 + ms / 86'400'000LL,
+                ms / 3'600'000 % 24, ms / 60'000 % 60, ms / 1000 % 60, ms % 1000);
+  return text;
+}
 
 std::string segment_uri(std::string_view pattern, int index) {
   std::string out;
@@ -88,6 +108,10 @@ std::string media_playlist(const timeline::SegmentGrid& grid, const MediaPlaylis
   out += "#EXT-X-MEDIA-SEQUENCE:0\n";
   out += "#EXT-X-PLAYLIST-TYPE:VOD\n";
   out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  if (!options.date_ranges.empty()) {
+    out += "#EXT-X-PROGRAM-DATE-TIME:" + program_date(0) + "\n";
+    for (const DateRange& range : options.date_ranges) put_date_range(out, range);
+  }
   for (const timeline::Segment& seg : grid.segments) {
     out += "#EXTINF:" + seconds_text(timeline::duration_us(grid, seg)) + ",\n";
     std::string uri = options.uri_for ? options.uri_for(seg) : segment_uri(options.uri_template, seg.index);
@@ -101,8 +125,14 @@ std::string master_playlist(const std::vector<Variant>& variants, const MasterPl
   std::string out = "#EXTM3U\n";
   out += "#EXT-X-VERSION:" + std::to_string(options.version) + "\n";
   out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  bool subtitles = !options.subtitles_uri.empty();
+  if (subtitles) {
+    out += std::string("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"") + kSubtitlesGroup + "\",NAME=\"" +
+           one_line(options.subtitles_name, true) + "\",LANGUAGE=\"" + one_line(options.subtitles_language, true) +
+           "\",DEFAULT=NO,AUTOSELECT=YES,URI=\"" + one_line(options.subtitles_uri, true) + "\"\n";
+  }
   for (const Variant& v : variants) {
-    put_stream_inf(out, v);
+    put_stream_inf(out, v, subtitles);
     out += one_line(v.uri, false) + "\n";
   }
   return out;

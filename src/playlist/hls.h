@@ -12,6 +12,15 @@
 
 namespace ws::playlist {
 
+// One EXT-X-DATERANGE: a span of the media marked with what it is.
+struct DateRange {
+  std::string id;          // unique within the playlist
+  std::string class_name;  // CLASS: what kind of span
+  int64_t start_us = 0;    // from the start of the media
+  int64_t duration_us = 0;
+  std::vector<std::pair<std::string, std::string>> attributes;  // X-NAME, quoted string values
+};
+
 struct MediaPlaylistOptions {
   // Segment URI pattern: "%d" or "%0Nd" is the segment index, "%%" is '%',
   // anything else is literal (never handed to printf).
@@ -19,6 +28,11 @@ struct MediaPlaylistOptions {
   // When set, replaces uri_template (e.g. to put a content hash in the URI).
   std::function<std::string(const timeline::Segment&)> uri_for;
   int version = 3;  // 3: decimal EXTINF, MPEG-TS segments
+  // With date ranges, the first segment carries EXT-X-PROGRAM-DATE-TIME of a
+  // fixed epoch (the stream is VOD: the date only anchors the ranges, and a
+  // fixed one keeps the playlist the same bytes) and each range an
+  // EXT-X-DATERANGE at epoch + start.
+  std::vector<DateRange> date_ranges;
 };
 
 // #EXTM3U, VERSION, TARGETDURATION (= ceil of the longest segment, so >= every
@@ -41,6 +55,11 @@ struct Variant {
 
 struct MasterPlaylistOptions {
   int version = 3;
+  // When set: one EXT-X-MEDIA TYPE=SUBTITLES (group "subs", AUTOSELECT=YES,
+  // DEFAULT=NO: shown when the viewer asks) and SUBTITLES="subs" on every variant.
+  std::string subtitles_uri;
+  std::string subtitles_name = "Exercises";
+  std::string subtitles_language = "en";
 };
 
 // #EXTM3U, VERSION, INDEPENDENT-SEGMENTS, then per variant EXT-X-STREAM-INF
@@ -51,6 +70,10 @@ std::string master_playlist(const std::vector<Variant>& variants,
 
 // Expands uri_template for one index (see MediaPlaylistOptions).
 std::string segment_uri(std::string_view uri_template, int index);
+
+// kProgramEpoch + microseconds as an ISO 8601 date: 62345000 ->
+// "2000-01-01T00:01:02.345Z" (days roll over; months do not, ranges are short).
+std::string program_date(int64_t microseconds);
 
 // Microseconds as seconds with six decimals: 3200000 -> "3.200000".
 std::string seconds_text(int64_t microseconds);

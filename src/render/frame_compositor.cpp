@@ -4,13 +4,16 @@
 
 namespace ws::render {
 
-FrameCompositor::FrameCompositor(const timeline::Timeline& timeline, const RenderProfile& profile)
-    : tl_(timeline), background_(css_to_yuv(profile.background)), overlay_(timeline, profile.width, profile.height) {}
+FrameCompositor::FrameCompositor(const timeline::Timeline& timeline, const RenderProfile& profile,
+                                 std::shared_ptr<const Background> background)
+    : tl_(timeline), background_(std::move(background)), overlay_(timeline, profile.width, profile.height) {}
 
 Result<std::unique_ptr<FrameCompositor>> FrameCompositor::open(const timeline::Timeline& tl,
                                                               const timeline::Segment& segment,
                                                               const RenderProfile& profile) {
-  std::unique_ptr<FrameCompositor> c(new FrameCompositor(tl, profile));
+  auto background = Background::load(profile.background, profile.media_dir, profile.width, profile.height);
+  if (!background) return background.error();
+  std::unique_ptr<FrameCompositor> c(new FrameCompositor(tl, profile, std::move(background.value())));
   for (std::size_t idx : timeline::intervals_overlapping(tl, segment.start_frame, segment.frame_count)) {
     const timeline::Interval& iv = tl.intervals[idx];
     if (iv.clip.empty() || c->readers_.count(iv.clip)) continue;
@@ -25,7 +28,7 @@ Result<std::unique_ptr<FrameCompositor>> FrameCompositor::open(const timeline::T
 
 Status FrameCompositor::compose(int64_t frame, const PlanarFrame& target, const size_t plane_bytes[3],
                                 FrameHistory& history) {
-  clear_frame(target, background_, plane_bytes, history);
+  background_->clear(target, plane_bytes, history);
   timeline::FrameInfo info = timeline::frame_info(tl_, frame);
   if (info.interval_index && info.source.has_clip) {
     const timeline::Interval& iv = tl_.intervals[*info.interval_index];
@@ -35,8 +38,7 @@ Status FrameCompositor::compose(int64_t frame, const PlanarFrame& target, const 
     clip->blend_onto(target, &history.runs);
   }
   overlay_.blend_onto(frame, target, &history.runs);
-  history.background = background_;
-  history.valid = true;
+  background_->mark(history);
   return {};
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Composes the I420 frames of one segment: background colour, the exercise
+// Composes the I420 frames of one segment: background (colour or picture), the exercise
 // clip's frame blended over it, the overlay on top. Owns one clip reader per
 // clip the segment shows.
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "render/background.h"
 #include "render/overlay.h"
 #include "render/segment_clip_reader.h"
 #include "render/segment_renderer.h"
@@ -17,8 +18,9 @@ namespace ws::render {
 
 class FrameCompositor {
  public:
-  // Finds the clips (decoders start on demand). Errors: unprocessable
-  // "clip_not_found".
+  // Loads the background, finds the clips (decoders start on demand).
+  // Errors: unprocessable "clip_not_found", "background_not_found" /
+  // "background_not_decodable".
   static Result<std::unique_ptr<FrameCompositor>> open(const timeline::Timeline& timeline,
                                                        const timeline::Segment& segment,
                                                        const RenderProfile& profile);
@@ -30,10 +32,11 @@ class FrameCompositor {
   Status compose(int64_t frame, const PlanarFrame& target, const size_t plane_bytes[3], FrameHistory& history);
 
  private:
-  FrameCompositor(const timeline::Timeline& timeline, const RenderProfile& profile);
+  FrameCompositor(const timeline::Timeline& timeline, const RenderProfile& profile,
+                  std::shared_ptr<const Background> background);
 
   const timeline::Timeline& tl_;
-  Yuv background_;
+  std::shared_ptr<const Background> background_;
   std::map<std::string, std::unique_ptr<SegmentClipReader>> readers_;
   OverlayPainter overlay_;
 };

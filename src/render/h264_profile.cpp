@@ -31,7 +31,30 @@ int level_idc(const std::string& text, std::string& caps_text) {
   return 0;
 }
 
+struct LevelLimits {
+  const char* name;
+  long long max_mb_per_second, max_frame_mbs, max_kbps;  // MaxBR for Baseline/Main
+};
+constexpr std::array<LevelLimits, 9> kLevelLimits{{{"3", 40500, 1620, 10000},
+                                                   {"3.1", 108000, 3600, 14000},
+                                                   {"3.2", 216000, 5120, 20000},
+                                                   {"4", 245760, 8192, 20000},
+                                                   {"4.1", 245760, 8192, 50000},
+                                                   {"4.2", 522240, 8704, 50000},
+                                                   {"5", 589824, 22080, 135000},
+                                                   {"5.1", 983040, 36864, 240000},
+                                                   {"5.2", 2073600, 36864, 240000}}};
+
 }  // namespace
+
+std::string h264_level_for(int width, int height, int fps_num, int fps_den, int peak_kbps) {
+  long long mbs = static_cast<long long>((width + 15) / 16) * ((height + 15) / 16);
+  for (const LevelLimits& level : kLevelLimits) {
+    bool rate_fits = mbs * fps_num <= level.max_mb_per_second * fps_den;  // exact: no float
+    if (mbs <= level.max_frame_mbs && rate_fits && peak_kbps * 4LL <= level.max_kbps * 5) return level.name;
+  }
+  return {};
+}
 
 Result<H264Caps> h264_caps(const RenderProfile& profile) {
   H264Caps caps;

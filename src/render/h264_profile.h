@@ -27,6 +27,13 @@ struct H264Caps {
 // Errors: invalid_argument "bad_profile" naming the field.
 Result<H264Caps> h264_caps(const RenderProfile& profile);
 
+// The lowest H.264 level (Table A-1) whose frame size, macroblock rate and
+// bitrate (High profile: 1.25 x MaxBR) hold `width`x`height` at fps_num/fps_den
+// and `peak_kbps`, as caps text ("3", "3.1", "4"), never below "3": the lowest
+// level of Apple's authoring ladder, which every TV decoder takes. Empty when
+// nothing up to 5.2 fits.
+std::string h264_level_for(int width, int height, int fps_num, int fps_den, int peak_kbps);
+
 // "avc1.64001f" for high 3.1; empty when the profile does not resolve.
 std::string h264_codec_string(const RenderProfile& profile);
 

@@ -108,7 +108,7 @@ Yuv css_to_yuv(const std::string& css) {
 
 void clear_frame(const PlanarFrame& frame, Yuv background, const size_t plane_bytes[3], FrameHistory& history) {
   const uint8_t value[3] = {background.y, background.u, background.v};
-  if (!history.valid || !(history.background == background)) {
+  if (!history.valid || history.plate || !(history.background == background)) {
     for (int i = 0; i < 3; ++i) std::memset(frame.plane[i], value[i], plane_bytes[i]);
   } else {
     for (const YuvaLayer::Run& run : history.runs) {

@@ -71,6 +71,7 @@ class YuvaLayer {
 struct FrameHistory {
   bool valid = false;  // false: unknown bytes (new buffer, or a compose that failed)
   Yuv background;
+  const void* plate = nullptr;  // the picture under it (see Background); null: plain `background`
   std::vector<YuvaLayer::Run> runs;
 };
 

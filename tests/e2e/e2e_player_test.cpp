@@ -104,7 +104,8 @@ TEST(E2ePlayer, PlaysTheWorkoutStreamAndSeeksInHeadlessChromium) {
   env.database_url = db.url();
   env.media_dir = (scratch / "media").string();
   env.cache_dir = (scratch / ("cache-" + db.name())).string();
-  env.extra = {{"RENDER_WIDTH", "640"}, {"RENDER_HEIGHT", "360"}};
+  // A small ladder: two rungs, so the player can be switched between them.
+  env.extra = {{"RENDER_LADDER", "640x360@800, 320x180@400"}};
   test::migrate_and_seed(env);
   test::ServerProcess server(env);
 

@@ -3,7 +3,8 @@
 // playwright-core from web/node_modules). A new user signs up, asks the coach
 // for a workout in a sentence, reads the explanation and plays it (the
 // session lands in their history); then builds a workout by hand, plays its
-// HLS stream with hls.js, seeks to the middle and plays on.
+// HLS stream (a two-rung ladder) with hls.js, forces a switch to the other
+// rung mid-play, seeks to the middle and plays on.
 //
 //   node tests/e2e/play_hls.mjs BASE_URL [SCREENSHOT_ON_FAILURE.png]
 //
@@ -21,6 +22,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const webDir = path.resolve(here, '../../web');
 const PLAY_FIRST_S = 10;     // media seconds to play from the start
 const PLAY_AFTER_SEEK_S = 3; // media seconds to play past the seek target
+const PLAY_AFTER_SWITCH_S = 4; // media seconds to play after a forced rung switch
 const PHASE_TIMEOUT_MS = Number(process.env.WS_E2E_TIMEOUT_S || 120) * 1000;
 const POLL_MS = 250;
 
@@ -156,6 +158,25 @@ async function signUpAndAskTheCoach(page) {
   return workoutId;
 }
 
+// Forces hls.js onto another rung mid-play: every rung shares the segment
+// grid and its IDR positions, so the switch must neither fail nor stall (no
+// bufferStalledError) and the picture must take the new rung's size.
+async function switchRung(page, state) {
+  const heights = await page.evaluate(() => window.wsPlayer.hls.levels.map((l) => l.height));
+  if (heights.length < 2) fail(`the master playlist lists ${heights.length} rung(s), wanted a ladder`);
+  const from = heights.indexOf(state.videoHeight);
+  const to = from === 0 ? 1 : 0;
+  const stallsBefore = state.warnings.filter((w) => w === 'bufferStalledError').length;
+  await page.evaluate((level) => { window.wsPlayer.hls.currentLevel = level; }, to);
+  const after = await playUntil(page, state.currentTime + PLAY_AFTER_SWITCH_S, `playing across the switch to rung ${to}`);
+  if (after.videoHeight !== heights[to]) {
+    fail(`after the switch to the ${heights[to]}p rung the picture is ${after.videoWidth}x${after.videoHeight}`);
+  }
+  const stalls = after.warnings.filter((w) => w === 'bufferStalledError').length - stallsBefore;
+  if (stalls > 0) fail(`the switch to the ${heights[to]}p rung stalled playback ${stalls} time(s)`);
+  return after;
+}
+
 async function run(page) {
   page.setDefaultTimeout(30000);
   await page.goto(new URL('/', baseUrl).href);
@@ -189,6 +210,9 @@ async function run(page) {
   if (state.decodedFrames === 0 || state.videoWidth === 0) fail('time advances but no video frame was decoded');
   phase('play_start', { current_time: state.currentTime, decoded_frames: state.decodedFrames,
     video_size: `${state.videoWidth}x${state.videoHeight}` });
+
+  state = await switchRung(page, state);
+  phase('rung_switch', { current_time: state.currentTime, video_size: `${state.videoWidth}x${state.videoHeight}` });
 
   const target = state.duration / 2;
   await page.evaluate((t) => { window.wsPlayer.video.currentTime = t; }, target);

@@ -83,6 +83,9 @@ TEST_F(RenderCommand, WritesTheHlsFolderAndAnMp4WithTheServersBytes) {
   }
   EXPECT_GE(segments, 8);
   EXPECT_TRUE(read_file(out_ / "180p" / "seg_00002.ts") == served.body);
+  // The subtitle track the master lists is in the folder too, as served.
+  EXPECT_EQ(read_file(out_ / "subs" / "index.m3u8"), client.get("/streams/" + id + "/subs/index.m3u8").body);
+  EXPECT_EQ(read_file(out_ / "subs" / "sub_00002.vtt"), client.get("/streams/" + id + "/subs/sub_00002.vtt").body);
 
   EXPECT_NE(test::probe_stream(mp4, "v", "codec_name").find("h264"), std::string::npos);
   EXPECT_NE(test::probe_stream(mp4, "a", "codec_name").find("aac"), std::string::npos);

@@ -22,26 +22,11 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
-
-constexpr double kFrame = 1.0 / 30;
-
 using test::create_workout;
-using test::exercise_ids;
+using test::extinf_values;
+using test::kFrame;
+using test::save;
 using test::StreamServer;
-
-std::vector<double> extinf_values(const std::string& playlist) {
-  std::vector<double> values;
-  std::regex extinf("#EXTINF:([0-9.]+),");
-  for (std::sregex_iterator it(playlist.begin(), playlist.end(), extinf), end; it != end; ++it) {
-    values.push_back(std::stod((*it)[1]));
-  }
-  return values;
-}
-
-fs::path save(const std::string& bytes, const fs::path& path) {
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path;
-}
 
 class Stream : public ::testing::Test {
  protected:
@@ -68,7 +53,9 @@ TEST_F(Stream, PlaylistsAreCompleteAtOnceAndEverySegmentPlaysOnFromTheLast) {
   auto media = server.client->get(std::string(rendition.at("playlist_url").as_string()));
   ASSERT_EQ(media.status, 200);
   for (const char* tag : {"#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-ENDLIST", "#EXT-X-INDEPENDENT-SEGMENTS",
-                          "#EXT-X-TARGETDURATION:4"}) {
+                          "#EXT-X-TARGETDURATION:4", "#EXT-X-PROGRAM-DATE-TIME:2000-01-01T00:00:00.000Z",
+                          "#EXT-X-DATERANGE:ID=\"interval-0\",CLASS=\"com.workout-stream.",
+                          "CLASS=\"com.workout-stream.rest\""}) {
     EXPECT_NE(media.body.find(tag), std::string::npos) << tag;
   }
   std::vector<double> extinf = extinf_values(media.body);
@@ -81,8 +68,7 @@ TEST_F(Stream, PlaylistsAreCompleteAtOnceAndEverySegmentPlaysOnFromTheLast) {
   fs::path dir = test::scratch_dir("stream-segments-" + db_.name());
   double next_video = -1, next_audio = -1;
   for (std::size_t k = 0; k < extinf.size(); ++k) {
-    char name[32];
-    std::snprintf(name, sizeof name, "seg_%05zu.ts", k);
+    std::string name = test::segment_name(k);
     auto segment = server.client->get("/streams/" + id + "/180p/" + name);
     ASSERT_EQ(segment.status, 200) << name << ": " << segment.body;
     EXPECT_EQ(segment.header("content-type"), "video/mp2t");
@@ -181,6 +167,16 @@ TEST_F(Stream, ValidatorsGive304AndPlaylistsComeGzipped) {
   EXPECT_EQ(range.status, 206);
   EXPECT_EQ(range.body, first.body.substr(188, 188));
   EXPECT_EQ(server.client->get(segment, {{"Range", "bytes=99999999-"}}).status, 416);
+}
+
+TEST_F(Stream, ABackgroundThatCannotBeReadStopsTheServerAtStart) {
+  test::ServerEnv env;
+  env.database_url = db_.url();
+  env.media_dir = test::scratch_dir("stream-media").string();
+  env.cache_dir = (test::scratch_dir("stream-cache") / "no-plate").string();
+  env.extra = {{"RENDER_BACKGROUND", "plates/missing.png"}};
+  std::string output;
+  EXPECT_EQ(test::run_server_command(env, {"serve", "--port-file", env.cache_dir + "/port"}, &output), 1);
 }
 
 TEST_F(Stream, BadRequestsGetClearJsonErrors) {

@@ -113,5 +113,40 @@ TEST(Config, OddRenderSizeIsRefused) {
   EXPECT_EQ(config.error().field, "render.width");
 }
 
+
+TEST(Config, DefaultLadderHasFourRungsStartingAt720p) {
+  auto config = parse("", "t", kNoEnv);
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  ASSERT_EQ(config->render.ladder.size(), 4u);
+  EXPECT_EQ(config->render.ladder.front(), (Rung{1280, 720, 3000}));
+  EXPECT_EQ(config->render.ladder[1], (Rung{1920, 1080, 5000}));
+  EXPECT_EQ(config->render.ladder.back(), (Rung{640, 360, 800}));
+}
+
+TEST(Config, LadderFromFileThenEnvironmentAndASizeMeansOneRung) {
+  auto from_file = parse("[render]\nladder = \"1280x720@3000, 640x360@900\"\n", "t", kNoEnv);
+  ASSERT_TRUE(from_file.ok()) << from_file.error().message;
+  EXPECT_EQ(from_file->render.ladder, (std::vector<Rung>{{1280, 720, 3000}, {640, 360, 900}}));
+  auto from_env = parse("", "t", env_of({{"RENDER_LADDER", "320x180@400"}}));
+  ASSERT_TRUE(from_env.ok()) << from_env.error().message;
+  EXPECT_EQ(from_env->render.ladder, (std::vector<Rung>{{320, 180, 400}}));
+  // RENDER_WIDTH/HEIGHT keep meaning "one rendition of that size".
+  auto sized = parse("", "t", env_of({{"RENDER_WIDTH", "320"}, {"RENDER_HEIGHT", "180"}}));
+  ASSERT_TRUE(sized.ok()) << sized.error().message;
+  EXPECT_EQ(sized->render.ladder, (std::vector<Rung>{{320, 180, 3000}}));
+}
+
+TEST(Config, BadLaddersAreRefusedNamingTheKey) {
+  for (const char* text : {"", "1280x720", "1280x720@3000, 640x720@900", "1281x720@3000", "1280x720@10",
+                           "1280x720@3000x"}) {
+    auto config = parse(std::string("[render]\nladder = \"") + text + "\"\n", "t", kNoEnv);
+    ASSERT_FALSE(config.ok()) << text;
+    EXPECT_EQ(config.error().field, "render.ladder") << text;
+  }
+  auto env = parse("", "t", env_of({{"RENDER_LADDER", "big"}}));
+  ASSERT_FALSE(env.ok());
+  EXPECT_EQ(env.error().field, "RENDER_LADDER");
+}
+
 }  // namespace
 }  // namespace ws::config

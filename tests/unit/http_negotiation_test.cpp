@@ -92,6 +92,30 @@ TEST_F(Negotiation, NoGzipWhenRefusedForRangesOrForSegments) {
   EXPECT_EQ(segment.body.size(), 4096u);
 }
 
+TEST_F(Negotiation, ARangePastTheEndCarriesTheSizeForThe416) {
+  auto content_range = [](const Response& r) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == "Content-Range") return v;
+    }
+    return std::string();
+  };
+  Response segment;
+  segment.content_type = "video/mp2t";
+  segment.body = std::string(376, 'G');
+  for (const char* past : {"bytes=376-", "bytes=400-500"}) {
+    Response r = segment;
+    soup_message_headers_replace(headers_, "Range", past);
+    negotiate(headers_, r);
+    EXPECT_EQ(content_range(r), "bytes */376") << past;
+  }
+  for (const char* fine : {"bytes=0-187", "bytes=375-", "bytes=-100", "bytes=0-1,400-", "items=400-"}) {
+    Response r = segment;
+    soup_message_headers_replace(headers_, "Range", fine);
+    negotiate(headers_, r);
+    EXPECT_EQ(content_range(r), "") << fine;  // libsoup answers these itself
+  }
+}
+
 TEST(Gzip, EmptyAndLargeBodiesRoundTrip) {
   std::string large;
   for (int i = 0; i < 200000; ++i) large += static_cast<char>('a' + (i * 7919) % 26);

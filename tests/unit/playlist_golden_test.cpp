@@ -8,7 +8,10 @@
 #include <gtest/gtest.h>
 
 #include "playlist/codecs.h"
+#include "playlist/dash.h"
 #include "playlist/hls.h"
+#include "playlist/marks.h"
+#include "playlist/webvtt.h"
 #include "timeline/fingerprint.h"
 
 namespace ws::playlist {
@@ -82,6 +85,61 @@ TEST(PlaylistGolden, MasterTwoVariants) {
   Variant sd{1'200'000, 1'000'000, codecs_attribute(avc1_codec(AvcProfile::main, 30), audio),
              854, 480, 30, 1, "480p/index.m3u8"};
   expect_golden("master_two_variants.m3u8", master_playlist({hd, sd}));
+}
+
+TEST(PlaylistGolden, MasterWithTheSubtitleTrack) {
+  Variant sd{1'200'000, 1'000'000, codecs_attribute(avc1_codec(AvcProfile::high, 30), kAacLcCodec),
+             640, 360, 30, 1, "360p/index.m3u8"};
+  MasterPlaylistOptions options;
+  options.subtitles_uri = "subs/index.m3u8";
+  expect_golden("master_with_subtitles.m3u8", master_playlist({sd}, options));
+}
+
+TEST(PlaylistGolden, DashTwoRungsAndAudio) {
+  // 34 segments: 33 of 96 frames (one S with r="32") and the merged last one.
+  DashOptions options;
+  options.video = {{"720p", 3'300'000, avc1_codec(AvcProfile::high, 31), 1280, 720},
+                   {"360p", 1'000'000, avc1_codec(AvcProfile::high, 30), 640, 360}};
+  options.audio = {{"audio", 140'000, kAacLcCodec}};
+  options.media_offset_ns = 1'000'000'000;
+  expect_golden("dash_two_rungs.mpd", dash_mpd(plan(workout({"Squat", "Push-up"}, 20, 10, 2)).grid, options));
+}
+
+TEST(PlaylistGolden, WebVttSegmentsCarryTheIntervalsTheyOverlap) {
+  Planned p = plan(workout({"Squat", "Push-up"}, 20, 10, 2));
+  constexpr int64_t kZero = 3601LL * 90000;  // mpegtsmux's 3600 s + our 1 s offset
+  std::string all;
+  for (int k : {0, 10, 33}) all += "== segment " + std::to_string(k) + "\n" + webvtt_segment(p.timeline, p.grid.segments.at(k), kZero);
+  expect_golden("webvtt_segments.vtt", all);
+}
+
+TEST(PlaylistGolden, CueTextCannotBreakTheCue) {
+  timeline::Interval work;
+  work.name = "Jump\n-->Squat";
+  work.round = 1;
+  work.total_rounds = 3;
+  EXPECT_EQ(cue_text(work), "Jump ->Squat — round 1/3");
+  EXPECT_EQ(vtt_time(3 * 3600 * 30 + 61 * 30 + 1, 30, 1), "03:01:01.033");
+}
+
+TEST(PlaylistGolden, MediaWithADateRangePerInterval) {
+  Planned p = plan(workout({"Burpee", "Plank"}, 5, 2, 2));
+  MediaPlaylistOptions options;
+  options.date_ranges = interval_date_ranges(p.timeline);
+  expect_golden("media_date_ranges.m3u8", media_playlist(p.grid, options));
+}
+
+TEST(PlaylistGolden, ProgramDatesRollDays) {
+  EXPECT_EQ(program_date(0), "2000-01-01T00:00:00.000Z");
+  EXPECT_EQ(program_date(62'345'000), "2000-01-01T00:01:02.345Z");
+  EXPECT_EQ(program_date(86'400'000'000LL + 1000), "2000-01-02T00:00:00.001Z");
+}
+
+TEST(PlaylistGolden, IsoDurationHasMilliseconds) {
+  EXPECT_EQ(iso_duration(55'200'000), "PT55.200S");
+  EXPECT_EQ(iso_duration(4'000'000), "PT4.000S");
+  EXPECT_EQ(iso_duration(1'999'600), "PT2.000S");
+  EXPECT_EQ(iso_duration(33'367), "PT0.033S");
 }
 
 }  // namespace

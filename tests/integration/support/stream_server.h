@@ -1,9 +1,13 @@
 #pragma once
-// A server for stream tests: its own database and cache folder, rendering
-// small frames, and a workout of demo clips to stream.
+// The real server set up for stream tests: its own database and cache folder,
+// small frames (one 320x180 rendition unless a test asks for a ladder), and
+// the helpers the stream tests share.
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -20,25 +24,29 @@ namespace ws::test {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-// One server on its own database and cache folder, rendering small frames.
+inline constexpr double kFrame = 1.0 / 30;
+
 struct StreamServer {
+  // `extra` environment on top of the defaults; with `one_small_rendition`
+  // RENDER_WIDTH/HEIGHT make the ladder a single 320x180 rung (fast renders).
   StreamServer(const TestDatabase& db, const std::string& cache_name,
-               std::map<std::string, std::string> extra = {})
-      : StreamServer(db.url(), cache_name, std::move(extra)) {}
+               std::map<std::string, std::string> extra = {}, bool one_small_rendition = true)
+      : StreamServer(db.url(), cache_name, std::move(extra), one_small_rendition) {}
+  // On any database (a cluster of a test's own, say).
   StreamServer(const std::string& database_url, const std::string& cache_name,
-               std::map<std::string, std::string> extra = {}) {
+               std::map<std::string, std::string> extra = {}, bool one_small_rendition = true) {
     env.database_url = database_url;
     env.media_dir = scratch_dir("stream-media").string();
     env.cache_dir = (scratch_dir("stream-cache") / cache_name).string();
     fs::remove_all(env.cache_dir);
-    env.extra = {{"RENDER_WIDTH", "320"}, {"RENDER_HEIGHT", "180"}};
+    if (one_small_rendition) env.extra = {{"RENDER_WIDTH", "320"}, {"RENDER_HEIGHT", "180"}};
     for (auto& [k, v] : extra) env.extra[k] = v;
     migrate_and_seed(env);
     process = std::make_unique<ServerProcess>(env);
     client = std::make_unique<HttpClient>(process->port());
   }
 
-  fs::path segments_dir() const { return fs::path(env.cache_dir) / "segments"; }
+  std::filesystem::path segments_dir() const { return std::filesystem::path(env.cache_dir) / "segments"; }
 
   ServerEnv env;
   std::unique_ptr<ServerProcess> process;
@@ -47,13 +55,14 @@ struct StreamServer {
 
 inline std::vector<std::string> exercise_ids(HttpClient& client) {
   std::vector<std::string> ids;
-  json::value list = json::parse(client.get("/api/exercises").body);
+  boost::json::value list = boost::json::parse(client.get("/api/exercises").body);
   for (const auto& e : list.as_array()) ids.emplace_back(e.at("id").as_string());
   return ids;
 }
 
 // Two exercises, 10 s work, 5 s rest, 2 rounds: ~55 s, 17 segments.
 inline std::string create_workout(HttpClient& client) {
+  namespace json = boost::json;
   auto ids = exercise_ids(client);
   json::object body{{"name", "stream test"},
                     {"exercises", json::array{json::object{{"exercise_id", ids.at(0)}},
@@ -64,6 +73,27 @@ inline std::string create_workout(HttpClient& client) {
   auto reply = client.post("/api/workouts", json::serialize(body));
   EXPECT_EQ(reply.status, 201) << reply.body;
   return std::string(json::parse(reply.body).at("id").as_string());
+}
+
+inline std::vector<double> extinf_values(const std::string& playlist) {
+  std::vector<double> values;
+  std::regex extinf("#EXTINF:([0-9.]+),");
+  for (std::sregex_iterator it(playlist.begin(), playlist.end(), extinf), end; it != end; ++it) {
+    values.push_back(std::stod((*it)[1]));
+  }
+  return values;
+}
+
+inline std::filesystem::path save(const std::string& bytes, const std::filesystem::path& path) {
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+// "seg_00042.ts"
+inline std::string segment_name(std::size_t index) {
+  char name[32];
+  std::snprintf(name, sizeof name, "seg_%05zu.ts", index);
+  return name;
 }
 
 }  // namespace ws::test

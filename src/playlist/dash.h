@@ -1,0 +1,39 @@
+#pragma once
+// A static DASH MPD written from a segment grid, like the HLS playlists:
+// complete before any segment is rendered. Video and audio are separate
+// adaptation sets (dash.js does not play muxed representations, Shaka only
+// partly); both are on the grid, so SegmentTimeline holds exact
+// durations in each track's own timescale (frames, samples).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "timeline/segment_grid.h"
+
+namespace ws::playlist {
+
+struct DashRepresentation {
+  std::string id;          // $RepresentationID$ in the templates, e.g. "720p"
+  int64_t bandwidth = 0;   // bits per second (peak)
+  std::string codecs;      // "avc1.64001f" or "mp4a.40.2"
+  int width = 0, height = 0;  // video only
+};
+
+struct DashOptions {
+  std::vector<DashRepresentation> video;
+  std::vector<DashRepresentation> audio;
+  std::string initialization = "$RepresentationID$/init.mp4";
+  std::string media = "$RepresentationID$/seg_$Number%05d$.m4s";
+  // Media timestamps start this late (the renderer's fixed offset):
+  // presentationTimeOffset maps it back to 0.
+  int64_t media_offset_ns = 0;
+};
+
+// type="static", isoff-live profile, one Period, SegmentTemplate with
+// startNumber 0 and a run-length SegmentTimeline per adaptation set.
+std::string dash_mpd(const timeline::SegmentGrid& grid, const DashOptions& options);
+
+// ISO 8601 duration with millisecond precision: 55200000 us -> "PT55.200S".
+std::string iso_duration(int64_t microseconds);
+
+}  // namespace ws::playlist
