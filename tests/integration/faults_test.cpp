@@ -7,6 +7,7 @@
 #include <fstream>
 #include <future>
 #include <regex>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -50,6 +51,26 @@ void wait_for_a_running_render(test::HttpClient& client) {
   FAIL() << "no render started";
 }
 
+double metric(const std::string& metrics, const std::string& sample) {
+  std::smatch m;
+  std::regex line("(^|\n)" + std::regex_replace(sample, std::regex(R"([{}"\\])"), R"(\$&)") + " ([0-9.e+]+)");
+  return std::regex_search(metrics, m, line) ? std::stod(m[2]) : 0;
+}
+
+// Waits until the server holds `count` segment requests (running, queued or
+// already rendered): a request still on its way when SIGTERM lands is
+// rightly refused, so the test must not signal before they all arrived.
+void wait_for_requests_held(test::HttpClient& client, double count) {
+  for (int i = 0; i < 2000; ++i) {
+    std::string m = client.get("/metrics").body;
+    double held = metric(m, "ws_renders_running") + metric(m, "ws_render_queue_depth{queue=\"demand\"}") +
+                  metric(m, "ws_renders_total{outcome=\"ok\"}");
+    if (held >= count) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  FAIL() << "the server never held " << count << " requests";
+}
+
 bool is_transport_stream(const std::string& bytes) {
   if (bytes.size() < 188 * 10 || bytes.size() % 188 != 0) return false;
   for (std::size_t i = 0; i < bytes.size(); i += 188) {
@@ -70,6 +91,7 @@ TEST_F(Faults, SigtermLetsInFlightRequestsFinishThenExitsZero) {
   urls.resize(4);  // a queue of renders one worker needs a while for
   auto replies = fetch_all(server.process->port(), urls);
   wait_for_a_running_render(*server.client);
+  wait_for_requests_held(*server.client, static_cast<double>(urls.size()));
 
   kill(server.process->pid(), SIGTERM);
   for (std::size_t i = 0; i < replies.size(); ++i) {
