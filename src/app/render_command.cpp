@@ -15,6 +15,7 @@
 #include "http/stream_playlists.h"
 #include "playlist/hls.h"
 #include "render/mp4_export.h"
+#include "render/temp_file.h"
 
 namespace ws::app {
 namespace {
@@ -28,17 +29,13 @@ int fail(const std::string& message) {
 
 // Written beside the target and renamed: a reader never sees half a file.
 Status write_atomically(const fs::path& target, const std::string& text) {
-  fs::path temp = target;
-  temp += ".tmp";
+  render::TempFile temp(target, "write_failed");
   {
-    std::ofstream out(temp, std::ios::binary);
+    std::ofstream out(temp.path(), std::ios::binary);
     out << text;
-    if (!out.flush()) return make_error(ErrorKind::internal, "write_failed", "cannot write " + temp.string());
+    if (!out.flush()) return make_error(ErrorKind::internal, "write_failed", "cannot write " + target.string());
   }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) return make_error(ErrorKind::internal, "write_failed", "cannot write " + target.string());
-  return Status::Ok();
+  return temp.commit();
 }
 
 // The cached segment placed in the folder: a hard link when the cache is on

@@ -1,7 +1,6 @@
 #include "cache/clip_catalog.h"
 
-#include <chrono>
-
+#include "common/file_facts.h"
 #include "render/media_probe.h"
 
 namespace ws::cache {
@@ -15,16 +14,9 @@ fs::path ClipCatalog::resolve(const std::string& location) const {
 
 Result<ClipFacts> ClipCatalog::facts(const std::string& location) {
   fs::path path = resolve(location);
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  auto mtime = ec ? fs::file_time_type{} : fs::last_write_time(path, ec);
-  if (ec) {
-    return make_error(ErrorKind::unprocessable, "clip_not_found", "clip not found: " + location);
-  }
-  std::string identity = std::to_string(size) + ":" +
-                         std::to_string(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                            mtime.time_since_epoch())
-                                            .count());
+  auto found = file_identity(path);
+  if (!found) return make_error(ErrorKind::unprocessable, "clip_not_found", "clip not found: " + location);
+  const std::string& identity = *found;
   {
     std::lock_guard lock(mutex_);
     auto it = known_.find(location);

@@ -4,9 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include <glib.h>
 
-#include "common/gobject_ptr.h"
+#include "common/file_facts.h"
 #include "common/logging.h"
 #include "render/background.h"
 #include "timeline/fingerprint.h"
@@ -57,12 +56,6 @@ std::string segment_key(const timeline::Timeline& tl, const timeline::Segment& s
 }
 
 }  // namespace
-
-std::string sha256_hex(std::string_view text) {
-  GCharPtr digest(g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                              reinterpret_cast<const guchar*>(text.data()), text.size()));
-  return digest.get();
-}
 
 std::string directory_digest(const fs::path& dir) {
   std::vector<fs::path> files;

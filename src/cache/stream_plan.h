@@ -75,7 +75,5 @@ RenderJob segment_job(const std::shared_ptr<const StreamPlan>& plan, const Rendi
 // SHA-256 over the names and bytes of the files in `dir` (sorted), hex.
 std::string directory_digest(const std::filesystem::path& dir);
 
-// SHA-256 of `text`, hex (64 digits).
-std::string sha256_hex(std::string_view text);
 
 }  // namespace ws::cache

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "common/file_facts.h"
 #include "common/gobject_ptr.h"
 
 namespace ws::http {
@@ -44,9 +45,7 @@ bool accepts_gzip(SoupMessageHeaders* headers) {
 }  // namespace
 
 std::string etag_for(const std::string& body) {
-  GCharPtr digest(g_compute_checksum_for_data(
-      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(body.data()), body.size()));
-  return "\"" + std::string(digest.get()).substr(0, 32) + "\"";
+  return "\"" + sha256_hex(body).substr(0, 32) + "\"";
 }
 
 bool etag_matches(const std::string& if_none_match, const std::string& etag) {

@@ -1,3 +1,4 @@
+#include "common/file_facts.h"
 #include "http/passwords.h"
 
 #include <crypt.h>
@@ -63,9 +64,7 @@ Result<std::string> new_session_token() {
 }
 
 std::string token_sha256(const std::string& token) {
-  GCharPtr digest(
-      g_compute_checksum_for_string(G_CHECKSUM_SHA256, token.data(), static_cast<gssize>(token.size())));
-  return digest.get();
+  return sha256_hex(token);
 }
 
 }  // namespace ws::http

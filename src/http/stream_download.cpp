@@ -3,6 +3,7 @@
 #include <mutex>
 #include <vector>
 
+#include "common/file_facts.h"
 #include "render/mp4_export.h"
 
 namespace ws::http {
@@ -68,7 +69,7 @@ struct Download : std::enable_shared_from_this<Download> {
     std::string text = "mp4-download-1";
     for (const auto& key : plan->segment_keys.at(rendition)) text += "\n" + key;
     cache::RenderJob job;
-    job.key = cache::sha256_hex(text);
+    job.key = sha256_hex(text);
     job.extension = ".mp4";
     job.render = [segments = paths, dir = s.config.render.pipelines_dir](const fs::path& out, cache::Deadline) {
       return render::concat_segments_to_mp4(segments, out, dir);

@@ -2,8 +2,9 @@
 
 #include <cairo.h>
 
+#include "common/file_facts.h"
+
 #include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -58,13 +59,7 @@ std::map<std::string, Cached> cache;  // by path and size: pictures are few
 
 std::string Background::identity(const std::string& spec, const std::string& media_dir) {
   if (is_colour(spec)) return {};
-  std::error_code ec;
-  fs::path path = resolve(spec, media_dir);
-  auto size = fs::file_size(path, ec);
-  if (ec) return "missing";
-  auto mtime = fs::last_write_time(path, ec).time_since_epoch();
-  return std::to_string(size) + ":" +
-         std::to_string(std::chrono::duration_cast<std::chrono::nanoseconds>(mtime).count());
+  return file_identity(resolve(spec, media_dir)).value_or("missing");
 }
 
 Result<std::shared_ptr<const Background>> Background::load(const std::string& spec, const std::string& media_dir,

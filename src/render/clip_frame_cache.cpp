@@ -2,6 +2,8 @@
 
 #include <system_error>
 
+#include "common/file_facts.h"
+
 namespace ws::render {
 
 namespace fs = std::filesystem;
@@ -64,12 +66,8 @@ ClipFrameCache& ClipFrameCache::instance() {
 }
 
 std::shared_ptr<ClipFrames> ClipFrameCache::frames(const fs::path& clip, int width, int height) {
-  std::error_code size_error, time_error;
-  const auto size = fs::file_size(clip, size_error);
-  const auto mtime = fs::last_write_time(clip, time_error).time_since_epoch().count();
-  const std::string key = clip.string() + '\n' + std::to_string(size_error ? 0 : size) + '\n' +
-                          std::to_string(time_error ? 0 : mtime) +
-                          '\n' + std::to_string(width) + 'x' + std::to_string(height);
+  const std::string key = clip.string() + '\n' + file_identity(clip).value_or("?") + '\n' +
+                          std::to_string(width) + 'x' + std::to_string(height);
   std::lock_guard lock(mutex_);
   if (limit_ == 0) {  // a private, closed set: nothing is kept
     auto frames = std::make_shared<ClipFrames>();
