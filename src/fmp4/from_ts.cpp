@@ -1,0 +1,64 @@
+#include "fmp4/from_ts.h"
+
+#include "fmp4/elementary.h"
+#include "fmp4/fmp4_writer.h"
+
+namespace ws::fmp4 {
+namespace {
+
+// The samples of `track` in `ts`, and its configuration (timescale unset).
+struct TrackContent {
+  std::vector<Sample> samples;
+  TrackConfig config;
+};
+
+Result<TrackContent> read_track(std::string_view ts, Track track) {
+  auto streams = demux_ts(ts);
+  if (!streams) return streams.error();
+  TrackContent out;
+  if (track == Track::video) {
+    auto video = h264_samples(streams->video);
+    if (!video) return video.error();
+    out.config.sps = std::move(video->sps);
+    out.config.pps = std::move(video->pps);
+    out.samples = std::move(video->samples);
+    return out;
+  }
+  auto audio = adts_samples(streams->audio);
+  if (!audio) return audio.error();
+  out.config.video = false;
+  out.config.audio_specific_config = std::move(audio->audio_specific_config);
+  out.config.sample_rate = audio->sample_rate;
+  out.config.channels = audio->channels;
+  out.samples = std::move(audio->samples);
+  return out;
+}
+
+Error mismatch(const std::string& why) {
+  return make_error(ErrorKind::internal, "fragment_mismatch", "segment does not fit its grid slot: " + why);
+}
+
+}  // namespace
+
+Result<std::vector<uint8_t>> init_from_ts(std::string_view ts, Track track, uint32_t timescale, int width,
+                                          int height) {
+  auto content = read_track(ts, track);
+  if (!content) return content.error();
+  content->config.timescale = timescale;
+  content->config.width = width;
+  content->config.height = height;
+  return init_segment(content->config);
+}
+
+Result<std::vector<uint8_t>> fragment_from_ts(std::string_view ts, Track track, const TrackSlot& slot) {
+  auto content = read_track(ts, track);
+  if (!content) return content.error();
+  const auto& samples = content->samples;
+  if (samples.size() != slot.sample_count) {
+    return mismatch(std::to_string(samples.size()) + " samples for " + std::to_string(slot.sample_count));
+  }
+  if (track == Track::video && !samples.front().sync) return mismatch("the video does not start on an IDR picture");
+  return media_segment({slot.sequence_number, slot.start, slot.sample_duration}, samples);
+}
+
+}  // namespace ws::fmp4
