@@ -10,6 +10,8 @@
 #include "http/rate_limit.h"
 #include "http/negotiation.h"
 #include "http/request_parsing.h"
+#include "http/cmaf_playlists.h"
+#include "http/stream_common.h"
 #include "http/stream_download.h"
 #include "http/stream_playlists.h"
 #include "http/stream_signing.h"
@@ -17,52 +19,6 @@
 
 namespace ws::http {
 namespace {
-
-using PlanPtr = std::shared_ptr<const cache::StreamPlan>;
-using PlanUser = std::function<void(const PlanPtr&)>;
-
-constexpr const char* kPlaylistType = "application/vnd.apple.mpegurl";
-constexpr const char* kSegmentCacheControl = "public, max-age=31536000, immutable";
-// VOD playlists change only when the server's settings do: kept an hour,
-// then revalidated (ETag) rather than fetched again.
-constexpr const char* kPlaylistCacheControl = "public, max-age=3600, must-revalidate";
-
-Response workout_not_found(const std::string& id) {
-  return error_response(ErrorKind::not_found, "workout_not_found", "no workout with id " + id, "id");
-}
-
-// Runs `use` on any thread with the workout's plan, answering the error
-// itself when there is none: a plan in memory is used at once (the database
-// is not needed for streams already planned); otherwise the workout is loaded
-// on a database thread and planned on the blocking pool (clip probes).
-void with_plan(Services& s, const std::string& id, const ResponderPtr& responder, PlanUser use) {
-  if (!is_uuid(id)) return responder->respond(workout_not_found(id));
-  if (auto plan = s.streams.find(id)) return use(plan);
-  bool queued = s.db.submit([&s, id, responder, use](db::Connection& c) {
-    auto workout = db::get_workout(c, id);
-    if (!workout) return responder->respond(error_response(workout.error()));
-    bool planning = s.blocking.try_submit([&s, workout = std::move(workout.value()), responder, use](std::size_t) {
-      try {
-        auto plan = s.streams.plan(workout);
-        if (!plan) return responder->respond(error_response(plan.error()));
-        use(*plan);
-      } catch (const std::exception& e) {
-        log::get("http")->error("planning workout {} failed: {}", workout.id, e.what());
-        responder->respond(error_response(ErrorKind::internal, "internal_error", "internal error"));
-      }
-    });
-    if (!planning) responder->respond(busy_response());
-  });
-  if (!queued) responder->respond(busy_response());
-}
-
-void prefetch(Services& s, const PlanPtr& plan, std::size_t rendition, int from, int count) {
-  const auto& renditions = s.streams.renditions();
-  int end = std::min<int>(from + count, static_cast<int>(plan->grid.segments.size()));
-  for (int k = std::max(0, from); k < end; ++k) {
-    s.renders.prefetch(cache::segment_job(plan, renditions.at(rendition), rendition, k));
-  }
-}
 
 boost::json::object stream_json(const Services& s, const cache::StreamPlan& plan) {
   const std::string base = "/streams/" + plan.workout_id + "/";
@@ -80,6 +36,9 @@ boost::json::object stream_json(const Services& s, const cache::StreamPlan& plan
   }
   return {{"workout_id", plan.workout_id},
           {"hls_url", base + "master.m3u8" + signed_query},
+          // The same stream in fMP4 (HLS protocol 7) and as DASH, over the same renders.
+          {"hls_fmp4_url", base + kCmafDir + "/" + kCmafMasterName + signed_query},
+          {"dash_url", base + kCmafDir + "/" + kDashManifestName + signed_query},
           {"renditions", std::move(renditions)},
           {"duration_seconds", duration},
           {"segment_count", grid.segments.size()},
@@ -109,41 +68,14 @@ void generate_workout_video(Services& s, Request& request, const ResponderPtr& r
   start_stream(s, id, responder);
 }
 
-Response playlist_response(std::string text) {
-  Response response;
-  response.content_type = kPlaylistType;
-  response.body = std::move(text);
-  response.header("Cache-Control", kPlaylistCacheControl).header("ETag", etag_for(response.body));
-  return response;
-}
-
-// 503 stays 503 (the client may retry); any other render failure is ours.
-Response render_failure(const Error& error) {
-  if (error.kind == ErrorKind::unavailable) return error_response(error);
-  return error_response(ErrorKind::internal, "render_failed", "the segment could not be rendered");
-}
-
 void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int index,
                    const ResponderPtr& responder) {
   if (index < 0 || index >= static_cast<int>(plan->grid.segments.size())) {
     return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
   }
-  const auto& renditions = s.streams.renditions();
-  cache::RenderJob job = cache::segment_job(plan, renditions.at(rendition), rendition, index);
-  // The content address is the perfect validator: same address, same bytes.
-  std::string etag = "\"" + job.key.substr(0, 32) + "\"";
-  s.renders.request(std::move(job), [responder, etag](const Result<std::filesystem::path>& stored) {
-    if (!stored) return responder->respond(render_failure(stored.error()));
-    responder->respond(
-        file_response(stored->string(), "video/mp2t", kSegmentCacheControl).header("ETag", etag));
-  });
+  serve_stored(s, cache::segment_job(plan, s.streams.renditions().at(rendition), rendition, index), "video/mp2t",
+               responder);
   prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
-}
-
-Response vtt_response(std::string text) {
-  Response response = playlist_response(std::move(text));
-  response.content_type = "text/vtt";
-  return response;
 }
 
 // {id}/subs/index.m3u8 and {id}/subs/sub_NNNNN.vtt: written from the plan,
@@ -152,7 +84,7 @@ void get_subtitles_file(Services& s, const std::string& id, const std::string& f
                         const ResponderPtr& responder) {
   int index = segment_index_from_name(file, "sub_", ".vtt");
   if (file != kMediaPlaylistName && index < 0) {
-    return responder->respond(error_response(ErrorKind::not_found, "not_found", "no such stream file"));
+    return responder->respond(stream_file_not_found());
   }
   with_plan(s, id, responder, [responder, index, query](const PlanPtr& plan) {
     if (index < 0) {
@@ -161,22 +93,8 @@ void get_subtitles_file(Services& s, const std::string& id, const std::string& f
     if (index >= static_cast<int>(plan->grid.segments.size())) {
       return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
     }
-    responder->respond(vtt_response(subtitles_segment_text(*plan, index)));
+    responder->respond(playlist_response(subtitles_segment_text(*plan, index), "text/vtt"));
   });
-}
-
-// The signed query the request carried, checked ("" when signing is off), or
-// nothing once a 403 has been answered: before any plan lookup or render.
-std::optional<std::string> checked_query(Services& s, const Request& request,
-                                         const ResponderPtr& responder) {
-  auto exp = request.query_value("exp");
-  auto sig = request.query_value("sig");
-  if (Status ok = s.signer.check(request.path_params.at(0), exp, sig, unix_now()); !ok) {
-    responder->respond(error_response(ok.error()));
-    return std::nullopt;
-  }
-  // Both checked: digits and the hex HMAC, safe to write back into playlists.
-  return s.signer.enabled() ? "?exp=" + *exp + "&sig=" + *sig : "";
 }
 
 void get_master_playlist(Services& s, Request& request, const ResponderPtr& responder) {
@@ -198,7 +116,7 @@ void get_rendition_file(Services& s, Request& request, const ResponderPtr& respo
   int rendition = s.streams.rendition_index(name);
   int index = segment_index_from_name(file);
   if (rendition < 0 || (file != kMediaPlaylistName && index < 0)) {
-    return responder->respond(error_response(ErrorKind::not_found, "not_found", "no such stream file"));
+    return responder->respond(stream_file_not_found());
   }
   with_plan(s, id, responder, [&s, responder, rendition, index, query](const PlanPtr& plan) {
     if (index < 0) {
@@ -237,6 +155,7 @@ void add_stream_routes(Router& router, Services& s) {
              [&s](Request& rq, const ResponderPtr& rs) { get_master_playlist(s, rq, rs); });
   router.add("GET", "/streams/{id}/download.mp4",
              [&s](Request& rq, const ResponderPtr& rs) { get_download(s, rq, rs); });
+  add_cmaf_routes(router, s);
   router.add("GET", "/streams/{id}/{rendition}/{file}",
              [&s](Request& rq, const ResponderPtr& rs) { get_rendition_file(s, rq, rs); });
 }

@@ -36,12 +36,20 @@ constexpr double kPsiBitsPerSecond = 10 * 2 * 188 * 8;
 constexpr double kPeakOverAverage = 1.12;
 }  // namespace calibration
 
+double media_payload_bps(const render::RenderProfile& profile, bool video, bool audio) {
+  return (video ? profile.video_bitrate_kbps * 1000.0 : 0.0) +
+         (audio ? profile.audio_bitrate_kbps * 1000.0 * calibration::kAudioFill : 0.0);
+}
+
+BandwidthEstimate with_peak(double average_bps) {
+  return {static_cast<long long>(average_bps), static_cast<long long>(average_bps * calibration::kPeakOverAverage)};
+}
+
 BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid) {
   using namespace calibration;
-  double payload = profile.video_bitrate_kbps * 1000.0 + profile.audio_bitrate_kbps * 1000.0 * kAudioFill;
   double pes_per_second = static_cast<double>(grid.fps_num) / grid.fps_den + grid.audio_rate / 1024.0;
-  double sent = payload * 188 / 184 + pes_per_second * kPesBytes * 8 + kPsiBitsPerSecond;
-  return {static_cast<long long>(sent), static_cast<long long>(sent * kPeakOverAverage)};
+  return with_peak(media_payload_bps(profile, true, true) * 188 / 184 + pes_per_second * kPesBytes * 8 +
+                   kPsiBitsPerSecond);
 }
 
 std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan) {

@@ -31,6 +31,11 @@ struct BandwidthEstimate {
   long long peak = 0;
 };
 BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid);
+// What the encoders are set to put out, bits per second: the video target
+// and/or the AAC target times its measured fill (silence between beeps).
+double media_payload_bps(const render::RenderProfile& profile, bool video, bool audio);
+// {average, average x the measured peak-over-average factor}.
+BandwidthEstimate with_peak(double average_bps);
 
 // The segment index in a "seg_00042.ts" name (or "sub_00042.vtt" with those
 // prefix and suffix), or -1.

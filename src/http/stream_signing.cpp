@@ -66,6 +66,19 @@ Status StreamSigner::check(const std::string& stream_id, const std::optional<std
   return Status::Ok();
 }
 
+namespace {
+
+// A tag's URI="..." attribute (EXT-X-MAP, EXT-X-MEDIA) gets the query too:
+// an init segment or a rendition playlist is a file of the stream like any other.
+std::string with_query_on_uri_attribute(std::string_view line, const std::string& query) {
+  std::size_t start = line.find("URI=\"");
+  std::size_t end = start == std::string_view::npos ? start : line.find('"', start + 5);
+  if (end == std::string_view::npos) return std::string(line);
+  return std::string(line.substr(0, end)) + query + std::string(line.substr(end));
+}
+
+}  // namespace
+
 std::string with_query_on_uris(const std::string& playlist, const std::string& query) {
   if (query.empty()) return playlist;
   std::string out;
@@ -75,8 +88,12 @@ std::string with_query_on_uris(const std::string& playlist, const std::string& q
     std::size_t end = playlist.find('\n', start);
     std::size_t stop = end == std::string::npos ? playlist.size() : end;
     std::string_view line(playlist.data() + start, stop - start);
-    out += line;
-    if (!line.empty() && line.front() != '#') out += query;
+    if (!line.empty() && line.front() != '#') {
+      out += line;
+      out += query;
+    } else {
+      out += with_query_on_uri_attribute(line, query);
+    }
     if (end != std::string::npos) out += '\n';
     start = stop + 1;
   }

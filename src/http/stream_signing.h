@@ -40,7 +40,8 @@ class StreamSigner {
   std::chrono::seconds lifetime_;
 };
 
-// `playlist` with `query` appended to every URI line (those not starting with '#').
+// `playlist` with `query` appended to every URI line (those not starting with
+// '#') and to the URI="..." attribute of tags (EXT-X-MAP, EXT-X-MEDIA).
 std::string with_query_on_uris(const std::string& playlist, const std::string& query);
 
 std::int64_t unix_now();

@@ -1,5 +1,7 @@
 #include "playlist/dash.h"
 
+#include <algorithm>
+
 namespace ws::playlist {
 namespace {
 
@@ -80,6 +82,41 @@ std::string adaptation_set(const timeline::SegmentGrid& grid, const DashOptions&
   return out + "    </AdaptationSet>\n";
 }
 
+// Event bodies are text: the same escapes as attributes keep the XML whole.
+std::string event_message(const DateRange& mark) {
+  std::string text;
+  for (const auto& [name, value] : mark.attributes) text += (text.empty() ? "" : "; ") + name + "=" + value;
+  return xml_attr(text);
+}
+
+std::string event_streams(const DashOptions& o) {
+  std::vector<std::string> classes;  // in order of first appearance
+  for (const DateRange& mark : o.events) {
+    if (std::find(classes.begin(), classes.end(), mark.class_name) == classes.end()) classes.push_back(mark.class_name);
+  }
+  std::string out;
+  for (const std::string& name : classes) {
+    out += "    <EventStream" + attr("schemeIdUri", o.event_scheme) + attr("value", name) + " timescale=\"1000\">\n";
+    for (const DateRange& mark : o.events) {
+      if (mark.class_name != name) continue;
+      out += "      <Event" + attr("id", mark.id) + attr("presentationTime", (mark.start_us + 500) / 1000) +
+             attr("duration", (mark.duration_us + 500) / 1000) + ">" + event_message(mark) + "</Event>\n";
+    }
+    out += "    </EventStream>\n";
+  }
+  return out;
+}
+
+std::string subtitles_set(const DashOptions& o, int id) {
+  if (o.subtitles_url.empty()) return {};
+  return "    <AdaptationSet" + attr("id", id) + " contentType=\"text\" mimeType=\"text/vtt\"" +
+         attr("lang", o.subtitles_language) + ">\n" +
+         "      <Role schemeIdUri=\"urn:mpeg:dash:role:2011\" value=\"subtitle\"/>\n" +
+         "      <Representation id=\"subs\" bandwidth=\"256\">\n" +
+         "        <BaseURL>" + xml_attr(o.subtitles_url) + "</BaseURL>\n" +
+         "      </Representation>\n    </AdaptationSet>\n";
+}
+
 }  // namespace
 
 std::string iso_duration(int64_t microseconds) {
@@ -95,8 +132,10 @@ std::string dash_mpd(const timeline::SegmentGrid& grid, const DashOptions& optio
          attr("mediaPresentationDuration", iso_duration(total_us)) +
          attr("minBufferTime", iso_duration(timeline::target_duration_seconds(grid) * 1'000'000LL)) + ">\n";
   out += "  <Period id=\"0\" start=\"PT0S\">\n";
+  out += event_streams(options);
   out += adaptation_set(grid, options, options.video, TrackClock{true}, 0);
   out += adaptation_set(grid, options, options.audio, TrackClock{false}, 1);
+  out += subtitles_set(options, 2);
   return out + "  </Period>\n</MPD>\n";
 }
 

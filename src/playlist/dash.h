@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "playlist/hls.h"
 #include "timeline/segment_grid.h"
 
 namespace ws::playlist {
@@ -27,10 +28,19 @@ struct DashOptions {
   // Media timestamps start this late (the renderer's fixed offset):
   // presentationTimeOffset maps it back to 0.
   int64_t media_offset_ns = 0;
+  // The workout's structure (the same marks as HLS's EXT-X-DATERANGE): one
+  // EventStream per class (value = the class, e.g. "com.workout-stream.rest"),
+  // one Event per mark, in milliseconds, its attributes as the message.
+  std::vector<DateRange> events;
+  std::string event_scheme = "urn:com:workout-stream:interval:2026";
+  // When set: a text AdaptationSet (WebVTT, role subtitle) with this one file.
+  std::string subtitles_url;
+  std::string subtitles_language = "en";
 };
 
 // type="static", isoff-live profile, one Period, SegmentTemplate with
-// startNumber 0 and a run-length SegmentTimeline per adaptation set.
+// startNumber 0 and a run-length SegmentTimeline per adaptation set (written
+// from the grid: segments need not be equal), EventStreams, subtitles.
 std::string dash_mpd(const timeline::SegmentGrid& grid, const DashOptions& options);
 
 // ISO 8601 duration with millisecond precision: 55200000 us -> "PT55.200S".

@@ -42,8 +42,9 @@ std::size_t parse_placeholder(std::string_view pattern, std::size_t pos, std::si
 }
 
 constexpr const char* kSubtitlesGroup = "subs";
+constexpr const char* kAudioGroup = "aac";
 
-void put_stream_inf(std::string& out, const Variant& v, bool subtitles) {
+void put_stream_inf(std::string& out, const Variant& v, bool subtitles, bool audio) {
   out += "#EXT-X-STREAM-INF:BANDWIDTH=" + std::to_string(v.bandwidth);
   if (v.average_bandwidth > 0) out += ",AVERAGE-BANDWIDTH=" + std::to_string(v.average_bandwidth);
   out += ",CODECS=\"" + one_line(v.codecs, true) + "\"";
@@ -51,6 +52,7 @@ void put_stream_inf(std::string& out, const Variant& v, bool subtitles) {
     out += ",RESOLUTION=" + std::to_string(v.width) + "x" + std::to_string(v.height);
   }
   if (v.fps_num > 0 && v.fps_den > 0) out += ",FRAME-RATE=" + frame_rate_text(v.fps_num, v.fps_den);
+  if (audio) out += std::string(",AUDIO=\"") + kAudioGroup + "\"";
   if (subtitles) out += std::string(",SUBTITLES=\"") + kSubtitlesGroup + "\"";
   out += "\n";
 }
@@ -108,6 +110,7 @@ std::string media_playlist(const timeline::SegmentGrid& grid, const MediaPlaylis
   out += "#EXT-X-MEDIA-SEQUENCE:0\n";
   out += "#EXT-X-PLAYLIST-TYPE:VOD\n";
   out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  if (!options.map_uri.empty()) out += "#EXT-X-MAP:URI=\"" + one_line(options.map_uri, true) + "\"\n";
   if (!options.date_ranges.empty()) {
     out += "#EXT-X-PROGRAM-DATE-TIME:" + program_date(0) + "\n";
     for (const DateRange& range : options.date_ranges) put_date_range(out, range);
@@ -131,8 +134,14 @@ std::string master_playlist(const std::vector<Variant>& variants, const MasterPl
            one_line(options.subtitles_name, true) + "\",LANGUAGE=\"" + one_line(options.subtitles_language, true) +
            "\",DEFAULT=NO,AUTOSELECT=YES,URI=\"" + one_line(options.subtitles_uri, true) + "\"\n";
   }
+  bool audio = !options.audio_uri.empty();
+  if (audio) {
+    out += std::string("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"") + kAudioGroup + "\",NAME=\"" +
+           one_line(options.audio_name, true) + "\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"" +
+           std::to_string(options.audio_channels) + "\",URI=\"" + one_line(options.audio_uri, true) + "\"\n";
+  }
   for (const Variant& v : variants) {
-    put_stream_inf(out, v, subtitles);
+    put_stream_inf(out, v, subtitles, audio);
     out += one_line(v.uri, false) + "\n";
   }
   return out;

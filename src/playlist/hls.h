@@ -27,7 +27,9 @@ struct MediaPlaylistOptions {
   std::string uri_template = "seg_%05d.ts";
   // When set, replaces uri_template (e.g. to put a content hash in the URI).
   std::function<std::string(const timeline::Segment&)> uri_for;
-  int version = 3;  // 3: decimal EXTINF, MPEG-TS segments
+  int version = 3;  // 3: decimal EXTINF, MPEG-TS segments; 7 for fMP4
+  // fMP4: the init segment's URI (EXT-X-MAP), written before the first segment.
+  std::string map_uri;
   // With date ranges, the first segment carries EXT-X-PROGRAM-DATE-TIME of a
   // fixed epoch (the stream is VOD: the date only anchors the ranges, and a
   // fixed one keeps the playlist the same bytes) and each range an
@@ -60,6 +62,12 @@ struct MasterPlaylistOptions {
   std::string subtitles_uri;
   std::string subtitles_name = "Exercises";
   std::string subtitles_language = "en";
+  // When set (fMP4 variants carry video only): one EXT-X-MEDIA TYPE=AUDIO
+  // (group "aac", DEFAULT=YES, AUTOSELECT=YES) and AUDIO="aac" on every
+  // variant, so every rendition has audio.
+  std::string audio_uri;
+  std::string audio_name = "Audio";
+  int audio_channels = 2;
 };
 
 // #EXTM3U, VERSION, INDEPENDENT-SEGMENTS, then per variant EXT-X-STREAM-INF

@@ -31,13 +31,26 @@ std::string vtt_time(int64_t frame, int fps_num, int fps_den) {
   return text;
 }
 
+namespace {
+
+std::string cue(const timeline::Timeline& tl, const timeline::Interval& interval) {
+  return "\n" + vtt_time(interval.start_frame, tl.fps_num, tl.fps_den) + " --> " +
+         vtt_time(interval.end_frame(), tl.fps_num, tl.fps_den) + "\n" + cue_text(interval) + "\n";
+}
+
+}  // namespace
+
 std::string webvtt_segment(const timeline::Timeline& tl, const timeline::Segment& segment, int64_t mpegts_zero) {
   std::string out = "WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:" + std::to_string(mpegts_zero) + ",LOCAL:00:00:00.000\n";
   for (std::size_t i : timeline::intervals_overlapping(tl, segment.start_frame, segment.frame_count)) {
-    const timeline::Interval& interval = tl.intervals[i];
-    out += "\n" + vtt_time(interval.start_frame, tl.fps_num, tl.fps_den) + " --> " +
-           vtt_time(interval.end_frame(), tl.fps_num, tl.fps_den) + "\n" + cue_text(interval) + "\n";
+    out += cue(tl, tl.intervals[i]);
   }
+  return out;
+}
+
+std::string webvtt_document(const timeline::Timeline& tl) {
+  std::string out = "WEBVTT\n";
+  for (const timeline::Interval& interval : tl.intervals) out += cue(tl, interval);
   return out;
 }
 

@@ -20,6 +20,10 @@ std::string cue_text(const timeline::Interval& interval);
 std::string webvtt_segment(const timeline::Timeline& timeline, const timeline::Segment& segment,
                            int64_t mpegts_zero);
 
+// The whole track as one file (DASH lists it once), no timestamp map: its
+// times are the presentation's.
+std::string webvtt_document(const timeline::Timeline& timeline);
+
 // "00:01:02.345" from a frame count.
 std::string vtt_time(int64_t frame, int fps_num, int fps_den);
 

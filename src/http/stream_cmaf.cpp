@@ -1,0 +1,117 @@
+// fMP4/CMAF routes under /streams/{id}/cmaf/: the HLS master and media
+// playlists, the DASH MPD, init segments and fragments. A fragment is derived
+// from its MPEG-TS segment (rendered first if need be), so both containers
+// share one render and one encode.
+#include "http/cmaf_playlists.h"
+#include "http/handlers.h"
+#include "http/stream_common.h"
+#include "http/stream_signing.h"
+#include "cache/cmaf_jobs.h"
+#include "playlist/webvtt.h"
+
+namespace ws::http {
+namespace {
+
+using Derive = std::function<cache::RenderJob(std::filesystem::path source)>;
+
+const char* content_type_of(const cache::CmafTrack& track) { return track.video ? "video/mp4" : "audio/mp4"; }
+
+// Renders (or finds) the TS segment, then derives (or finds) the fMP4 file.
+void serve_derived(Services& s, cache::RenderJob source, Derive derive, const char* content_type,
+                   const ResponderPtr& responder) {
+  s.renders.request(std::move(source), [&s, derive, content_type, responder](const Result<std::filesystem::path>& ts) {
+    if (!ts) return responder->respond(render_failure(ts.error()));
+    serve_stored(s, derive(*ts), content_type, responder);
+  });
+}
+
+void serve_init(Services& s, const PlanPtr& plan, const cache::CmafTrack& track, const ResponderPtr& responder) {
+  serve_derived(s, cache::source_segment_job(plan, s.streams, track, 0),
+                [&s, plan, track](std::filesystem::path ts) { return cache::cmaf_init_job(plan, s.streams, track, ts); },
+                content_type_of(track), responder);
+}
+
+void serve_fragment(Services& s, const PlanPtr& plan, const cache::CmafTrack& track, int index,
+                    const ResponderPtr& responder) {
+  if (index >= static_cast<int>(plan->grid.segments.size())) {
+    return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+  }
+  serve_derived(s, cache::source_segment_job(plan, s.streams, track, index),
+                [plan, track, index](std::filesystem::path ts) { return cache::cmaf_fragment_job(plan, track, index, ts); },
+                content_type_of(track), responder);
+  prefetch(s, plan, track.rendition, index + 1, s.prefetch_segments);
+}
+
+// cmaf/subs/: the same WebVTT cues as the TS stream's, on the fMP4 clock, and
+// the whole track in one file for DASH.
+void serve_subtitles(const PlanPtr& plan, const std::string& file, const std::string& query,
+                     const ResponderPtr& responder) {
+  if (file == kMediaPlaylistName) {
+    return responder->respond(playlist_response(with_query_on_uris(subtitles_playlist_text(*plan), query)));
+  }
+  if (file == kSubtitlesDocumentName) {
+    return responder->respond(playlist_response(playlist::webvtt_document(plan->timeline), "text/vtt"));
+  }
+  int index = segment_index_from_name(file, "sub_", ".vtt");
+  if (index < 0 || index >= static_cast<int>(plan->grid.segments.size())) {
+    return responder->respond(stream_file_not_found());
+  }
+  responder->respond(playlist_response(cmaf_subtitles_segment_text(*plan, index), "text/vtt"));
+}
+
+// The track a path names ("audio" or a rendition), or nothing.
+std::optional<cache::CmafTrack> track_named(const Services& s, const std::string& name) {
+  if (name == kAudioTrackName) return cache::CmafTrack::audio();
+  int rendition = s.streams.rendition_index(name);
+  if (rendition < 0) return std::nullopt;
+  return cache::CmafTrack{true, static_cast<std::size_t>(rendition)};
+}
+
+void get_track_file(Services& s, Request& request, const ResponderPtr& responder) {
+  auto query = checked_query(s, request, responder);
+  if (!query) return;
+  const std::string& name = request.path_params.at(1);
+  const std::string& file = request.path_params.at(2);
+  auto track = track_named(s, name);
+  int index = segment_index_from_name(file, "seg_", ".m4s");
+  bool known_file = file == kMediaPlaylistName || file == kInitName || index >= 0;
+  if (name != kSubtitlesName && (!track || !known_file)) return responder->respond(stream_file_not_found());
+  with_plan(s, request.path_params.at(0), responder,
+            [&s, responder, track, index, file, name, query = *query](const PlanPtr& plan) {
+              if (name == kSubtitlesName) return serve_subtitles(plan, file, query, responder);
+              if (file == kMediaPlaylistName) {
+                return responder->respond(
+                    playlist_response(with_query_on_uris(cmaf_media_playlist_text(*plan, track->video), query)));
+              }
+              if (file == kInitName) return serve_init(s, plan, *track, responder);
+              serve_fragment(s, plan, *track, index, responder);
+            });
+}
+
+void get_master(Services& s, Request& request, const ResponderPtr& responder) {
+  auto query = checked_query(s, request, responder);
+  if (!query) return;
+  with_plan(s, request.path_params.at(0), responder, [&s, responder, query = *query](const PlanPtr& plan) {
+    responder->respond(playlist_response(with_query_on_uris(cmaf_master_playlist_text(s.streams, *plan), query)));
+  });
+}
+
+void get_mpd(Services& s, Request& request, const ResponderPtr& responder) {
+  auto query = checked_query(s, request, responder);
+  if (!query) return;
+  with_plan(s, request.path_params.at(0), responder, [&s, responder, query = *query](const PlanPtr& plan) {
+    responder->respond(playlist_response(dash_manifest_text(s.streams, *plan, query), "application/dash+xml"));
+  });
+}
+
+}  // namespace
+
+void add_cmaf_routes(Router& router, Services& s) {
+  router.add("GET", "/streams/{id}/cmaf/master.m3u8",
+             [&s](Request& rq, const ResponderPtr& rs) { get_master(s, rq, rs); });
+  router.add("GET", "/streams/{id}/cmaf/manifest.mpd", [&s](Request& rq, const ResponderPtr& rs) { get_mpd(s, rq, rs); });
+  router.add("GET", "/streams/{id}/cmaf/{track}/{file}",
+             [&s](Request& rq, const ResponderPtr& rs) { get_track_file(s, rq, rs); });
+}
+
+}  // namespace ws::http
