@@ -12,14 +12,8 @@
 // screenshot when a path is given) when anything fails.
 // Environment: WS_E2E_CHROMIUM (default /usr/bin/chromium),
 // WS_E2E_TIMEOUT_S (wall-clock budget for each playback phase, default 120).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fail, runInChromium, sleep } from './browser.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const webDir = path.resolve(here, '../../web');
 const PLAY_FIRST_S = 10;     // media seconds to play from the start
 const PLAY_AFTER_SEEK_S = 3; // media seconds to play past the seek target
 const PLAY_AFTER_SWITCH_S = 4; // media seconds to play after a forced rung switch
@@ -32,21 +26,7 @@ if (!baseUrl) {
   process.exit(2);
 }
 
-function loadPlaywright() {
-  try {
-    return createRequire(path.join(webDir, 'package.json'))('playwright-core');
-  } catch (error) {
-    console.error(`play_hls: cannot load playwright-core from ${webDir}/node_modules ` +
-      `(scripts/test and scripts/run install it: ws_install_web): ${error.message}`);
-    process.exit(1);
-  }
-}
-
-class Failure extends Error {}
-const fail = (message) => { throw new Failure(message); };
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const summary = { ok: false, base_url: baseUrl, phases: {}, console_errors: [], page_errors: [] };
+const summary = { ok: false, base_url: baseUrl, phases: {} };
 const started = Date.now();
 let phaseStart = started;
 function phase(name, extra = {}) {
@@ -228,43 +208,6 @@ async function run(page) {
   summary.dropped_frames = state.droppedFrames;
 }
 
-const { chromium } = loadPlaywright();
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-e2e-chromium-'));
-let context;
-let exitCode = 1;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.WS_E2E_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required', '--mute-audio'],
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') summary.console_errors.push(m.text()); });
-  page.on('pageerror', (e) => summary.page_errors.push(e.message));
-  try {
-    await run(page);
-    if (summary.page_errors.length) fail(`uncaught errors in the page: ${summary.page_errors.join('; ')}`);
-    summary.ok = true;
-    exitCode = 0;
-  } catch (error) {
-    summary.failure = error instanceof Failure ? error.message : String(error.stack || error);
-    if (screenshotPath) {
-      await page.screenshot({ path: screenshotPath, fullPage: true }).then(
-        () => { summary.screenshot = screenshotPath; },
-        (e) => { summary.screenshot_error = e.message; });
-    }
-    try { summary.player = await playerState(page); } catch { /* the page is gone */ }
-  }
-} catch (error) {
-  summary.failure = `cannot start Chromium: ${error.message}`;
-} finally {
-  summary.wall_ms = Date.now() - started;
-  if (context) await context.close().catch(() => {});
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-}
-console.log(JSON.stringify(summary, null, 2));
-if (exitCode !== 0) console.error(`play_hls: FAILED: ${summary.failure}`);
-process.exit(exitCode);
+await runInChromium('play_hls', summary, screenshotPath, run, async (page) => {
+  summary.player = await playerState(page);
+});

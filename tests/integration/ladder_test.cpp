@@ -32,20 +32,6 @@ std::vector<DeclaredVariant> variants_of(const std::string& master) {
   return out;
 }
 
-// "avc1.64001e" as ffprobe reports the SPS: profile name and level x 10.
-std::string codec_from_probe(const fs::path& file) {
-  std::string facts = test::run_command("ffprobe -v error -select_streams v:0 -show_entries stream=profile,level "
-                                        "-of default=noprint_wrappers=1 '" + file.string() + "'");
-  std::smatch level;
-  if (facts.find("profile=High") == std::string::npos ||
-      !std::regex_search(facts, level, std::regex("level=([0-9]+)"))) {
-    return facts;
-  }
-  char text[16];
-  std::snprintf(text, sizeof text, "avc1.6400%02x", std::stoi(level[1]));
-  return text;
-}
-
 struct Measured {
   double peak_bps = 0, average_bps = 0;
 };
@@ -74,7 +60,7 @@ Measured fetch_rung(test::StreamServer& server, const std::string& id, const Dec
     EXPECT_NEAR(video.size() * test::kFrame, extinf[k], test::kFrame) << rung << " " << k;
     if (first_pts.size() <= k) first_pts.push_back(video.front().pts);
     EXPECT_NEAR(video.front().pts, first_pts[k], 1e-6) << rung << " segment " << k << " is off the shared grid";
-    if (k == 0) EXPECT_EQ(variant.codecs, codec_from_probe(file) + ",mp4a.40.2");
+    if (k == 0) EXPECT_EQ(variant.codecs, test::codec_from_probe(file) + ",mp4a.40.2");
     m.peak_bps = std::max(m.peak_bps, segment.body.size() * 8 / extinf[k]);
     bytes += segment.body.size();
     seconds += extinf[k];

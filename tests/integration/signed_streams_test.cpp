@@ -99,5 +99,42 @@ TEST_F(SignedStreams, OnlySignedUnexpiredUrlsAreServed) {
   EXPECT_GT(segment.body.size(), 1000u);
 }
 
+// The fMP4 presentation is a set of files of the same stream: the signature
+// reaches every URI of its playlists (EXT-X-MAP and EXT-X-MEDIA included)
+// and every template of the MPD, and nothing of it is served unsigned.
+TEST_F(SignedStreams, TheFmp4AndDashFilesAreSignedTheSameWay) {
+  test::StreamServer server(db_, "signed-cmaf-" + db_.name(),
+                            {{"STREAM_SIGNING_KEY", kKey}, {"RENDER_PREFETCH", "0"}});
+  auto& client = *server.client;
+  std::string id = test::create_workout(client);
+  auto started = client.post("/api/workouts/" + id + "/stream", "");
+  ASSERT_EQ(started.status, 200) << started.body;
+  auto stream = boost::json::parse(started.body).as_object();
+  std::string master_url(stream.at("hls_fmp4_url").as_string());
+  std::string query = master_url.substr(master_url.find('?'));
+  std::string base = "/streams/" + id + "/cmaf/";
+  auto master = client.get(master_url);
+  ASSERT_EQ(master.status, 200) << master.body;
+  std::smatch audio;
+  ASSERT_TRUE(std::regex_search(master.body, audio, std::regex("TYPE=AUDIO[^\\n]*URI=\"([^\"]+)\""))) << master.body;
+  EXPECT_TRUE(std::string(audio[1]).ends_with(query)) << audio[1];
+  for (const auto& uri : uris(master.body)) EXPECT_TRUE(uri.ends_with(query)) << uri;
+  auto media = client.get(base + uris(master.body).at(0));
+  ASSERT_EQ(media.status, 200) << media.body;
+  EXPECT_NE(media.body.find("#EXT-X-MAP:URI=\"init.mp4" + query + "\""), std::string::npos) << media.body;
+  for (const auto& uri : uris(media.body)) EXPECT_TRUE(uri.ends_with(query)) << uri;
+
+  auto mpd = client.get(std::string(stream.at("dash_url").as_string()));
+  ASSERT_EQ(mpd.status, 200) << mpd.body;
+  std::string xml_query = std::regex_replace(query, std::regex("&"), "&amp;");
+  EXPECT_NE(mpd.body.find("init.mp4" + xml_query + "\""), std::string::npos) << mpd.body;
+  EXPECT_NE(mpd.body.find(".m4s" + xml_query + "\""), std::string::npos) << mpd.body;
+
+  std::string rung = uris(master.body).at(0).substr(0, uris(master.body).at(0).find('/'));
+  EXPECT_EQ(client.get(base + rung + "/init.mp4").status, 403);
+  EXPECT_EQ(client.get(base + "manifest.mpd").status, 403);
+  EXPECT_EQ(client.get(base + rung + "/init.mp4" + query).status, 200);
+}
+
 }  // namespace
 }  // namespace ws

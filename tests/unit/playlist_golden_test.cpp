@@ -105,6 +105,61 @@ TEST(PlaylistGolden, DashTwoRungsAndAudio) {
   expect_golden("dash_two_rungs.mpd", dash_mpd(plan(workout({"Squat", "Push-up"}, 20, 10, 2)).grid, options));
 }
 
+TEST(PlaylistGolden, MasterFmp4WithAnAudioGroupOnEveryVariant) {
+  // fMP4 variants are video only: the audio rendition is what makes every
+  // variant play with sound (AUDIO="aac"); protocol 7 for EXT-X-MAP.
+  Variant hd{3'300'000, 2'900'000, codecs_attribute(avc1_codec(AvcProfile::high, 31), kAacLcCodec),
+             1280, 720, 30, 1, "720p/index.m3u8"};
+  Variant sd{1'000'000, 900'000, codecs_attribute(avc1_codec(AvcProfile::high, 30), kAacLcCodec),
+             640, 360, 30, 1, "360p/index.m3u8"};
+  MasterPlaylistOptions options;
+  options.version = 7;
+  options.subtitles_uri = "subs/index.m3u8";
+  options.audio_uri = "audio/index.m3u8";
+  expect_golden("master_fmp4_audio_group.m3u8", master_playlist({hd, sd}, options));
+}
+
+TEST(PlaylistGolden, MediaFmp4WithItsInitSegment) {
+  Planned p = plan(workout({"Burpee", "Plank"}, 5, 2, 1));
+  MediaPlaylistOptions options;
+  options.version = 7;
+  options.map_uri = "init.mp4";
+  options.uri_template = "seg_%05d.m4s";
+  options.date_ranges = interval_date_ranges(p.timeline);
+  expect_golden("media_fmp4.m3u8", media_playlist(p.grid, options));
+}
+
+// A grid whose first segment is half the others (as issue 7 may make it):
+// the MPD's timeline must say so, not assume equal segments.
+timeline::SegmentGrid grid_with_a_short_first_segment() {
+  timeline::SegmentGrid grid;
+  grid.nominal_frames = 96;
+  int64_t frame = 0;
+  for (int k = 0; k < 5; ++k) {
+    int64_t frames = k == 0 ? 48 : 96;
+    grid.segments.push_back({k, frame, frames, frame * 1600, frames * 1600});
+    frame += frames;
+  }
+  grid.total_frames = frame;
+  grid.total_samples = frame * 1600;
+  return grid;
+}
+
+TEST(PlaylistGolden, DashWithEventsSubtitlesAndAShortFirstSegment) {
+  Planned p = plan(workout({"Squat", "Push-up"}, 5, 3, 1));
+  DashOptions options;
+  options.video = {{"720p", 3'300'000, avc1_codec(AvcProfile::high, 31), 1280, 720}};
+  options.audio = {{"audio", 30'000, kAacLcCodec}};
+  options.initialization = "$RepresentationID$/init.mp4?exp=1&sig=ab";
+  options.events = interval_date_ranges(p.timeline);
+  options.subtitles_url = "subs/all.vtt?exp=1&sig=ab";
+  expect_golden("dash_events_subtitles.mpd", dash_mpd(grid_with_a_short_first_segment(), options));
+}
+
+TEST(PlaylistGolden, WebVttDocumentHasEveryInterval) {
+  expect_golden("webvtt_document.vtt", webvtt_document(plan(workout({"Squat", "Push-up"}, 5, 3, 2)).timeline));
+}
+
 TEST(PlaylistGolden, WebVttSegmentsCarryTheIntervalsTheyOverlap) {
   Planned p = plan(workout({"Squat", "Push-up"}, 20, 10, 2));
   constexpr int64_t kZero = 3601LL * 90000;  // mpegtsmux's 3600 s + our 1 s offset

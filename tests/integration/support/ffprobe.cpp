@@ -1,6 +1,7 @@
 #include "support/ffprobe.h"
 
 #include <cstdio>
+#include <regex>
 #include <sstream>
 
 namespace ws::test {
@@ -44,6 +45,20 @@ std::vector<Packet> probe_packets(const std::filesystem::path& file, const char*
 std::string probe_stream(const std::filesystem::path& file, const char* stream, const char* entries) {
   return run_command(std::string("ffprobe -v error -select_streams ") + stream +
                      ":0 -show_entries stream=" + entries + " -of default=nw=1 '" + file.string() + "'");
+}
+
+// "avc1.64001e" as ffprobe reports the SPS: profile name and level x 10.
+std::string codec_from_probe(const std::filesystem::path& file) {
+  std::string facts = run_command("ffprobe -v error -select_streams v:0 -show_entries stream=profile,level "
+                                        "-of default=noprint_wrappers=1 '" + file.string() + "'");
+  std::smatch level;
+  if (facts.find("profile=High") == std::string::npos ||
+      !std::regex_search(facts, level, std::regex("level=([0-9]+)"))) {
+    return facts;
+  }
+  char text[16];
+  std::snprintf(text, sizeof text, "avc1.6400%02x", std::stoi(level[1]));
+  return text;
 }
 
 }  // namespace ws::test

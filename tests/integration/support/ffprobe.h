@@ -20,6 +20,10 @@ std::vector<Packet> probe_packets(const std::filesystem::path& file, const char*
 // as "key=value" lines.
 std::string probe_stream(const std::filesystem::path& file, const char* stream, const char* entries);
 
+// "avc1.64001e" as ffprobe reports the first video stream's SPS (High
+// profile and level x 10), or ffprobe's facts when they do not fit.
+std::string codec_from_probe(const std::filesystem::path& file);
+
 // Runs a shell command and returns its standard output.
 std::string run_command(const std::string& command);
 

@@ -1,0 +1,178 @@
+// The fMP4/CMAF presentation against the real server, judged by ffprobe and
+// by the boxes themselves: every rung's fragments and the audio track, each
+// on the grid the playlists declare, continuous from one to the next, and
+// decodable once appended to their init segment.
+#include <regex>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "support/ffprobe.h"
+#include "support/stream_server.h"
+
+namespace ws {
+namespace {
+
+namespace fs = std::filesystem;
+
+uint64_t be(const std::string& b, std::size_t at, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v = (v << 8) | static_cast<unsigned char>(b.at(at + static_cast<std::size_t>(i)));
+  return v;
+}
+
+// A fragment's tfdt (baseMediaDecodeTime) and mfhd sequence number: the
+// first of each type in the file (the moof comes before the mdat).
+uint64_t tfdt_of(const std::string& fragment) {
+  std::size_t at = fragment.find("tfdt");
+  if (at == std::string::npos) return UINT64_MAX;
+  return fragment.at(at + 4) == 1 ? be(fragment, at + 8, 8) : be(fragment, at + 8, 4);
+}
+uint64_t sequence_of(const std::string& fragment) {
+  std::size_t at = fragment.find("mfhd");
+  return at == std::string::npos ? 0 : be(fragment, at + 8, 4);
+}
+
+// A quoted attribute's value ("CODECS").
+std::string attribute(const std::string& text, const std::string& name) {
+  std::smatch m;
+  return std::regex_search(text, m, std::regex(name + "=\"([^\"]+)\"")) ? std::string(m[1]) : "";
+}
+
+bool decodes(const fs::path& file) {
+  return test::run_command("ffmpeg -v error -i '" + file.string() + "' -f null - 2>&1; echo $?") == "0\n";
+}
+
+class Cmaf : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<test::StreamServer>(
+        db_, "cmaf", std::map<std::string, std::string>{{"RENDER_LADDER", "320x180@400, 256x144@250"},
+                                                        {"RENDER_PREFETCH", "0"}},
+        /*one_small_rendition=*/false);
+    id_ = test::create_workout(*server_->client);
+    auto started = server_->client->post("/api/workouts/" + id_ + "/stream", "");
+    ASSERT_EQ(started.status, 200) << started.body;
+    stream_ = boost::json::parse(started.body).as_object();
+  }
+  std::string get_ok(const std::string& path) {
+    auto reply = server_->client->get(path);
+    EXPECT_EQ(reply.status, 200) << path << ": " << reply.body;
+    return reply.body;
+  }
+  std::string base() const { return "/streams/" + id_ + "/cmaf/"; }
+
+  // Every fragment of `track`: checks mfhd and tfdt against the playlist's
+  // EXTINFs in `timescale`, and returns init + all fragments, saved.
+  fs::path fetch_track(const std::string& track, double timescale) {
+    std::string media = get_ok(base() + track + "/index.m3u8");
+    EXPECT_NE(media.find("#EXT-X-MAP:URI=\"init.mp4\""), std::string::npos) << media;
+    EXPECT_NE(media.find("#EXT-X-VERSION:7"), std::string::npos);
+    std::vector<double> extinf = test::extinf_values(media);
+    std::string all = get_ok(base() + track + "/init.mp4");
+    EXPECT_EQ(all.find("moof"), std::string::npos) << "an init segment holds no samples";
+    double start = 0;
+    for (std::size_t k = 0; k < extinf.size(); ++k) {
+      char name[32];
+      std::snprintf(name, sizeof name, "seg_%05zu.m4s", k);
+      std::string fragment = get_ok(base() + track + "/" + name);
+      EXPECT_EQ(fragment.compare(4, 4, "moof"), 0) << track << " " << k << ": a media segment starts with its moof";
+      EXPECT_EQ(sequence_of(fragment), k + 1) << track << " " << k;
+      EXPECT_NEAR(static_cast<double>(tfdt_of(fragment)), start * timescale, 1.0) << track << " " << k;
+      start += extinf[k];
+      all += fragment;
+    }
+    return test::save(all, test::scratch_dir("cmaf") / (track + ".mp4"));
+  }
+
+  test::TestDatabase db_;
+  std::unique_ptr<test::StreamServer> server_;
+  std::string id_;
+  boost::json::object stream_;
+};
+
+TEST_F(Cmaf, EveryRungAndTheAudioPlayOnTheGridAndMatchTheirCodecs) {
+  EXPECT_EQ(stream_.at("hls_fmp4_url").as_string(), base() + "master.m3u8");
+  EXPECT_EQ(stream_.at("dash_url").as_string(), base() + "manifest.mpd");
+  std::string master = get_ok(base() + "master.m3u8");
+  EXPECT_NE(master.find("#EXT-X-VERSION:7"), std::string::npos) << master;
+  EXPECT_NE(master.find("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aac\""), std::string::npos) << master;
+  std::string ts_media = get_ok("/streams/" + id_ + "/180p/index.m3u8");
+  std::vector<double> extinf = test::extinf_values(ts_media);
+  double total = 0;
+  for (double d : extinf) total += d;
+
+  std::regex variant("#EXT-X-STREAM-INF:([^\\n]+)\\n([^/]+)/index\\.m3u8");
+  int rungs = 0;
+  for (std::sregex_iterator it(master.begin(), master.end(), variant), end; it != end; ++it, ++rungs) {
+    std::string attributes = (*it)[1], rung = (*it)[2];
+    EXPECT_NE(attributes.find("AUDIO=\"aac\""), std::string::npos) << attributes;
+    fs::path file = fetch_track(rung, 30);
+    auto video = test::probe_packets(file, "v");
+    ASSERT_EQ(video.size(), static_cast<std::size_t>(std::lround(total * 30))) << rung;
+    std::size_t at = 0;  // first frame of segment k
+    for (std::size_t k = 0; k < extinf.size(); at += static_cast<std::size_t>(std::lround(extinf[k++] * 30))) {
+      EXPECT_TRUE(video.at(at).key) << rung << " segment " << k << " does not start on a keyframe";
+    }
+    for (std::size_t i = 1; i < video.size(); ++i) {
+      ASSERT_NEAR(video[i].pts, video[i - 1].pts + test::kFrame, 1e-3) << rung << " frame " << i;
+    }
+    EXPECT_NEAR(video.front().pts, 0, 1e-6) << rung;
+    EXPECT_EQ(attribute(attributes, "CODECS"), test::codec_from_probe(file) + ",mp4a.40.2") << rung;
+    EXPECT_TRUE(decodes(file)) << rung;
+  }
+  EXPECT_EQ(rungs, 2) << master;
+
+  fs::path audio = fetch_track("audio", 48000);
+  auto frames = test::probe_packets(audio, "a");
+  EXPECT_GE(frames.size() * 1024, static_cast<std::size_t>(total * 48000)) << "every AAC frame of every segment";
+  EXPECT_LT(frames.size() * 1024, static_cast<std::size_t>(total * 48000) + 1024);
+  EXPECT_NE(test::probe_stream(audio, "a", "codec_name,profile,sample_rate").find("profile=LC"), std::string::npos);
+  EXPECT_TRUE(decodes(audio));
+}
+
+TEST_F(Cmaf, TheDashManifestDescribesTheSameFilesAndTheWorkoutsStructure) {
+  auto mpd = server_->client->get(base() + "manifest.mpd", {{"Accept-Encoding", "gzip"}});
+  ASSERT_EQ(mpd.status, 200) << mpd.body;
+  EXPECT_EQ(mpd.header("content-type"), "application/dash+xml");
+  EXPECT_EQ(mpd.header("content-encoding"), "gzip");
+  std::string text = get_ok(base() + "manifest.mpd");
+  // Durations from the grid: the video timeline adds up to the media playlist's.
+  std::string ts_media = get_ok("/streams/" + id_ + "/180p/index.m3u8");
+  double total = 0;
+  for (double d : test::extinf_values(ts_media)) total += d;
+  std::regex s_element("<S (?:t=\"[0-9]+\" )?d=\"([0-9]+)\"(?: r=\"([0-9]+)\")?/>");
+  long long frames = 0;
+  std::string video_set = text.substr(0, text.find("contentType=\"audio\""));
+  for (std::sregex_iterator it(video_set.begin(), video_set.end(), s_element), end; it != end; ++it) {
+    frames += std::stoll((*it)[1]) * (1 + ((*it)[2].matched ? std::stoll((*it)[2]) : 0));
+  }
+  EXPECT_EQ(frames, std::lround(total * 30)) << text;
+  // One event per interval, as many as the HLS date ranges.
+  std::size_t ranges = 0, events = 0;
+  for (std::size_t at = 0; (at = ts_media.find("#EXT-X-DATERANGE", at)) != std::string::npos; ++at) ++ranges;
+  for (std::size_t at = 0; (at = text.find("<Event ", at)) != std::string::npos; ++at) ++events;
+  EXPECT_GT(ranges, 0u);
+  EXPECT_EQ(events, ranges);
+  // Every representation's init segment is there, with the codec the MPD says.
+  std::regex rep("<Representation id=\"([^\"]+)\" bandwidth=\"[0-9]+\" codecs=\"([^\"]+)\"");
+  int reps = 0;
+  for (std::sregex_iterator it(text.begin(), text.end(), rep), end; it != end; ++it, ++reps) {
+    auto init = server_->client->get(base() + std::string((*it)[1]) + "/init.mp4");
+    EXPECT_EQ(init.status, 200) << (*it)[1];
+    if (std::string((*it)[2]).starts_with("avc1")) {
+      fs::path file = test::save(init.body + get_ok(base() + std::string((*it)[1]) + "/seg_00000.m4s"),
+                                 test::scratch_dir("cmaf") / "dash-first.mp4");
+      EXPECT_EQ(test::codec_from_probe(file), (*it)[2]);
+    }
+  }
+  EXPECT_EQ(reps, 3) << text;  // two video rungs and the audio
+  auto subs = server_->client->get(base() + "subs/all.vtt");
+  EXPECT_EQ(subs.status, 200);
+  EXPECT_EQ(subs.header("content-type"), "text/vtt");
+  EXPECT_TRUE(subs.body.starts_with("WEBVTT\n")) << subs.body;
+  EXPECT_NE(text.find("<BaseURL>subs/all.vtt</BaseURL>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ws
