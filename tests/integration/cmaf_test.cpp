@@ -43,6 +43,27 @@ bool decodes(const fs::path& file) {
   return test::run_command("ffmpeg -v error -i '" + file.string() + "' -f null - 2>&1; echo $?") == "0\n";
 }
 
+// What a variant sends is its video fragments plus the audio rendition's:
+// BANDWIDTH covers the fullest segment (within 10%), AVERAGE-BANDWIDTH is
+// within 10% of the mean, as Apple's authoring rules ask.
+template <typename Track>
+void expect_declared_bandwidth(const std::string& attributes, const Track& video, const Track& audio) {
+  double peak = 0, bytes = 0, seconds = 0;
+  for (std::size_t k = 0; k < video.seconds.size(); ++k) {
+    double sent = video.fragment_bytes[k] + audio.fragment_bytes.at(k);
+    peak = std::max(peak, sent * 8 / video.seconds[k]);
+    bytes += sent;
+    seconds += video.seconds[k];
+  }
+  double declared_peak = std::stod(std::regex_replace(attributes, std::regex("^BANDWIDTH=([0-9]+).*"), "$1"));
+  std::smatch average;
+  ASSERT_TRUE(std::regex_search(attributes, average, std::regex("AVERAGE-BANDWIDTH=([0-9]+)"))) << attributes;
+  std::printf("fMP4 %s: measured peak %.0f average %.0f\n", attributes.c_str(), peak, bytes * 8 / seconds);
+  EXPECT_GE(declared_peak, peak) << attributes;
+  EXPECT_LE(declared_peak, peak * 1.10) << attributes;
+  EXPECT_NEAR(std::stod(average[1]), bytes * 8 / seconds, bytes * 8 / seconds * 0.10) << attributes;
+}
+
 class Cmaf : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -62,9 +83,16 @@ class Cmaf : public ::testing::Test {
   }
   std::string base() const { return "/streams/" + id_ + "/cmaf/"; }
 
+  struct Track {
+    fs::path file;                      // init + every fragment
+    std::vector<double> fragment_bytes;  // per segment
+    std::vector<double> seconds;         // per segment (EXTINF)
+  };
+
   // Every fragment of `track`: checks mfhd and tfdt against the playlist's
   // EXTINFs in `timescale`, and returns init + all fragments, saved.
-  fs::path fetch_track(const std::string& track, double timescale) {
+  Track fetch_track(const std::string& track, double timescale) {
+    Track out;
     std::string media = get_ok(base() + track + "/index.m3u8");
     EXPECT_NE(media.find("#EXT-X-MAP:URI=\"init.mp4\""), std::string::npos) << media;
     EXPECT_NE(media.find("#EXT-X-VERSION:7"), std::string::npos);
@@ -81,8 +109,11 @@ class Cmaf : public ::testing::Test {
       EXPECT_NEAR(static_cast<double>(tfdt_of(fragment)), start * timescale, 1.0) << track << " " << k;
       start += extinf[k];
       all += fragment;
+      out.fragment_bytes.push_back(static_cast<double>(fragment.size()));
     }
-    return test::save(all, test::scratch_dir("cmaf") / (track + ".mp4"));
+    out.seconds = extinf;
+    out.file = test::save(all, test::scratch_dir("cmaf") / (track + ".mp4"));
+    return out;
   }
 
   test::TestDatabase db_;
@@ -102,12 +133,15 @@ TEST_F(Cmaf, EveryRungAndTheAudioPlayOnTheGridAndMatchTheirCodecs) {
   double total = 0;
   for (double d : extinf) total += d;
 
+  Track audio = fetch_track("audio", 48000);
   std::regex variant("#EXT-X-STREAM-INF:([^\\n]+)\\n([^/]+)/index\\.m3u8");
   int rungs = 0;
   for (std::sregex_iterator it(master.begin(), master.end(), variant), end; it != end; ++it, ++rungs) {
     std::string attributes = (*it)[1], rung = (*it)[2];
     EXPECT_NE(attributes.find("AUDIO=\"aac\""), std::string::npos) << attributes;
-    fs::path file = fetch_track(rung, 30);
+    Track video_track = fetch_track(rung, 30);
+    expect_declared_bandwidth(attributes, video_track, audio);
+    const fs::path& file = video_track.file;
     auto video = test::probe_packets(file, "v");
     ASSERT_EQ(video.size(), static_cast<std::size_t>(std::lround(total * 30))) << rung;
     std::size_t at = 0;  // first frame of segment k
@@ -123,12 +157,11 @@ TEST_F(Cmaf, EveryRungAndTheAudioPlayOnTheGridAndMatchTheirCodecs) {
   }
   EXPECT_EQ(rungs, 2) << master;
 
-  fs::path audio = fetch_track("audio", 48000);
-  auto frames = test::probe_packets(audio, "a");
+  auto frames = test::probe_packets(audio.file, "a");
   EXPECT_GE(frames.size() * 1024, static_cast<std::size_t>(total * 48000)) << "every AAC frame of every segment";
   EXPECT_LT(frames.size() * 1024, static_cast<std::size_t>(total * 48000) + 1024);
-  EXPECT_NE(test::probe_stream(audio, "a", "codec_name,profile,sample_rate").find("profile=LC"), std::string::npos);
-  EXPECT_TRUE(decodes(audio));
+  EXPECT_NE(test::probe_stream(audio.file, "a", "codec_name,profile,sample_rate").find("profile=LC"), std::string::npos);
+  EXPECT_TRUE(decodes(audio.file));
 }
 
 TEST_F(Cmaf, TheDashManifestDescribesTheSameFilesAndTheWorkoutsStructure) {
