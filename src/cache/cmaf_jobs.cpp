@@ -75,6 +75,14 @@ fmp4::TrackSlot slot_for(const timeline::SegmentGrid& grid, const CmafTrack& tra
   return slot;
 }
 
+// The placement is in the key too: a fragment's bytes depend on it.
+std::string fragment_key(const StreamPlan& plan, const CmafTrack& track, int segment_index,
+                         const fmp4::TrackSlot& slot, const char* kind) {
+  return derived_key(source_key(plan, track, segment_index), std::string(kind) + " start=" +
+                                                                 std::to_string(slot.start) + " sequence=" +
+                                                                 std::to_string(slot.sequence_number));
+}
+
 }  // namespace
 
 RenderJob source_segment_job(const std::shared_ptr<const StreamPlan>& plan, const StreamPlanner& planner,
@@ -105,12 +113,15 @@ RenderJob cmaf_fragment_job(const std::shared_ptr<const StreamPlan>& plan, const
                             int segment_index, fs::path source) {
   auto kind = track.video ? fmp4::Track::video : fmp4::Track::audio;
   fmp4::TrackSlot slot = slot_for(plan->grid, track, segment_index);
-  // The placement is in the key too: the fragment's bytes depend on it.
-  std::string kind_text = std::string(track.video ? "video" : "audio") + " start=" + std::to_string(slot.start) +
-                          " sequence=" + std::to_string(slot.sequence_number);
-  std::string key = derived_key(source_key(*plan, track, segment_index), kind_text);
-  return derived_job(std::move(key), ".m4s", std::move(source),
-                     [=](const std::string& ts) { return fmp4::fragment_from_ts(ts, kind, slot); });
+  return derived_job(fragment_key(*plan, track, segment_index, slot, track.video ? "video" : "audio"), ".m4s",
+                     std::move(source), [=](const std::string& ts) { return fmp4::fragment_from_ts(ts, kind, slot); });
+}
+
+RenderJob cmaf_keyframe_job(const std::shared_ptr<const StreamPlan>& plan, const CmafTrack& track,
+                            int segment_index, fs::path source) {
+  fmp4::TrackSlot slot = slot_for(plan->grid, track, segment_index);
+  return derived_job(fragment_key(*plan, track, segment_index, slot, "keyframe"), ".m4s", std::move(source),
+                     [=](const std::string& ts) { return fmp4::keyframe_fragment_from_ts(ts, slot); });
 }
 
 }  // namespace ws::cache

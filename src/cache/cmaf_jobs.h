@@ -33,5 +33,9 @@ RenderJob cmaf_init_job(const std::shared_ptr<const StreamPlan>& plan, const Str
                         const CmafTrack& track, std::filesystem::path source);
 RenderJob cmaf_fragment_job(const std::shared_ptr<const StreamPlan>& plan, const CmafTrack& track,
                             int segment_index, std::filesystem::path source);
+// Trick play: the fragment holding only segment `segment_index`'s first
+// picture (its IDR) for the whole segment (".m4s"). Video tracks only.
+RenderJob cmaf_keyframe_job(const std::shared_ptr<const StreamPlan>& plan, const CmafTrack& track,
+                            int segment_index, std::filesystem::path source);
 
 }  // namespace ws::cache

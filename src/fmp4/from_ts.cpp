@@ -38,6 +38,18 @@ Error mismatch(const std::string& why) {
   return make_error(ErrorKind::internal, "fragment_mismatch", "segment does not fit its grid slot: " + why);
 }
 
+// The track's samples, checked against the slot they must fill.
+Result<std::vector<Sample>> slot_samples(std::string_view ts, Track track, const TrackSlot& slot) {
+  auto content = read_track(ts, track);
+  if (!content) return content.error();
+  auto& samples = content->samples;
+  if (samples.empty() || samples.size() != slot.sample_count) {
+    return mismatch(std::to_string(samples.size()) + " samples for " + std::to_string(slot.sample_count));
+  }
+  if (track == Track::video && !samples.front().sync) return mismatch("the video does not start on an IDR picture");
+  return std::move(samples);
+}
+
 }  // namespace
 
 Result<std::vector<uint8_t>> init_from_ts(std::string_view ts, Track track, uint32_t timescale, int width,
@@ -51,14 +63,16 @@ Result<std::vector<uint8_t>> init_from_ts(std::string_view ts, Track track, uint
 }
 
 Result<std::vector<uint8_t>> fragment_from_ts(std::string_view ts, Track track, const TrackSlot& slot) {
-  auto content = read_track(ts, track);
-  if (!content) return content.error();
-  const auto& samples = content->samples;
-  if (samples.size() != slot.sample_count) {
-    return mismatch(std::to_string(samples.size()) + " samples for " + std::to_string(slot.sample_count));
-  }
-  if (track == Track::video && !samples.front().sync) return mismatch("the video does not start on an IDR picture");
-  return media_segment({slot.sequence_number, slot.start, slot.sample_duration}, samples);
+  auto samples = slot_samples(ts, track, slot);
+  if (!samples) return samples.error();
+  return media_segment({slot.sequence_number, slot.start, slot.sample_duration}, *samples);
+}
+
+Result<std::vector<uint8_t>> keyframe_fragment_from_ts(std::string_view ts, const TrackSlot& slot) {
+  auto samples = slot_samples(ts, Track::video, slot);
+  if (!samples) return samples.error();
+  auto whole_slot = static_cast<uint32_t>(slot.sample_duration * slot.sample_count);
+  return media_segment({slot.sequence_number, slot.start, whole_slot}, {samples->front()});
 }
 
 }  // namespace ws::fmp4

@@ -32,4 +32,9 @@ Result<std::vector<uint8_t>> init_from_ts(std::string_view ts, Track track, uint
 // every player's timeline.
 Result<std::vector<uint8_t>> fragment_from_ts(std::string_view ts, Track track, const TrackSlot& slot);
 
+// Trick play: the segment's first picture alone (an IDR: every segment
+// starts with one), lasting the whole slot, so an I-frame playlist can list
+// one resource per segment. Same refusals as fragment_from_ts.
+Result<std::vector<uint8_t>> keyframe_fragment_from_ts(std::string_view ts, const TrackSlot& slot);
+
 }  // namespace ws::fmp4

@@ -1,5 +1,7 @@
 #include "http/cmaf_playlists.h"
 
+#include <algorithm>
+
 #include "playlist/codecs.h"
 #include "playlist/dash.h"
 #include "playlist/hls.h"
@@ -33,8 +35,22 @@ BandwidthEstimate estimate_fmp4_bandwidth(const render::RenderProfile& profile, 
                    fragments * kFragmentBytes * 8);
 }
 
+// x264 in hard CBR spends about three average frames on an IDR picture
+// (measured: 7.2 KB against 2.4 KB at 320x180); four leaves a margin, and a
+// BANDWIDTH over the truth only makes a player more careful.
+constexpr double kKeyframeInFrames = 4;
+
+BandwidthEstimate estimate_keyframe_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid) {
+  double fps = static_cast<double>(grid.fps_num) / grid.fps_den;
+  double bits = profile.video_bitrate_kbps * 1000.0 / fps * kKeyframeInFrames + (kFragmentBytes + kTrunBytesPerSample) * 8;
+  int64_t shortest = grid.nominal_frames;
+  for (const auto& segment : grid.segments) shortest = std::min(shortest, segment.frame_count);
+  double nominal_seconds = static_cast<double>(grid.nominal_frames) / fps;
+  return {static_cast<long long>(bits / nominal_seconds), static_cast<long long>(bits * fps / static_cast<double>(shortest))};
+}
+
 std::string cmaf_master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan) {
-  std::vector<playlist::Variant> variants;
+  std::vector<playlist::Variant> variants, iframe_variants;
   for (const auto& rendition : planner.renditions()) {
     const auto& p = rendition.profile;
     BandwidthEstimate bw = estimate_fmp4_bandwidth(p, plan.grid, true, true);  // with the audio it plays with
@@ -47,9 +63,14 @@ std::string cmaf_master_playlist_text(const cache::StreamPlanner& planner, const
     v.fps_num = plan.grid.fps_num;
     v.fps_den = plan.grid.fps_den;
     v.uri = rendition.name + "/" + kMediaPlaylistName;
-    variants.push_back(std::move(v));
+    variants.push_back(v);
+    v.bandwidth = estimate_keyframe_bandwidth(p, plan.grid).peak;
+    v.codecs = render::h264_codec_string(p);
+    v.uri = rendition.name + "/" + kIFramesName;
+    iframe_variants.push_back(std::move(v));
   }
   playlist::MasterPlaylistOptions options;
+  options.iframe_variants = std::move(iframe_variants);
   options.version = 7;
   options.subtitles_uri = std::string(kSubtitlesName) + "/" + kMediaPlaylistName;
   options.audio_uri = std::string(kAudioTrackName) + "/" + kMediaPlaylistName;
@@ -62,6 +83,15 @@ std::string cmaf_media_playlist_text(const cache::StreamPlan& plan, bool with_ma
   options.map_uri = kInitName;
   options.uri_template = kFragmentTemplate;
   if (with_marks) options.date_ranges = playlist::interval_date_ranges(plan.timeline);
+  return playlist::media_playlist(plan.grid, options);
+}
+
+std::string cmaf_iframe_playlist_text(const cache::StreamPlan& plan) {
+  playlist::MediaPlaylistOptions options;
+  options.version = 7;
+  options.map_uri = kInitName;
+  options.uri_template = kKeyframeTemplate;
+  options.iframes_only = true;
   return playlist::media_playlist(plan.grid, options);
 }
 

@@ -31,15 +31,19 @@ void serve_init(Services& s, const PlanPtr& plan, const cache::CmafTrack& track,
                 content_type_of(track), responder);
 }
 
-void serve_fragment(Services& s, const PlanPtr& plan, const cache::CmafTrack& track, int index,
+// A fragment (or, with `keyframe`, the keyframe fragment of trick play).
+void serve_fragment(Services& s, const PlanPtr& plan, const cache::CmafTrack& track, int index, bool keyframe,
                     const ResponderPtr& responder) {
   if (index >= static_cast<int>(plan->grid.segments.size())) {
     return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
   }
   serve_derived(s, cache::source_segment_job(plan, s.streams, track, index),
-                [plan, track, index](std::filesystem::path ts) { return cache::cmaf_fragment_job(plan, track, index, ts); },
+                [plan, track, index, keyframe](std::filesystem::path ts) {
+                  return keyframe ? cache::cmaf_keyframe_job(plan, track, index, ts)
+                                  : cache::cmaf_fragment_job(plan, track, index, ts);
+                },
                 content_type_of(track), responder);
-  prefetch(s, plan, track.rendition, index + 1, s.prefetch_segments);
+  if (!keyframe) prefetch(s, plan, track.rendition, index + 1, s.prefetch_segments);
 }
 
 // cmaf/subs/: the same WebVTT cues as the TS stream's, on the fMP4 clock, and
@@ -74,17 +78,20 @@ void get_track_file(Services& s, Request& request, const ResponderPtr& responder
   const std::string& file = request.path_params.at(2);
   auto track = track_named(s, name);
   int index = segment_index_from_name(file, "seg_", ".m4s");
-  bool known_file = file == kMediaPlaylistName || file == kInitName || index >= 0;
+  int keyframe = track && track->video ? segment_index_from_name(file, "iframe_", ".m4s") : -1;
+  bool iframes = track && track->video && file == kIFramesName;
+  bool known_file = file == kMediaPlaylistName || file == kInitName || index >= 0 || keyframe >= 0 || iframes;
   if (name != kSubtitlesName && (!track || !known_file)) return responder->respond(stream_file_not_found());
   with_plan(s, request.path_params.at(0), responder,
-            [&s, responder, track, index, file, name, query = *query](const PlanPtr& plan) {
+            [&s, responder, track, index, keyframe, iframes, file, name, query = *query](const PlanPtr& plan) {
               if (name == kSubtitlesName) return serve_subtitles(plan, file, query, responder);
-              if (file == kMediaPlaylistName) {
-                return responder->respond(
-                    playlist_response(with_query_on_uris(cmaf_media_playlist_text(*plan, track->video), query)));
+              if (file == kMediaPlaylistName || iframes) {
+                std::string text = iframes ? cmaf_iframe_playlist_text(*plan) : cmaf_media_playlist_text(*plan, track->video);
+                return responder->respond(playlist_response(with_query_on_uris(text, query)));
               }
               if (file == kInitName) return serve_init(s, plan, *track, responder);
-              serve_fragment(s, plan, *track, index, responder);
+              if (keyframe >= 0) return serve_fragment(s, plan, *track, keyframe, true, responder);
+              serve_fragment(s, plan, *track, index, false, responder);
             });
 }
 

@@ -110,6 +110,7 @@ std::string media_playlist(const timeline::SegmentGrid& grid, const MediaPlaylis
   out += "#EXT-X-MEDIA-SEQUENCE:0\n";
   out += "#EXT-X-PLAYLIST-TYPE:VOD\n";
   out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  if (options.iframes_only) out += "#EXT-X-I-FRAMES-ONLY\n";
   if (!options.map_uri.empty()) out += "#EXT-X-MAP:URI=\"" + one_line(options.map_uri, true) + "\"\n";
   if (!options.date_ranges.empty()) {
     out += "#EXT-X-PROGRAM-DATE-TIME:" + program_date(0) + "\n";
@@ -143,6 +144,11 @@ std::string master_playlist(const std::vector<Variant>& variants, const MasterPl
   for (const Variant& v : variants) {
     put_stream_inf(out, v, subtitles, audio);
     out += one_line(v.uri, false) + "\n";
+  }
+  for (const Variant& v : options.iframe_variants) {
+    out += "#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=" + std::to_string(v.bandwidth) + ",CODECS=\"" +
+           one_line(v.codecs, true) + "\",RESOLUTION=" + std::to_string(v.width) + "x" + std::to_string(v.height) +
+           ",URI=\"" + one_line(v.uri, true) + "\"\n";
   }
   return out;
 }

@@ -30,6 +30,8 @@ struct MediaPlaylistOptions {
   int version = 3;  // 3: decimal EXTINF, MPEG-TS segments; 7 for fMP4
   // fMP4: the init segment's URI (EXT-X-MAP), written before the first segment.
   std::string map_uri;
+  // EXT-X-I-FRAMES-ONLY: each segment is one I-frame shown until the next.
+  bool iframes_only = false;
   // With date ranges, the first segment carries EXT-X-PROGRAM-DATE-TIME of a
   // fixed epoch (the stream is VOD: the date only anchors the ranges, and a
   // fixed one keeps the playlist the same bytes) and each range an
@@ -68,6 +70,9 @@ struct MasterPlaylistOptions {
   std::string audio_uri;
   std::string audio_name = "Audio";
   int audio_channels = 2;
+  // Trick play: one EXT-X-I-FRAME-STREAM-INF each (BANDWIDTH, CODECS: video
+  // only, RESOLUTION, URI of an I-frames-only playlist), after the variants.
+  std::vector<Variant> iframe_variants;
 };
 
 // #EXTM3U, VERSION, INDEPENDENT-SEGMENTS, then per variant EXT-X-STREAM-INF

@@ -164,6 +164,47 @@ TEST_F(Cmaf, EveryRungAndTheAudioPlayOnTheGridAndMatchTheirCodecs) {
   EXPECT_TRUE(decodes(audio.file));
 }
 
+// Trick play: per rung an I-frames-only playlist on the same grid, each
+// resource one keyframe at its segment's start, and a BANDWIDTH that covers them.
+TEST_F(Cmaf, EveryRungHasAnIFramePlaylistOfOneKeyframePerSegment) {
+  std::string master = get_ok(base() + "master.m3u8");
+  std::regex iframe_inf("#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=([0-9]+),CODECS=\"([^\"]+)\",RESOLUTION=[0-9x]+,URI=\"([^/]+)/iframes\\.m3u8\"");
+  int rungs = 0;
+  for (std::sregex_iterator it(master.begin(), master.end(), iframe_inf), end; it != end; ++it, ++rungs) {
+    std::string rung = (*it)[3];
+    std::string playlist = get_ok(base() + rung + "/iframes.m3u8");
+    EXPECT_NE(playlist.find("#EXT-X-I-FRAMES-ONLY"), std::string::npos) << playlist;
+    EXPECT_NE(playlist.find("#EXT-X-MAP:URI=\"init.mp4\""), std::string::npos) << playlist;
+    std::vector<double> extinf = test::extinf_values(playlist);
+    EXPECT_EQ(extinf, test::extinf_values(get_ok(base() + rung + "/index.m3u8")));
+    std::string all = get_ok(base() + rung + "/init.mp4");
+    double peak = 0, start = 0;
+    std::vector<double> starts;
+    for (std::size_t k = 0; k < extinf.size(); ++k) {
+      char name[32];
+      std::snprintf(name, sizeof name, "iframe_%05zu.m4s", k);
+      std::string fragment = get_ok(base() + rung + "/" + name);
+      EXPECT_NEAR(static_cast<double>(tfdt_of(fragment)), start * 30, 1.0) << rung << " " << k;
+      peak = std::max(peak, fragment.size() * 8 / extinf[k]);
+      starts.push_back(start);
+      start += extinf[k];
+      all += fragment;
+    }
+    fs::path file = test::save(all, test::scratch_dir("cmaf") / (rung + "-iframes.mp4"));
+    auto frames = test::probe_packets(file, "v");
+    ASSERT_EQ(frames.size(), extinf.size()) << rung;
+    for (std::size_t k = 0; k < frames.size(); ++k) {
+      EXPECT_TRUE(frames[k].key) << rung << " " << k;
+      EXPECT_NEAR(frames[k].pts, starts[k], 1e-3) << rung << " " << k;
+    }
+    EXPECT_TRUE(decodes(file)) << rung;
+    EXPECT_EQ((*it)[2], test::codec_from_probe(file)) << rung;
+    std::printf("I-frames %s: declared %s measured peak %.0f\n", rung.c_str(), std::string((*it)[1]).c_str(), peak);
+    EXPECT_GE(std::stod((*it)[1]), peak) << rung;
+  }
+  EXPECT_EQ(rungs, 2) << master;
+}
+
 TEST_F(Cmaf, TheDashManifestDescribesTheSameFilesAndTheWorkoutsStructure) {
   auto mpd = server_->client->get(base() + "manifest.mpd", {{"Accept-Encoding", "gzip"}});
   ASSERT_EQ(mpd.status, 200) << mpd.body;

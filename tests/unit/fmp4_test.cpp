@@ -214,6 +214,18 @@ TEST(Fmp4Fragment, AudioHasEveryFrame) {
   EXPECT_EQ(be32(out, find_box(out, "moof/traf/trun") + 12), 150u);
 }
 
+TEST(Fmp4Fragment, TheKeyframeFragmentHoldsTheIdrForTheWholeSlot) {
+  auto out = keyframe_fragment_from_ts(segment_ts(3, 2), {30, 4, 3 * 96, 1, 3});
+  ASSERT_TRUE(out) << out.error().message;
+  std::size_t trun = find_box(*out, "moof/traf/trun");
+  EXPECT_EQ(be32(*out, trun + 12), 1u);            // one sample
+  EXPECT_EQ(be32(*out, trun + 20), 3u);            // lasting the slot's 3 frames
+  EXPECT_EQ(be32(*out, trun + 28), 0x02000000u);   // a sync sample
+  EXPECT_EQ(be32(*out, find_box(*out, "moof/traf/tfdt") + 16), 3u * 96);
+  EXPECT_EQ(be32(*out, find_box(*out, "mdat")), 8u + 7u);  // just the IDR's 4-byte length + 3 bytes
+  EXPECT_EQ(keyframe_fragment_from_ts(segment_ts(3, 2, false), {30, 1, 0, 1, 3}).error().code, "fragment_mismatch");
+}
+
 TEST(Fmp4Fragment, RefusesASegmentThatDoesNotFitItsSlot) {
   EXPECT_EQ(fragment_from_ts(segment_ts(3, 2), Track::video, {30, 1, 0, 1, 4}).error().code, "fragment_mismatch");
   EXPECT_EQ(fragment_from_ts(segment_ts(3, 2, false), Track::video, {30, 1, 0, 1, 3}).error().code,

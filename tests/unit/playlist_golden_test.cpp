@@ -116,6 +116,7 @@ TEST(PlaylistGolden, MasterFmp4WithAnAudioGroupOnEveryVariant) {
   options.version = 7;
   options.subtitles_uri = "subs/index.m3u8";
   options.audio_uri = "audio/index.m3u8";
+  options.iframe_variants = {{420'000, 0, avc1_codec(AvcProfile::high, 31), 1280, 720, 0, 1, "720p/iframes.m3u8"}};
   expect_golden("master_fmp4_audio_group.m3u8", master_playlist({hd, sd}, options));
 }
 
@@ -127,6 +128,15 @@ TEST(PlaylistGolden, MediaFmp4WithItsInitSegment) {
   options.uri_template = "seg_%05d.m4s";
   options.date_ranges = interval_date_ranges(p.timeline);
   expect_golden("media_fmp4.m3u8", media_playlist(p.grid, options));
+}
+
+TEST(PlaylistGolden, MediaFmp4IFramesOnly) {
+  MediaPlaylistOptions options;
+  options.version = 7;
+  options.map_uri = "init.mp4";
+  options.uri_template = "iframe_%05d.m4s";
+  options.iframes_only = true;
+  expect_golden("media_fmp4_iframes.m3u8", media_playlist(plan(workout({"Burpee", "Plank"}, 5, 2, 1)).grid, options));
 }
 
 // A grid whose first segment is half the others (as issue 7 may make it):
