@@ -31,9 +31,8 @@ class E2eFormats : public ::testing::Test {
         std::map<std::string, std::string>{{"RENDER_LADDER", "640x360@800, 320x180@400"}},
         /*one_small_rendition=*/false);
     std::string id = test::create_workout(*server_->client);
-    auto started = server_->client->post("/api/workouts/" + id + "/stream", "");
-    ASSERT_EQ(started.status, 200) << started.body;
-    stream_ = boost::json::parse(started.body).as_object();
+    stream_ = test::start_stream(*server_->client, id);
+    ASSERT_FALSE(stream_.empty());
   }
 
   void play(const std::string& player, const char* url_key) {

@@ -72,9 +72,8 @@ class Cmaf : public ::testing::Test {
                                                         {"RENDER_PREFETCH", "0"}},
         /*one_small_rendition=*/false);
     id_ = test::create_workout(*server_->client);
-    auto started = server_->client->post("/api/workouts/" + id_ + "/stream", "");
-    ASSERT_EQ(started.status, 200) << started.body;
-    stream_ = boost::json::parse(started.body).as_object();
+    stream_ = test::start_stream(*server_->client, id_);
+    ASSERT_FALSE(stream_.empty());
   }
   std::string get_ok(const std::string& path) {
     auto reply = server_->client->get(path);

@@ -42,17 +42,18 @@ std::string metric_line(test::HttpClient& client, const std::string& name) {
 
 class SignedStreams : public ::testing::Test {
  protected:
+  test::StreamServer signed_server(const std::string& cache_prefix) {
+    return test::StreamServer(db_, cache_prefix + db_.name(), {{"STREAM_SIGNING_KEY", kKey}, {"RENDER_PREFETCH", "0"}});
+  }
   test::TestDatabase db_;
 };
 
 TEST_F(SignedStreams, OnlySignedUnexpiredUrlsAreServed) {
-  test::StreamServer server(db_, "signed-" + db_.name(),
-                            {{"STREAM_SIGNING_KEY", kKey}, {"RENDER_PREFETCH", "0"}});
+  test::StreamServer server = signed_server("signed-");
   auto& client = *server.client;
   std::string id = test::create_workout(client);
-  auto started = client.post("/api/workouts/" + id + "/stream", "");
-  ASSERT_EQ(started.status, 200) << started.body;
-  auto stream = boost::json::parse(started.body).as_object();
+  auto stream = test::start_stream(client, id);
+  ASSERT_FALSE(stream.empty());
   std::string master_url(stream.at("hls_url").as_string());
   ASSERT_TRUE(std::regex_match(master_url, std::regex("/streams/" + id + "/master\\.m3u8\\?exp=[0-9]+&sig=[0-9a-f]{64}")))
       << master_url;
@@ -103,13 +104,11 @@ TEST_F(SignedStreams, OnlySignedUnexpiredUrlsAreServed) {
 // reaches every URI of its playlists (EXT-X-MAP and EXT-X-MEDIA included)
 // and every template of the MPD, and nothing of it is served unsigned.
 TEST_F(SignedStreams, TheFmp4AndDashFilesAreSignedTheSameWay) {
-  test::StreamServer server(db_, "signed-cmaf-" + db_.name(),
-                            {{"STREAM_SIGNING_KEY", kKey}, {"RENDER_PREFETCH", "0"}});
+  test::StreamServer server = signed_server("signed-cmaf-");
   auto& client = *server.client;
   std::string id = test::create_workout(client);
-  auto started = client.post("/api/workouts/" + id + "/stream", "");
-  ASSERT_EQ(started.status, 200) << started.body;
-  auto stream = boost::json::parse(started.body).as_object();
+  auto stream = test::start_stream(client, id);
+  ASSERT_FALSE(stream.empty());
   std::string master_url(stream.at("hls_fmp4_url").as_string());
   std::string query = master_url.substr(master_url.find('?'));
   std::string base = "/streams/" + id + "/cmaf/";

@@ -75,6 +75,15 @@ inline std::string create_workout(HttpClient& client) {
   return std::string(json::parse(reply.body).at("id").as_string());
 }
 
+// POST /api/workouts/{id}/stream: the answer's JSON (the stream's URLs),
+// empty (and a test failure) unless it is a 200.
+inline json::object start_stream(HttpClient& client, const std::string& id) {
+  auto started = client.post("/api/workouts/" + id + "/stream", "");
+  EXPECT_EQ(started.status, 200) << started.body;
+  if (started.status != 200) return {};
+  return json::parse(started.body).as_object();
+}
+
 inline std::vector<double> extinf_values(const std::string& playlist) {
   std::vector<double> values;
   std::regex extinf("#EXTINF:([0-9.]+),");
