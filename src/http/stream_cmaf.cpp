@@ -2,6 +2,9 @@
 // playlists, the DASH MPD, init segments and fragments. A fragment is derived
 // from its MPEG-TS segment (rendered first if need be), so both containers
 // share one render and one encode.
+#include <functional>
+#include <optional>
+
 #include "http/cmaf_playlists.h"
 #include "http/handlers.h"
 #include "http/stream_common.h"
@@ -71,27 +74,54 @@ std::optional<cache::CmafTrack> track_named(const Services& s, const std::string
   return cache::CmafTrack{true, static_cast<std::size_t>(rendition)};
 }
 
+// What a file name under a track asks for; nothing for names no track has.
+struct TrackFile {
+  enum Kind { playlist, iframes, init, fragment, keyframe } kind = playlist;
+  int index = -1;  // fragment, keyframe
+};
+
+std::optional<TrackFile> parse_track_file(const cache::CmafTrack& track, const std::string& file) {
+  if (file == kMediaPlaylistName) return TrackFile{TrackFile::playlist};
+  if (file == kInitName) return TrackFile{TrackFile::init};
+  if (int index = segment_index_from_name(file, "seg_", ".m4s"); index >= 0) return TrackFile{TrackFile::fragment, index};
+  if (!track.video) return std::nullopt;  // trick play is for pictures
+  if (file == kIFramesName) return TrackFile{TrackFile::iframes};
+  if (int index = segment_index_from_name(file, "iframe_", ".m4s"); index >= 0) return TrackFile{TrackFile::keyframe, index};
+  return std::nullopt;
+}
+
+void serve_track_file(Services& s, const PlanPtr& plan, const cache::CmafTrack& track, const TrackFile& file,
+                      const std::string& query, const ResponderPtr& responder) {
+  switch (file.kind) {
+    case TrackFile::playlist:
+      return responder->respond(
+          playlist_response(with_query_on_uris(cmaf_media_playlist_text(*plan, track.video), query)));
+    case TrackFile::iframes:
+      return responder->respond(playlist_response(with_query_on_uris(cmaf_iframe_playlist_text(*plan), query)));
+    case TrackFile::init:
+      return serve_init(s, plan, track, responder);
+    case TrackFile::fragment:
+    case TrackFile::keyframe:
+      return serve_fragment(s, plan, track, file.index, file.kind == TrackFile::keyframe, responder);
+  }
+}
+
 void get_track_file(Services& s, Request& request, const ResponderPtr& responder) {
   auto query = checked_query(s, request, responder);
   if (!query) return;
   const std::string& name = request.path_params.at(1);
   const std::string& file = request.path_params.at(2);
+  if (name == kSubtitlesName) {
+    return with_plan(s, request.path_params.at(0), responder, [file, query = *query, responder](const PlanPtr& plan) {
+      serve_subtitles(plan, file, query, responder);
+    });
+  }
   auto track = track_named(s, name);
-  int index = segment_index_from_name(file, "seg_", ".m4s");
-  int keyframe = track && track->video ? segment_index_from_name(file, "iframe_", ".m4s") : -1;
-  bool iframes = track && track->video && file == kIFramesName;
-  bool known_file = file == kMediaPlaylistName || file == kInitName || index >= 0 || keyframe >= 0 || iframes;
-  if (name != kSubtitlesName && (!track || !known_file)) return responder->respond(stream_file_not_found());
+  auto wanted = track ? parse_track_file(*track, file) : std::nullopt;
+  if (!wanted) return responder->respond(stream_file_not_found());
   with_plan(s, request.path_params.at(0), responder,
-            [&s, responder, track, index, keyframe, iframes, file, name, query = *query](const PlanPtr& plan) {
-              if (name == kSubtitlesName) return serve_subtitles(plan, file, query, responder);
-              if (file == kMediaPlaylistName || iframes) {
-                std::string text = iframes ? cmaf_iframe_playlist_text(*plan) : cmaf_media_playlist_text(*plan, track->video);
-                return responder->respond(playlist_response(with_query_on_uris(text, query)));
-              }
-              if (file == kInitName) return serve_init(s, plan, *track, responder);
-              if (keyframe >= 0) return serve_fragment(s, plan, *track, keyframe, true, responder);
-              serve_fragment(s, plan, *track, index, false, responder);
+            [&s, responder, track = *track, wanted = *wanted, query = *query](const PlanPtr& plan) {
+              serve_track_file(s, plan, track, wanted, query, responder);
             });
 }
 
