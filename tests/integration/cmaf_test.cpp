@@ -210,6 +210,8 @@ TEST_F(Cmaf, TheDashManifestDescribesTheSameFilesAndTheWorkoutsStructure) {
   EXPECT_EQ(mpd.header("content-type"), "application/dash+xml");
   EXPECT_EQ(mpd.header("content-encoding"), "gzip");
   std::string text = get_ok(base() + "manifest.mpd");
+  fs::path saved = test::save(text, test::scratch_dir("cmaf") / "manifest.mpd");
+  EXPECT_EQ(test::run_command("xmllint --noout '" + saved.string() + "' 2>&1; echo $?"), "0\n") << "not well-formed XML";
   // Durations from the grid: the video timeline adds up to the media playlist's.
   std::string ts_media = get_ok("/streams/" + id_ + "/180p/index.m3u8");
   double total = 0;
@@ -245,6 +247,20 @@ TEST_F(Cmaf, TheDashManifestDescribesTheSameFilesAndTheWorkoutsStructure) {
   EXPECT_EQ(subs.header("content-type"), "text/vtt");
   EXPECT_TRUE(subs.body.starts_with("WEBVTT\n")) << subs.body;
   EXPECT_NE(text.find("<BaseURL>subs/all.vtt</BaseURL>"), std::string::npos);
+}
+
+// The fMP4 master's subtitles are on the fMP4 clock: X-TIMESTAMP-MAP's
+// MPEGTS is the media time of the video's first frame (tfdt 0 on the grid).
+TEST_F(Cmaf, TheSubtitlesAreMappedToTheFmp4Clock) {
+  std::string master = get_ok(base() + "master.m3u8");
+  EXPECT_NE(master.find("URI=\"subs/index.m3u8\""), std::string::npos) << master;
+  std::string vtt = get_ok(base() + "subs/sub_00000.vtt");
+  std::smatch map;
+  ASSERT_TRUE(std::regex_search(vtt, map, std::regex("X-TIMESTAMP-MAP=MPEGTS:([0-9]+),LOCAL:00:00:00.000"))) << vtt;
+  fs::path first = test::save(get_ok(base() + "180p/init.mp4") + get_ok(base() + "180p/seg_00000.m4s"),
+                              test::scratch_dir("cmaf") / "first.mp4");
+  EXPECT_NEAR(std::stoll(map[1]) / 90000.0, test::probe_packets(first, "v").front().pts, 1e-6);
+  EXPECT_EQ(test::extinf_values(get_ok(base() + "subs/index.m3u8")), test::extinf_values(get_ok(base() + "180p/index.m3u8")));
 }
 
 }  // namespace
