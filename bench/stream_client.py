@@ -434,39 +434,40 @@ def phase_main(args):
         json.dump(out, f)
 
 
-def phase_full_first(args):
-    """First segments only, on a server whose first segment is as long as the
-    others (FIRST_SEGMENT_S=0): what the short first segment gains."""
+def start_phase(args, phase, first_index, what):
+    """A phase's player and workouts, then its cold start and first segments."""
     errors = []
     player = Player(args.port, errors)
-    workouts = Workouts(player, first_index=2000)
-    out = {"phase": "full_first", "errors": errors}
+    workouts = Workouts(player, first_index=first_index)
+    out = {"phase": phase, "errors": errors}
     background = Background(args.pid)
-    log("cold start (first segment as long as the others)")
+    log(f"cold start ({what})")
     out["cold"] = first_segment(player, workouts, args.pid)
     out["first"] = first_segments(player, workouts, args.pid, args.n)
+    return player, workouts, out, background
+
+
+def save_phase(args, out, background):
     out["background_cores"] = background.cores()
     with open(args.out, "w") as f:
         json.dump(out, f)
 
 
+def phase_full_first(args):
+    """First segments only, on a server whose first segment is as long as the
+    others (FIRST_SEGMENT_S=0): what the short first segment gains."""
+    _, _, out, background = start_phase(args, "full_first", 2000, "first segment as long as the others")
+    save_phase(args, out, background)
+
+
 def phase_noprefetch(args):
-    errors = []
-    player = Player(args.port, errors)
-    workouts = Workouts(player, first_index=10)
-    out = {"phase": "noprefetch", "errors": errors}
-    background = Background(args.pid)
-    log("cold start (prefetch off server)")
-    out["cold"] = first_segment(player, workouts, args.pid)
-    out["first"] = first_segments(player, workouts, args.pid, args.n)
+    player, workouts, out, background = start_phase(args, "noprefetch", 10, "prefetch off server")
     out["seek"] = seeks(player, workouts, args.pid, args.seeks)
     log(f"render speed, prefetch off: every segment of a ~{args.speed_seconds} s workout")
     player.close()
     out["speed"] = render_speed(player, workouts, args.pid, args.speed_seconds)
     out["vm_hwm_mb"] = vm_hwm_mb(args.pid)
-    out["background_cores"] = background.cores()
-    with open(args.out, "w") as f:
-        json.dump(out, f)
+    save_phase(args, out, background)
 
 
 # --------------------------------------------------------------------------
