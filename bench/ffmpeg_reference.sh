@@ -24,8 +24,10 @@
 # Starts its own throwaway PostgreSQL and a server (only to create the workout
 # through the API), stops everything at the end. Clips, build and pipelines as
 # in bench/stream_latency.sh (BENCH_MEDIA_DIR, WS_BUILD_DIR; bench/lib/render_bench.sh).
-# BENCH_ONLY_OURS=1 skips FFmpeg (our figures alone: memory per concurrent
-# render is the peak RSS with BENCH_JOBS=2 minus BENCH_JOBS=1). BENCH_ORDER=ffmpeg
+# BENCH_MEMORY=1 skips FFmpeg and renders ours twice, with --jobs 1 then
+# --jobs 2 (each from a fresh cache), and prints the memory per concurrent
+# render: what the second render adds to the peak RSS, and the peak split
+# between the two. BENCH_ORDER=ffmpeg
 # runs FFmpeg first; BENCH_JOBS=N passes --jobs N to our render (default: one
 # segment per core). BENCH_PERF=1 also samples both runs with `perf record`
 # (99 Hz, no call graphs) and prints where their CPU time went, by library and
@@ -36,7 +38,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 exercises=${1:-8} rounds=${2:-3} work_s=${3:-35} rest_s=${4:-15} intensity=${5:-high}
 helper=$root/bench/reference_workout.py
 [[ -x /usr/bin/time ]] || { echo "/usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
-[[ -n ${BENCH_ONLY_OURS:-} ]] || command -v ffmpeg >/dev/null || { echo "ffmpeg is needed" >&2; exit 1; }
+[[ -n ${BENCH_MEMORY:-} ]] || command -v ffmpeg >/dev/null || { echo "ffmpeg is needed" >&2; exit 1; }
 # shellcheck source=bench/lib/render_bench.sh
 source "$root/bench/lib/render_bench.sh"
 bench_find_build
@@ -86,16 +88,18 @@ timed() {
   read -r b1 i1 < <(busy)
   echo "$((b1 - b0)) $((i1 - i0))" >"$work/$name.stat"
 }
+# run_ours [NAME JOBS]
 run_ours() {
-  echo "==> ours: workout-server render (fresh cache, fresh folder)" >&2
-  timed ours env CACHE_DIR="$work/cache-render" "$server" render --workout "$wid" --out "$work/ours" \
-    ${BENCH_JOBS:+--jobs "$BENCH_JOBS"}
+  local name=${1:-ours} jobs=${2:-${BENCH_JOBS:-}}
+  echo "==> $name: workout-server render ${jobs:+--jobs $jobs }(fresh cache, fresh folder)" >&2
+  timed "$name" env CACHE_DIR="$work/cache-$name" "$server" render --workout "$wid" --out "$work/$name" \
+    ${jobs:+--jobs "$jobs"}
 }
 run_ffmpeg() {
   echo "==> FFmpeg reference (${#ffargs[@]} arguments, filter graph $work/ffmpeg/filter.txt)" >&2
   timed ffmpeg ffmpeg "${ffargs[@]}"
 }
-if [[ -n ${BENCH_ONLY_OURS:-} ]]; then run_ours
+if [[ -n ${BENCH_MEMORY:-} ]]; then run_ours ours_1job 1; run_ours ours 2
 elif [[ ${BENCH_ORDER:-ours} == ffmpeg ]]; then run_ffmpeg; run_ours
 else run_ours; run_ffmpeg; fi
 
@@ -130,8 +134,9 @@ def playlist(path):
     return sum(durs), len(durs), sum(os.path.getsize(p) for p in segs)
 
 ours_pl = sorted(glob.glob(f"{work}/ours/*/*.m3u8"))[0]
-runs = [("ours", ours_pl), ("ffmpeg", f"{work}/ffmpeg/hls/index.m3u8")]
-runs = [r for r in runs if os.path.exists(f"{work}/{r[0]}.time")]  # BENCH_ONLY_OURS: ours alone
+runs = [("ours_1job", ours_pl.replace(f"{work}/ours/", f"{work}/ours_1job/")), ("ours", ours_pl),
+        ("ffmpeg", f"{work}/ffmpeg/hls/index.m3u8")]
+runs = [r for r in runs if os.path.exists(f"{work}/{r[0]}.time")]  # BENCH_MEMORY: no FFmpeg
 res = {}
 for name, pl in runs:
     wall, cpu, rss = parse_time(name)
@@ -160,6 +165,11 @@ for name in res:
 ratios = {"speed_ours_over_ffmpeg": o["x_realtime"] / f["x_realtime"],
           "cpu_per_min_ours_over_ffmpeg": o["cpu_s_per_min"] / f["cpu_s_per_min"],
           "peak_rss_ours_over_ffmpeg": o["peak_rss_mb"] / f["peak_rss_mb"]} if f else {}
+if "ours_1job" in res:
+    one, two = res["ours_1job"]["peak_rss_mb"], o["peak_rss_mb"]
+    ratios = {"rss_added_by_second_render_mb": two - one, "rss_per_render_2_jobs_mb": two / 2}
+    print(f"memory per concurrent render: the second adds {two - one:.0f} MB ({one:.0f} -> {two:.0f} MB "
+          f"peak RSS); the 2-job peak split between the two: {two / 2:.0f} MB each (target <= 200)")
 if f: print(f"ratios: ours is {ratios['speed_ours_over_ffmpeg']:.2f}x FFmpeg's speed (target >= 2), "
       f"uses {ratios['cpu_per_min_ours_over_ffmpeg']:.2f}x its CPU per minute, "
       f"{ratios['peak_rss_ours_over_ffmpeg']:.2f}x its peak memory")
