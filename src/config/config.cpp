@@ -200,8 +200,9 @@ Status apply_env(const EnvLookup& env, Config& c) {
     char* end = nullptr;
     double n = std::strtod(v->c_str(), &end);
     if (v->empty() || *end != '\0' || !(n >= min && n <= max)) {
-      return config_error("environment", name,
-                          "'" + *v + "' is not a number between " + std::to_string(min) + " and " + std::to_string(max));
+      std::ostringstream range;
+      range << min << " and " << max;
+      return config_error("environment", name, "'" + *v + "' is not a number between " + range.str());
     }
     out = n;
     return Status::Ok();

@@ -21,10 +21,10 @@ namespace {
 // to 32 MB). After the first ProRes frame (7.4 MB at 720p) is freed, every
 // video frame (I420 1.4 MB, decoder and queue buffers) comes from the
 // per-thread heaps instead, and each render thread's heap keeps its peak:
-// ~100 MB more peak RSS with two renders at 720p (bench/ffmpeg_reference.sh
-// with BENCH_ONLY_OURS=1 BENCH_JOBS=2: 453 MB, 350 MB with the threshold
-// fixed). Setting it fixes it (no more raising); 512 KiB leaves small
-// allocations on the heaps, where they are cheap.
+// ~100 MB more peak RSS with two renders of a 2:30 workout at 720p (453 MB,
+// 350 MB with the threshold fixed; `BENCH_MEMORY=1 bench/ffmpeg_reference.sh
+// 4 1 30 10` measures it). Setting the threshold stops the raising; 512 KiB
+// leaves small allocations on the heaps, where they are cheap.
 void keep_large_allocations_mapped() { mallopt(M_MMAP_THRESHOLD, 512 * 1024); }
 
 int fail(const ws::Error& error) {
