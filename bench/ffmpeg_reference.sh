@@ -23,7 +23,11 @@
 #
 # Starts its own throwaway PostgreSQL and a server (only to create the workout
 # through the API), stops everything at the end. Clips, build and pipelines as
-# in bench/stream_latency.sh (BENCH_MEDIA_DIR, WS_BUILD_DIR). BENCH_ORDER=ffmpeg
+# in bench/stream_latency.sh (BENCH_MEDIA_DIR, WS_BUILD_DIR; bench/lib/render_bench.sh).
+# BENCH_MEMORY=1 skips FFmpeg and renders ours twice, with --jobs 1 then
+# --jobs 2 (each from a fresh cache), and prints the memory per concurrent
+# render: what the second render adds to the peak RSS, and the peak split
+# between the two. BENCH_ORDER=ffmpeg
 # runs FFmpeg first; BENCH_JOBS=N passes --jobs N to our render (default: one
 # segment per core). BENCH_PERF=1 also samples both runs with `perf record`
 # (99 Hz, no call graphs) and prints where their CPU time went, by library and
@@ -32,75 +36,39 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 exercises=${1:-8} rounds=${2:-3} work_s=${3:-35} rest_s=${4:-15} intensity=${5:-high}
-build=${WS_BUILD_DIR:-$root/build}
-server=$build/src/app/workout-server
 helper=$root/bench/reference_workout.py
-[[ -x $server ]] || { echo "no $server: build first (scripts/test, or WS_BUILD_DIR=...)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "/usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
-command -v ffmpeg >/dev/null || { echo "ffmpeg is needed" >&2; exit 1; }
-src_root=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt" 2>/dev/null)
-[[ -d $src_root/pipelines ]] || src_root=$root
-
-work=$(mktemp -d /tmp/ws-ffref-bench.XXXXXX)
-chmod 755 "$work"
-server_pid=""
-stop_server() {
-  if [[ -n $server_pid ]]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
-cleanup() {
-  stop_server
-  bash "$root/scripts/test-pg.sh" stop "$work/pg" >/dev/null 2>&1 || true
-  [[ -n ${BENCH_KEEP:-} ]] && { echo "kept $work" >&2; return; }
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-media=${BENCH_MEDIA_DIR:-}
-if [[ -z $media ]]; then
-  if [[ -d $root/var/media/clips ]]; then media=$root/var/media; else media=/var/tmp/ws-bench-media; fi
-fi
+[[ -n ${BENCH_MEMORY:-} ]] || command -v ffmpeg >/dev/null || { echo "ffmpeg is needed" >&2; exit 1; }
+# shellcheck source=bench/lib/render_bench.sh
+source "$root/bench/lib/render_bench.sh"
+bench_find_build
+bench_media_dir
 
 # Render settings from the same config the server reads.
 read -r width height bitrate audio_kbps background speed < <(python3 - "$src_root/config/default.toml" "$intensity" <<'EOF'
 import sys, tomllib
 c = tomllib.load(open(sys.argv[1], "rb"))
 r, w = c["render"], c["workout"]
-print(r["width"], r["height"], r["video_bitrate_kbps"], r["audio_bitrate_kbps"], r["background"],
-      w[f"speed_{sys.argv[2]}"])
+# the size given, else the ladder's first rung (where players start)
+rung = r["ladder"].split(",")[0].strip()
+size, kbps = rung.split("@")
+width, height = r.get("width", size.split("x")[0]), r.get("height", size.split("x")[1])
+print(width, height, r.get("video_bitrate_kbps", kbps) if "width" in r else kbps, r["audio_bitrate_kbps"],
+      r["background"], w[f"speed_{sys.argv[2]}"])
 EOF
 )
 
-cp -r "$src_root/pipelines" "$work/pipelines"
-bash "$root/scripts/test-pg.sh" start "$work/pg" >/dev/null
-export DATABASE_URL; DATABASE_URL=$(cat "$work/pg/url")
-export MEDIA_DIR=$media PORT=0 LOG_LEVEL=warn RENDER_WIDTH=$width RENDER_HEIGHT=$height
-export PIPELINES_DIR=$work/pipelines
-unset CACHE_DIR RENDER_PREFETCH RENDER_WORKERS
-cd "$src_root"
-"$server" migrate >/dev/null
 echo "==> seed (generates the demo clips into $media if missing; not timed)" >&2
-"$server" seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; exit 1; }
+bench_setup ffref-bench
+export RENDER_WIDTH=$width RENDER_HEIGHT=$height
 
 # The workout, created through the API like a user's (prefetch off, so the
 # server renders nothing of it).
-RENDER_PREFETCH=0 CACHE_DIR="$work/cache-api" "$server" serve --port-file "$work/port" \
-  >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 200); do
-  [[ -s $work/port ]] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.05
-done
-[[ -s $work/port ]] || { echo "the server did not start" >&2; exit 1; }
+bench_serve api RENDER_PREFETCH=0
 mkdir -p "$work/ffmpeg"
-wid=$(python3 "$helper" create --port "$(cat "$work/port")" --out "$work/ffmpeg" \
+wid=$(python3 "$helper" create --port "$port" --out "$work/ffmpeg" \
   --exercises "$exercises" --rounds "$rounds" --work "$work_s" --rest "$rest_s" --intensity "$intensity")
-stop_server
+bench_stop_server
 python3 "$helper" ffmpeg --workout "$work/ffmpeg/workout.json" --media "$media" --out "$work/ffmpeg" \
   --speed "$speed" --width "$width" --height "$height" --bitrate-kbps "$bitrate" \
   --audio-kbps "$audio_kbps" --background "$background"
@@ -120,16 +88,20 @@ timed() {
   read -r b1 i1 < <(busy)
   echo "$((b1 - b0)) $((i1 - i0))" >"$work/$name.stat"
 }
+# run_ours [NAME JOBS]
 run_ours() {
-  echo "==> ours: workout-server render (fresh cache, fresh folder)" >&2
-  timed ours env CACHE_DIR="$work/cache-render" "$server" render --workout "$wid" --out "$work/ours" \
-    ${BENCH_JOBS:+--jobs "$BENCH_JOBS"}
+  local name=${1:-ours} jobs=${2:-${BENCH_JOBS:-}}
+  echo "==> $name: workout-server render ${jobs:+--jobs $jobs }(fresh cache, fresh folder)" >&2
+  timed "$name" env CACHE_DIR="$work/cache-$name" "$server" render --workout "$wid" --out "$work/$name" \
+    ${jobs:+--jobs "$jobs"}
 }
 run_ffmpeg() {
   echo "==> FFmpeg reference (${#ffargs[@]} arguments, filter graph $work/ffmpeg/filter.txt)" >&2
   timed ffmpeg ffmpeg "${ffargs[@]}"
 }
-if [[ ${BENCH_ORDER:-ours} == ffmpeg ]]; then run_ffmpeg; run_ours; else run_ours; run_ffmpeg; fi
+if [[ -n ${BENCH_MEMORY:-} ]]; then run_ours ours_1job 1; run_ours ours 2
+elif [[ ${BENCH_ORDER:-ours} == ffmpeg ]]; then run_ffmpeg; run_ours
+else run_ours; run_ffmpeg; fi
 
 if [[ -n ${BENCH_PERF:-} ]]; then
   for name in ours ffmpeg; do
@@ -162,8 +134,11 @@ def playlist(path):
     return sum(durs), len(durs), sum(os.path.getsize(p) for p in segs)
 
 ours_pl = sorted(glob.glob(f"{work}/ours/*/*.m3u8"))[0]
+runs = [("ours_1job", ours_pl.replace(f"{work}/ours/", f"{work}/ours_1job/")), ("ours", ours_pl),
+        ("ffmpeg", f"{work}/ffmpeg/hls/index.m3u8")]
+runs = [r for r in runs if os.path.exists(f"{work}/{r[0]}.time")]  # BENCH_MEMORY: no FFmpeg
 res = {}
-for name, pl in (("ours", ours_pl), ("ffmpeg", f"{work}/ffmpeg/hls/index.m3u8")):
+for name, pl in runs:
     wall, cpu, rss = parse_time(name)
     dur, n, size = playlist(pl)
     busy, idle = (int(x) for x in open(f"{work}/{name}.stat").read().split())
@@ -171,7 +146,7 @@ for name, pl in (("ours", ours_pl), ("ffmpeg", f"{work}/ffmpeg/hls/index.m3u8"))
     res[name] = {"media_s": dur, "segments": n, "wall_s": wall, "x_realtime": dur / wall,
                  "cpu_s": cpu, "cpu_s_per_min": cpu / (dur / 60), "peak_rss_mb": rss,
                  "mbit_per_s": size * 8 / dur / 1e6, "other_load_cores": other}
-o, f = res["ours"], res["ffmpeg"]
+o, f = res["ours"], res.get("ffmpeg")
 cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 git = subprocess.run(["git", "-C", src, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 print()
@@ -182,15 +157,20 @@ print(f"workout: {wk['id']}, {len(wk['intervals'])} intervals, {wk['rounds']} ro
       f"intensity {wk['intensity']}, {wk['duration_seconds']} s, {frame_size} 30 fps, clips {media}")
 print(f"   {'':8} {'media s':>7} {'segs':>4} {'wall s':>7} {'x realtime':>10} {'CPU s':>7} "
       f"{'CPU s/min':>9} {'peak RSS MB':>11} {'Mbit/s':>6} {'other load':>10}")
-for name in ("ours", "ffmpeg"):
+for name in res:
     r = res[name]
     print(f"   {name:8} {r['media_s']:7.1f} {r['segments']:4d} {r['wall_s']:7.1f} {r['x_realtime']:10.2f} "
           f"{r['cpu_s']:7.1f} {r['cpu_s_per_min']:9.2f} {r['peak_rss_mb']:11.0f} {r['mbit_per_s']:6.2f} "
           f"{r['other_load_cores']:9.2f}c")
 ratios = {"speed_ours_over_ffmpeg": o["x_realtime"] / f["x_realtime"],
           "cpu_per_min_ours_over_ffmpeg": o["cpu_s_per_min"] / f["cpu_s_per_min"],
-          "peak_rss_ours_over_ffmpeg": o["peak_rss_mb"] / f["peak_rss_mb"]}
-print(f"ratios: ours is {ratios['speed_ours_over_ffmpeg']:.2f}x FFmpeg's speed (target >= 2), "
+          "peak_rss_ours_over_ffmpeg": o["peak_rss_mb"] / f["peak_rss_mb"]} if f else {}
+if "ours_1job" in res:
+    one, two = res["ours_1job"]["peak_rss_mb"], o["peak_rss_mb"]
+    ratios = {"rss_added_by_second_render_mb": two - one, "rss_per_render_2_jobs_mb": two / 2}
+    print(f"memory per concurrent render: the second adds {two - one:.0f} MB ({one:.0f} -> {two:.0f} MB "
+          f"peak RSS); the 2-job peak split between the two: {two / 2:.0f} MB each (target <= 200)")
+if f: print(f"ratios: ours is {ratios['speed_ours_over_ffmpeg']:.2f}x FFmpeg's speed (target >= 2), "
       f"uses {ratios['cpu_per_min_ours_over_ffmpeg']:.2f}x its CPU per minute, "
       f"{ratios['peak_rss_ours_over_ffmpeg']:.2f}x its peak memory")
 print(json.dumps({"bench": "ffmpeg_reference", "command": command, "nproc": os.cpu_count(),

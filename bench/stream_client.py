@@ -207,18 +207,26 @@ class Workouts:
 
 def start_play(player, wid):
     """The play button: POST stream, master, media playlist. Returns the
-    per-step times, the stream description and the media playlist URL."""
+    per-step times, the stream description, the segments' URLs and where each
+    segment starts in media time (from the EXTINFs: the first segment is
+    shorter than the others by default, the last may be longer)."""
     t_post, stream = player.json("POST", f"/api/workouts/{wid}/stream")
     master_path = stream["hls_url"]
     t_master, _, _ = player.call("GET", master_path)
     media_path = stream["renditions"][0]["playlist_url"]
     t_media, _, text = player.call("GET", media_path)
-    uris = [l for l in text.decode().splitlines() if l and not l.startswith("#")]
+    lines = text.decode().splitlines()
+    uris = [l for l in lines if l and not l.startswith("#")]
+    starts = [0.0]
+    for l in lines:
+        if l.startswith("#EXTINF:"):
+            starts.append(starts[-1] + float(l[len("#EXTINF:"):].split(",")[0]))
     if len(uris) != stream["segment_count"]:
         player.errors.append(f"{media_path}: {len(uris)} segments listed, "
                              f"segment_count says {stream['segment_count']}")
     base = media_path.rsplit("/", 1)[0] + "/"
-    return {"post": t_post, "master": t_master, "media": t_media}, stream, [base + u for u in uris]
+    times = {"post": t_post, "master": t_master, "media": t_media}
+    return times, stream, [base + u for u in uris], starts
 
 
 def get_segment(player, path):
@@ -233,7 +241,7 @@ def get_segment(player, path):
 def first_segment(player, workouts, pid):
     wid = workouts.short()
     wait_idle(pid)
-    times, stream, segs = start_play(player, wid)
+    times, stream, segs, _ = start_play(player, wid)
     times["seg0"], _ = get_segment(player, segs[0])
     times["total"] = times["post"] + times["master"] + times["media"] + times["seg0"]
     times["media_to_seg0"] = times["media"] + times["seg0"]
@@ -245,7 +253,7 @@ def render_speed(player, workouts, pid, seconds):
     wid = workouts.long(seconds)
     wait_idle(pid)
     cpu0, t0 = cpu_seconds(pid), time.perf_counter()
-    _, stream, segs = start_play(player, wid)
+    _, stream, segs, starts = start_play(player, wid)
     seg_times, size = [], 0
     failed = 0
     for path in segs:
@@ -261,7 +269,6 @@ def render_speed(player, workouts, pid, seconds):
     duration = stream["duration_seconds"]
     # A player at 1x that starts when segment 0 arrives: the longest it would
     # wait for segment k beyond its play time (0 when always ahead).
-    seg_dur = stream["segment_duration_seconds"]
     start = None
     stall = 0.0
     elapsed = 0.0
@@ -270,7 +277,7 @@ def render_speed(player, workouts, pid, seconds):
         if start is None:
             start = elapsed
             continue
-        stall = max(stall, elapsed - (start + k * seg_dur))
+        stall = max(stall, elapsed - (start + starts[k]))
     return {"duration_s": duration, "segments": len(segs), "failed": failed, "wall_s": wall,
             "speed_x": duration / wall, "cpu_s": cpu, "cpu_s_per_min": cpu / (duration / 60.0),
             "seg_median_s": statistics.median(seg_times), "seg_max_s": max(seg_times),
@@ -299,7 +306,7 @@ def seeks(player, workouts, pid, n):
         player.close()
         try:
             wid = workouts.short()
-            _, stream, segs = start_play(player, wid)
+            _, stream, segs, _ = start_play(player, wid)
             get_segment(player, segs[0])
             wait_idle(pid)
             mid = len(segs) // 2
@@ -338,15 +345,16 @@ def concurrent_players(port, pid, players, watch_seconds, buffer_segments, ahead
         t0 = time.perf_counter()
         row = {"workout": ids[p], "stalls": 0, "stall_s": 0.0, "max_late_s": 0.0, "segments": 0}
         try:
-            times, stream, segs = start_play(player, ids[p])
-            seg_dur = stream["segment_duration_seconds"]
-            count = min(len(segs), max(buffer_segments + 1, math.ceil(watch_seconds / seg_dur)))
+            times, stream, segs, starts = start_play(player, ids[p])
+            # enough segments to cover watch_seconds of media
+            needed = next((k for k, t in enumerate(starts) if t >= watch_seconds), len(segs))
+            count = min(len(segs), max(buffer_segments + 1, needed))
             play_start = None  # wall time (since t0) media time 0 is shown
             fetch_times = []
             for k in range(count):
                 if play_start is not None:
                     # the buffer cap: wait until segment k - ahead - 1 is playing
-                    start_of = play_start + (k - ahead_segments - 1) * seg_dur
+                    start_of = play_start + starts[max(0, k - ahead_segments - 1)]
                     now = time.perf_counter() - t0
                     if start_of > now:
                         time.sleep(start_of - now)
@@ -359,7 +367,7 @@ def concurrent_players(port, pid, players, watch_seconds, buffer_segments, ahead
                         play_start = arrived  # segment 0 starts playing now
                         row["startup_s"] = arrived
                     continue
-                deadline = play_start + k * seg_dur
+                deadline = play_start + starts[k]
                 if arrived > deadline:
                     late = arrived - deadline
                     row["stalls"] += 1
@@ -368,7 +376,7 @@ def concurrent_players(port, pid, players, watch_seconds, buffer_segments, ahead
                     play_start += late
             row["fetch_median_s"] = statistics.median(fetch_times)
             row["fetch_max_s"] = max(fetch_times)
-            row["media_s"] = count * seg_dur
+            row["media_s"] = starts[count]
         except HttpError as e:
             row["failed"] = str(e)
         player.close()
@@ -426,23 +434,40 @@ def phase_main(args):
         json.dump(out, f)
 
 
-def phase_noprefetch(args):
+def start_phase(args, phase, first_index, what):
+    """A phase's player and workouts, then its cold start and first segments."""
     errors = []
     player = Player(args.port, errors)
-    workouts = Workouts(player, first_index=10)
-    out = {"phase": "noprefetch", "errors": errors}
+    workouts = Workouts(player, first_index=first_index)
+    out = {"phase": phase, "errors": errors}
     background = Background(args.pid)
-    log("cold start (prefetch off server)")
+    log(f"cold start ({what})")
     out["cold"] = first_segment(player, workouts, args.pid)
     out["first"] = first_segments(player, workouts, args.pid, args.n)
+    return player, workouts, out, background
+
+
+def save_phase(args, out, background):
+    out["background_cores"] = background.cores()
+    with open(args.out, "w") as f:
+        json.dump(out, f)
+
+
+def phase_full_first(args):
+    """First segments only, on a server whose first segment is as long as the
+    others (FIRST_SEGMENT_S=0): what the short first segment gains."""
+    _, _, out, background = start_phase(args, "full_first", 2000, "first segment as long as the others")
+    save_phase(args, out, background)
+
+
+def phase_noprefetch(args):
+    player, workouts, out, background = start_phase(args, "noprefetch", 10, "prefetch off server")
     out["seek"] = seeks(player, workouts, args.pid, args.seeks)
     log(f"render speed, prefetch off: every segment of a ~{args.speed_seconds} s workout")
     player.close()
     out["speed"] = render_speed(player, workouts, args.pid, args.speed_seconds)
     out["vm_hwm_mb"] = vm_hwm_mb(args.pid)
-    out["background_cores"] = background.cores()
-    with open(args.out, "w") as f:
-        json.dump(out, f)
+    save_phase(args, out, background)
 
 
 # --------------------------------------------------------------------------
@@ -524,6 +549,16 @@ def report(args):
     by = {}
     for r in main["first"]:
         by.setdefault(r["intensity"], []).append(r["total"])
+    full = phases.get("full_first")
+    res_full = None
+    if full:
+        res_full = {key: summary([r[key] for r in full["first"]]) for key in ("media_to_seg0", "total")}
+        print("FIRST_SEGMENT_S=0 (prefetch 3, every segment 3.2 s; other load "
+              f"{full['background_cores']:.2f} cores)")
+        line("media playlist req -> seg0 last byte", res_full["media_to_seg0"])
+        line("play -> seg0 last byte", res_full["total"])
+        print(f"   short first segment / full first segment, media req -> seg0 median: "
+              f"{res['media_to_seg0']['median'] / res_full['media_to_seg0']['median']:.2f}")
     print("   play -> seg0 by intensity (prefetch 3), median ms: " +
           ", ".join(f"{k} {statistics.median(v) * 1000:.0f} (n={len(v)})" for k, v in sorted(by.items())))
     print(f"cold (first segment after server start, not above): "
@@ -579,6 +614,7 @@ def report(args):
     result = {"bench": "stream_latency", **keep(("command", "nproc", "cpu", "render", "clips",
                                                  "workers", "git", "date")),
               "unit": "seconds", "latency_prefetch_3": res, "latency_prefetch_0": res_off,
+              "latency_full_first_segment": res_full,
               "cold_first_segment": {"prefetch_3": main["cold"]["total"],
                                      "prefetch_0": nopf["cold"]["total"]},
               "speed_prefetch_3": {**main["speed"], "peak_rss_mb": main["vm_hwm_mb"]},
@@ -594,7 +630,7 @@ def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
     ph = sub.add_parser("phase")
-    ph.add_argument("which", choices=("main", "noprefetch"))
+    ph.add_argument("which", choices=("main", "noprefetch", "full_first"))
     ph.add_argument("--port", type=int, required=True)
     ph.add_argument("--pid", type=int, required=True)
     ph.add_argument("--n", type=int, default=20)
@@ -612,10 +648,8 @@ def main():
     args = ap.parse_args()
     if args.cmd == "report":
         report(args)
-    elif args.which == "main":
-        phase_main(args)
     else:
-        phase_noprefetch(args)
+        {"main": phase_main, "noprefetch": phase_noprefetch, "full_first": phase_full_first}[args.which](args)
 
 
 if __name__ == "__main__":

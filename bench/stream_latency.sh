@@ -13,12 +13,14 @@
 #      (each its own connection: playback starts after 2 segments, at most 3
 #      fetched ahead of the one playing); stalls = segments that arrive after
 #      their playback deadline (default prefetch server only)
-# All with the default prefetch (3 segments ahead), then again on a server
-# started with RENDER_PREFETCH=0 (5 workouts, 2 seeks, a ~2.5 minute workout
+# All with the default prefetch (3 segments ahead) and the default short first
+# segment; then 1. again on a server started with FIRST_SEGMENT_S=0 (every
+# segment 3.2 s: what the short first segment gains, as a ratio in one run);
+# then again on a server started with RENDER_PREFETCH=0 (5 workouts, 2 seeks, a ~2.5 minute workout
 # for the render speed, to keep the run near 5 minutes at 720p on 2 cores).
 # Every workout is new and each server has a fresh CACHE_DIR, so no segment
 # comes from a cache. Starts its own throwaway PostgreSQL and servers on
-# 127.0.0.1, stops everything at the end (by pid).
+# 127.0.0.1, stops everything at the end (by pid; bench/lib/render_bench.sh).
 #
 #   bench/stream_latency.sh [N_WORKOUTS] [RENDER_SIZE]     defaults: 20 1280x720
 #
@@ -39,82 +41,15 @@ n=${1:-20} size=${2:-1280x720}
 usage() { echo "usage: $0 [N_WORKOUTS (default 20)] [RENDER_SIZE WxH (default 1280x720)]" >&2; exit 2; }
 [[ $n =~ ^[1-9][0-9]*$ && $size =~ ^([0-9]+)x([0-9]+)$ ]] || usage
 width=${BASH_REMATCH[1]} height=${BASH_REMATCH[2]}
-build=${WS_BUILD_DIR:-$root/build}
-server=$build/src/app/workout-server
 client=$root/bench/stream_client.py
-[[ -x $server ]] || { echo "no $server: build first (scripts/test, or WS_BUILD_DIR=...)" >&2; exit 1; }
-src_root=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt" 2>/dev/null)
-[[ -d $src_root/pipelines ]] || src_root=$root
-stale=$(find "$src_root/src" "$src_root/pipelines" "$src_root/CMakeLists.txt" -newer "$server" \
-  -type f 2>/dev/null | head -n 3 | tr '\n' ' ' || true)
-[[ -z $stale ]] || echo "warning: newer than the binary: $stale(the figures may not match the tree)" >&2
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/ws-stream-bench.XXXXXX)
-chmod 755 "$work"
-server_pid=""
-
-stop_server() {
-  if [[ -n $server_pid ]]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
-cleanup() {
-  stop_server
-  bash "$root/scripts/test-pg.sh" stop "$work/pg" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# The clips: complete production set in var/media, or a bench-owned folder.
-catalog_complete() {
-  python3 - "$1" "$root/config/demo_catalog.json" <<'EOF'
-import json, os, sys
-media, catalog = sys.argv[1], sys.argv[2]
-slugs = [e["slug"] for e in json.load(open(catalog))["exercises"]]
-ok = all(os.path.isfile(f"{media}/clips/{s}.mov") and os.path.isfile(f"{media}/thumbnails/{s}.png")
-         for s in slugs)
-sys.exit(0 if ok else 1)
-EOF
-}
-media=${BENCH_MEDIA_DIR:-}
-if [[ -z $media ]]; then
-  if catalog_complete "$root/var/media"; then media=$root/var/media; else media=/var/tmp/ws-bench-media; fi
-fi
-if ! catalog_complete "$media"; then
-  echo "==> generating the 1280x720 demo clips once into $media (2-3 minutes, not timed)" >&2
-fi
-
-cp -r "$src_root/pipelines" "$work/pipelines"
-bash "$root/scripts/test-pg.sh" start "$work/pg" >/dev/null
-export DATABASE_URL; DATABASE_URL=$(cat "$work/pg/url")
-export MEDIA_DIR=$media PORT=0 LOG_LEVEL=warn RENDER_WIDTH=$width RENDER_HEIGHT=$height
+# shellcheck source=bench/lib/render_bench.sh
+source "$root/bench/lib/render_bench.sh"
+bench_find_build
+bench_media_dir
+bench_setup stream-bench
+export RENDER_WIDTH=$width RENDER_HEIGHT=$height
 export RATE_LIMIT_PER_MINUTE=0  # the bench creates many workouts from one address
-export PIPELINES_DIR=$work/pipelines
-unset CACHE_DIR RENDER_PREFETCH RENDER_WORKERS
-cd "$src_root"
-"$server" migrate >/dev/null
-"$server" seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; exit 1; }
-
-# start_server NAME [VAR=VALUE...]: a server with a fresh cache of its own.
-start_server() {
-  local name=$1
-  shift
-  rm -f "$work/port"
-  env "$@" CACHE_DIR="$work/cache-$name" "$server" serve --port-file "$work/port" \
-    >"$work/server-$name.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 200); do
-    [[ -s $work/port ]] && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server-$name.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  [[ -s $work/port ]] || { echo "the server did not start" >&2; exit 1; }
-  port=$(cat "$work/port")
-}
 
 clips=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height,codec_name \
   -of csv=p=0 "$(ls "$media"/clips/*.mov | head -n 1)" 2>/dev/null | tr ',' ' ' || echo unknown)
@@ -141,17 +76,22 @@ EOF
 players=${BENCH_PLAYERS:-4} watch=${BENCH_WATCH_SECONDS:-120}
 echo "==> default prefetch: /healthz, first segment x $n, 5 seeks, render speed (~300 s)," \
   "$players players at once ($watch s each)" >&2
-start_server main
+bench_serve main
 python3 "$client" phase main --port "$port" --pid "$server_pid" --n "$n" --seeks 5 \
   --speed-seconds 300 --players "$players" --watch-seconds "$watch" --out "$work/main.json"
-stop_server
+bench_stop_server
+
+echo "==> FIRST_SEGMENT_S=0 (first segment as long as the others): first segment x $n" >&2
+bench_serve full_first FIRST_SEGMENT_S=0
+python3 "$client" phase full_first --port "$port" --pid "$server_pid" --n "$n" --out "$work/full_first.json"
+bench_stop_server
 
 n_off=$((n < 5 ? n : 5))
 echo "==> RENDER_PREFETCH=0: first segment x $n_off, 2 seeks, render speed (~150 s)" >&2
-start_server noprefetch RENDER_PREFETCH=0
+bench_serve noprefetch RENDER_PREFETCH=0
 python3 "$client" phase noprefetch --port "$port" --pid "$server_pid" --n "$n_off" --seeks 2 \
   --speed-seconds 150 --out "$work/noprefetch.json"
-stop_server
+bench_stop_server
 
 # The servers' own complaints (LOG_LEVEL=warn: warnings and errors only),
 # counted by message (pid and time of day taken out).
@@ -159,4 +99,4 @@ cat "$work"/server-*.log | grep -v '^[[:space:]]*$' |
   sed -E 's/^\(workout-server:[0-9]+\): //; s/[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]+:? ?//; s/^\[[^]]*\] ?//' |
   sort | uniq -c | sort -rn >"$work/server-log-summary.txt" || true
 python3 "$client" report --meta "$work/meta.json" --server-log "$work/server-log-summary.txt" \
-  "$work/main.json" "$work/noprefetch.json"
+  "$work/main.json" "$work/full_first.json" "$work/noprefetch.json"

@@ -125,6 +125,7 @@ int render_workout(const CommandLine& cli, const config::Config& config) {
 
   auto store = open_segment_store(config);
   if (!store) return fail(store.error().message);
+  limit_clip_cache(config);
   cache::ClipCatalog clips(config.media.media_dir);
   cache::StreamPlanner planner(clips, timeline_settings(config), renditions(config),
                                cache::directory_digest(config.render.pipelines_dir));

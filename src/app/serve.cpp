@@ -67,7 +67,7 @@ int serve(const CommandLine& cli, const config::Config& config) {
                                cache::directory_digest(config.render.pipelines_dir));
   cache::RenderScheduler renders(**store, scheduler_options(config));
 
-  render::ClipFrameCache::instance().set_limit(static_cast<std::size_t>(config.render.clip_cache_megabytes) << 20);
+  limit_clip_cache(config);
   std::optional<ClipWarmer> warmer;
   if (config.render.warm_clips) {
     // Up to 3/4 of the cache: the rest stays for clips added later.

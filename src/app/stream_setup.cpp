@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "render/background.h"
+#include "render/clip_frame_cache.h"
 #include "render/h264_profile.h"
 #include "render/pipeline_catalog.h"
 
@@ -17,6 +18,7 @@ timeline::Settings timeline_settings(const config::Config& config) {
   settings.speed_low = config.workout.speed_low;
   settings.speed_medium = config.workout.speed_medium;
   settings.speed_high = config.workout.speed_high;
+  settings.first_segment_seconds = config.workout.first_segment_seconds;
   return settings;
 }
 
@@ -52,6 +54,7 @@ cache::SchedulerOptions scheduler_options(const config::Config& config) {
 }
 
 Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config) {
+  if (Status grid = timeline::validate_settings(timeline_settings(config)); !grid) return grid.error();
   if (Status pipelines = render::validate_pipeline_dir(config.render.pipelines_dir); !pipelines) {
     return pipelines.error();
   }
@@ -62,6 +65,10 @@ Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Co
   }
   return cache::SegmentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
                                    static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);
+}
+
+void limit_clip_cache(const config::Config& config) {
+  render::ClipFrameCache::instance().set_limit(static_cast<std::size_t>(config.render.clip_cache_megabytes) << 20);
 }
 
 }  // namespace ws::app

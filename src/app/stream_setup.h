@@ -19,9 +19,14 @@ std::vector<cache::Rendition> renditions(const config::Config& config);
 
 cache::SchedulerOptions scheduler_options(const config::Config& config);
 
-// Checks the pipeline descriptions and the background of every rendition,
-// then opens the store under cache_dir: a broken setting stops the server at
-// start, not at its first render.
+// Checks the timeline settings (the segment grid), the pipeline descriptions
+// and the background of every rendition, then opens the store under
+// cache_dir: a broken setting stops the server at start, not at its first
+// render.
 Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config);
+
+// Caps the process-wide decoded clip frame cache at render.clip_cache_megabytes
+// (for `render` too: it is most of a render's memory once warm).
+void limit_clip_cache(const config::Config& config);
 
 }  // namespace ws::app

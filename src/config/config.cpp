@@ -145,6 +145,7 @@ void read_file_values(TomlReader& r, Config& c) {
   r.number("workout", "speed_low", c.workout.speed_low, 0.25, 4.0);
   r.number("workout", "speed_medium", c.workout.speed_medium, 0.25, 4.0);
   r.number("workout", "speed_high", c.workout.speed_high, 0.25, 4.0);
+  r.number("workout", "first_segment_seconds", c.workout.first_segment_seconds, 0.0, 30.0);
   r.integer("render", "width", c.render.width, 16, 3840);
   r.integer("render", "height", c.render.height, 16, 2160);
   r.integer("render", "video_bitrate_kbps", c.render.video_bitrate_kbps, 100, 50000);
@@ -193,6 +194,20 @@ Status apply_env(const EnvLookup& env, Config& c) {
     out = static_cast<std::remove_reference_t<decltype(out)>>(*n);
     return Status::Ok();
   };
+  auto number = [&](const char* name, double& out, double min, double max) -> Status {
+    auto v = env(name);
+    if (!v) return Status::Ok();
+    char* end = nullptr;
+    double n = std::strtod(v->c_str(), &end);
+    if (v->empty() || *end != '\0' || !(n >= min && n <= max)) {
+      std::ostringstream range;
+      range << min << " and " << max;
+      return config_error("environment", name, "'" + *v + "' is not a number between " + range.str());
+    }
+    out = n;
+    return Status::Ok();
+  };
+  if (Status s = number("FIRST_SEGMENT_S", c.workout.first_segment_seconds, 0.0, 30.0); !s) return s;
   text("DATABASE_URL", c.database.url);
   text("PGHOST", c.database.host);
   text("PGUSER", c.database.user);

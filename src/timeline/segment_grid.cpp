@@ -11,11 +11,17 @@ Error grid_error(std::string message) {
   return make_error(ErrorKind::internal, "invalid_segment_grid", std::move(message));
 }
 
-// Frame counts of the segments: full ones, then the remainder on its own or
-// folded into the last full segment.
-std::vector<int64_t> segment_lengths(int64_t total, int64_t nominal, int64_t one_second) {
-  std::vector<int64_t> lengths(static_cast<std::size_t>(total / nominal), nominal);
-  const int64_t rest = total % nominal;
+// Frame counts of the segments: the first (when shorter than the others),
+// full ones, then the remainder on its own or folded into the segment before.
+std::vector<int64_t> segment_lengths(int64_t total, int64_t first, int64_t nominal, int64_t one_second) {
+  std::vector<int64_t> lengths;
+  int64_t left = total;
+  if (first < nominal && total > first) {
+    lengths.push_back(first);
+    left -= first;
+  }
+  lengths.insert(lengths.end(), static_cast<std::size_t>(left / nominal), nominal);
+  const int64_t rest = left % nominal;
   if (rest == 0) return lengths;
   const bool tiny = rest * 2 < nominal || rest < one_second;
   if (tiny && !lengths.empty()) {
@@ -46,7 +52,8 @@ Result<SegmentGrid> cut(const Timeline& tl, const Settings& settings) {
   const int64_t one_second = (tl.fps_num + tl.fps_den - 1) / tl.fps_den;
 
   int64_t start = 0;
-  for (int64_t length : segment_lengths(tl.total_frames, grid.nominal_frames, one_second)) {
+  const int64_t first = first_segment_frames(settings);
+  for (int64_t length : segment_lengths(tl.total_frames, first, grid.nominal_frames, one_second)) {
     Segment seg;
     seg.index = static_cast<int>(grid.segments.size());
     seg.start_frame = start;

@@ -30,16 +30,18 @@ struct SegmentGrid {
   int fps_num = 30;
   int fps_den = 1;
   int audio_rate = 48000;
-  int64_t nominal_frames = 0;  // segment_seconds in frames
+  int64_t nominal_frames = 0;  // segment_seconds in frames: every segment but the first and last
   int64_t total_frames = 0;    // == sum of segment frame counts
   int64_t total_samples = 0;   // == sum of segment sample counts
   std::vector<Segment> segments;
 };
 
-// Segments of settings.segment_seconds from frame 0. The remainder becomes a
-// last segment of its own unless it is shorter than half a segment or than
-// 1 s: then it is merged into the previous segment (players stall on tiny or
-// empty last segments). A timeline shorter than one segment is one segment.
+// Segments of settings.segment_seconds from frame 0, after a first one of
+// settings.first_segment_seconds when that is set (and the timeline is longer).
+// The remainder becomes a last segment of its own unless it is shorter than
+// half a segment or than 1 s: then it is merged into the previous segment
+// (players stall on tiny or empty last segments), which may be the short
+// first one. A timeline shorter than one segment is one segment.
 // Errors (internal): invalid settings, settings whose clock differs from the
 // timeline's, or an empty timeline.
 Result<SegmentGrid> cut(const Timeline& timeline, const Settings& settings);

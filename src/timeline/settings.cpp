@@ -41,25 +41,32 @@ Status validate_clock(const Settings& s) {
   return Status::Ok();
 }
 
+// `seconds` must name a whole number of grid units (3.2 s * 30 = 96.000...
+// frames, 6 units of 16 frames at 30 fps / 48 kHz).
+Status validate_grid_multiple(const Settings& s, double seconds, const char* field) {
+  double frames = seconds * s.fps_num / s.fps_den;
+  if (std::fabs(frames - std::round(frames)) > 1e-6) {
+    return settings_error(std::string(field) + " is not a whole number of video frames", field);
+  }
+  GridUnit unit = grid_unit(s);
+  if (static_cast<int64_t>(std::llround(frames)) % unit.frames != 0) {
+    return settings_error(std::string(field) + " must be a multiple of " + std::to_string(unit.seconds_num) + "/" +
+                              std::to_string(unit.seconds_den) + " s (video and AAC frame grids)",
+                          field);
+  }
+  return Status::Ok();
+}
+
 Status validate_segment(const Settings& s) {
   if (!(s.segment_seconds >= 1.0 && s.segment_seconds <= 30.0)) {
     return settings_error("segment_seconds must be in 1..30", "segment_seconds");
   }
-  // The double must name an exact frame count (3.2 s * 30 = 96.000...).
-  double frames = s.segment_seconds * s.fps_num / s.fps_den;
-  if (std::fabs(frames - std::round(frames)) > 1e-6) {
-    return settings_error("segment_seconds is not a whole number of video frames",
-                          "segment_seconds");
+  if (Status st = validate_grid_multiple(s, s.segment_seconds, "segment_seconds"); !st) return st;
+  if (s.first_segment_seconds == 0.0) return Status::Ok();
+  if (!(s.first_segment_seconds >= 1.0 && s.first_segment_seconds <= s.segment_seconds)) {
+    return settings_error("first_segment_seconds must be 0 or in 1..segment_seconds", "first_segment_seconds");
   }
-  GridUnit unit = grid_unit(s);
-  if (static_cast<int64_t>(std::llround(frames)) % unit.frames != 0) {
-    return settings_error("segment_seconds must be a multiple of " +
-                              std::to_string(unit.seconds_num) + "/" +
-                              std::to_string(unit.seconds_den) +
-                              " s (video and AAC frame grids)",
-                          "segment_seconds");
-  }
-  return Status::Ok();
+  return validate_grid_multiple(s, s.first_segment_seconds, "first_segment_seconds");
 }
 
 }  // namespace
@@ -105,6 +112,11 @@ Status validate_settings(const Settings& s) {
 
 int64_t segment_frames(const Settings& s) {
   return std::llround(s.segment_seconds * s.fps_num / s.fps_den);
+}
+
+int64_t first_segment_frames(const Settings& s) {
+  if (s.first_segment_seconds == 0.0) return segment_frames(s);
+  return std::llround(s.first_segment_seconds * s.fps_num / s.fps_den);
 }
 
 int speed_milli(double speed) { return static_cast<int>(std::lround(speed * 1000.0)); }

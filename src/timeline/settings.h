@@ -28,6 +28,13 @@ struct Settings {
   // an exact decimal in EXTINF and sits in the 2-6 s range HLS players like.
   // Must be a whole multiple of grid_unit() (validate_settings checks).
   double segment_seconds = 3.2;
+  // A shorter first segment, so a new stream's first bytes come sooner (a
+  // segment's render time grows with its frames, and players start after the
+  // first one). 0: the first segment is like the others. Otherwise in
+  // 1..segment_seconds (shorter segments stall players) and, like
+  // segment_seconds, a whole multiple of grid_unit(), so every later boundary
+  // stays on both frame grids. Off here; the server's config turns it on.
+  double first_segment_seconds = 0.0;
   // Guards against absurd requests (a timeline is O(rounds * items)).
   int max_rounds = 100;
   int max_total_seconds = 6 * 3600;
@@ -53,6 +60,8 @@ Status validate_settings(const Settings& settings);
 
 // Segment length in frames; only meaningful after validate_settings passed.
 int64_t segment_frames(const Settings& settings);
+// First segment's length in frames (segment_frames() when it is not shorter).
+int64_t first_segment_frames(const Settings& settings);
 
 // speed * 1000, rounded (0.85 -> 850).
 int speed_milli(double speed);

@@ -107,6 +107,18 @@ TEST(Config, RenderAndCacheSettingsFromFileAndEnvironment) {
   EXPECT_EQ(config->cache.max_megabytes, 12);
 }
 
+TEST(Config, FirstSegmentFromFileThenEnvironment) {
+  auto config = parse("[workout]\nfirst_segment_seconds = 3.2\n", "t", kNoEnv);
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_DOUBLE_EQ(config->workout.first_segment_seconds, 3.2);
+  config = parse("[workout]\nfirst_segment_seconds = 3.2\n", "t", env_of({{"FIRST_SEGMENT_S", "0"}}));
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_DOUBLE_EQ(config->workout.first_segment_seconds, 0.0);
+  config = parse("", "t", env_of({{"FIRST_SEGMENT_S", "1.6s"}}));
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.error().message.find("FIRST_SEGMENT_S"), std::string::npos) << config.error().message;
+}
+
 TEST(Config, OddRenderSizeIsRefused) {
   auto config = parse("[render]\nwidth = 641\n", "t", kNoEnv);
   ASSERT_FALSE(config.ok());

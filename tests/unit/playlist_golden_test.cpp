@@ -51,16 +51,38 @@ struct Planned {
   timeline::SegmentGrid grid;
 };
 
-Planned plan(const timeline::TimelineInput& input) {
-  timeline::Timeline tl = timeline::compile(input, {}).value();
-  timeline::SegmentGrid grid = timeline::cut(tl, {}).value();
+Planned plan(const timeline::TimelineInput& input, const timeline::Settings& settings = {}) {
+  timeline::Timeline tl = timeline::compile(input, settings).value();
+  timeline::SegmentGrid grid = timeline::cut(tl, settings).value();
   return {tl, grid};
+}
+
+// The server's default: a 1.6 s first segment, then 3.2 s ones.
+timeline::Settings short_first_segment() {
+  timeline::Settings settings;
+  settings.first_segment_seconds = 1.6;
+  return settings;
 }
 
 TEST(PlaylistGolden, MediaTwoExercisesTwoRounds) {
   // 20 s work, 10 s rest: 110 s = 34 segments, the last 0.4 s merged (4.4 s).
   expect_golden("media_two_exercises_two_rounds.m3u8",
                 media_playlist(plan(workout({"Squat", "Push-up"}, 20, 10, 2)).grid));
+}
+
+TEST(PlaylistGolden, MediaWithAShortFirstSegment) {
+  // 20 s work, 10 s rest: 110 s = 1.6 s, 33 x 3.2 s, then 2.8 s on its own.
+  expect_golden("media_short_first_segment.m3u8",
+                media_playlist(plan(workout({"Squat", "Push-up"}, 20, 10, 2), short_first_segment()).grid));
+}
+
+TEST(PlaylistGolden, DashWithAShortFirstSegment) {
+  DashOptions options;
+  options.video = {{"720p", 3'300'000, avc1_codec(AvcProfile::high, 31), 1280, 720}};
+  options.audio = {{"audio", 140'000, kAacLcCodec}};
+  options.media_offset_ns = 1'000'000'000;
+  expect_golden("dash_short_first_segment.mpd",
+                dash_mpd(plan(workout({"Squat", "Push-up"}, 20, 10, 2), short_first_segment()).grid, options));
 }
 
 TEST(PlaylistGolden, MediaOneFiveSecondExercise) {

@@ -93,6 +93,55 @@ TEST(TimelineGrid, SegmentsTileTheTimelineForEveryLength) {
   }
 }
 
+Settings short_first(double seconds = 1.6) {
+  Settings settings;
+  settings.first_segment_seconds = seconds;
+  return settings;
+}
+
+TEST(TimelineGrid, ShortFirstSegmentThenFullOnes) {
+  EXPECT_EQ(lengths(cut_ok(of_frames(48 + 96 * 2), short_first())), (std::vector<int64_t>{48, 96, 96}));
+  EXPECT_EQ(lengths(cut_ok(of_frames(32 + 96 + 50), short_first(32.0 / 30.0))),
+            (std::vector<int64_t>{32, 96, 50}));
+  SegmentGrid grid = cut_ok(of_frames(48 + 96), short_first());
+  EXPECT_EQ(grid.nominal_frames, 96);
+  EXPECT_EQ(grid.segments[1].start_frame, 48);
+  EXPECT_EQ(grid.segments[1].start_sample, 48 * 1600);
+  EXPECT_EQ(target_duration_seconds(grid), 4);  // the rule is unchanged: the longest segment
+}
+
+TEST(TimelineGrid, ShortFirstSegmentKeepsTheMergingRule) {
+  // The remainder after the first segment is merged into it when tiny...
+  EXPECT_EQ(lengths(cut_ok(of_frames(48 + 20), short_first())), (std::vector<int64_t>{68}));
+  // ...and stands alone from half a segment on.
+  EXPECT_EQ(lengths(cut_ok(of_frames(48 + 48), short_first())), (std::vector<int64_t>{48, 48}));
+  // A timeline no longer than the first segment is one segment.
+  EXPECT_EQ(lengths(cut_ok(of_frames(48), short_first())), (std::vector<int64_t>{48}));
+  EXPECT_EQ(lengths(cut_ok(of_frames(30), short_first())), (std::vector<int64_t>{30}));
+}
+
+TEST(TimelineGrid, ShortFirstSegmentTilesEveryLengthOnTheGrid) {
+  for (int64_t total = 1; total <= 1200; ++total) {
+    SegmentGrid grid = cut_ok(of_frames(total), short_first());
+    int64_t frames = 0;
+    for (const Segment& seg : grid.segments) {
+      ASSERT_EQ(seg.start_frame, frames);
+      ASSERT_EQ(seg.start_frame % 16, 0);  // the 30 fps / 48 kHz grid unit
+      ASSERT_EQ(seg.start_sample % kAacFrameSamples, 0);
+      ASSERT_GT(seg.frame_count, 0);
+      frames += seg.frame_count;
+    }
+    ASSERT_EQ(frames, total);
+    if (total > 48) {
+      ASSERT_GE(grid.segments.front().frame_count, 48) << total;
+    }
+    if (grid.segments.size() > 1) {
+      ASSERT_GE(grid.segments.back().frame_count, 48) << total;
+    }
+    ASSERT_LT(max_segment_frames(grid), 96 + 48) << total;
+  }
+}
+
 TEST(TimelineGrid, OtherFrameRatesStayOnTheirGrid) {
   Settings settings;
   settings.fps_num = 25;  // 3.2 s = 80 frames = 150 AAC frames

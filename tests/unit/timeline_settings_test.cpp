@@ -69,6 +69,28 @@ TEST(TimelineSettings, RejectsSegmentsOffTheAacGrid) {
   }
 }
 
+TEST(TimelineSettings, FirstSegmentIsOffByDefaultAndOnTheGridWhenSet) {
+  Settings settings;
+  EXPECT_EQ(first_segment_frames(settings), 96);
+  for (double seconds : {1.6, 32.0 / 30.0, 3.2}) {
+    settings.first_segment_seconds = seconds;
+    ASSERT_TRUE(validate_settings(settings)) << seconds;
+    EXPECT_EQ(first_segment_frames(settings) % grid_unit(settings).frames, 0) << seconds;
+  }
+  EXPECT_EQ(first_segment_frames(settings), 96);
+}
+
+TEST(TimelineSettings, RejectsFirstSegmentsOffTheGridTinyOrLongerThanTheOthers) {
+  // 1.0 s is 30 frames (off the AAC grid); 0.5333 s is one unit but under 1 s.
+  for (double seconds : {1.0, 1.5, 16.0 / 30.0, 4.8, -1.6}) {
+    Settings settings;
+    settings.first_segment_seconds = seconds;
+    Status st = validate_settings(settings);
+    ASSERT_FALSE(st) << seconds;
+    EXPECT_EQ(st.error().field, "first_segment_seconds");
+  }
+}
+
 TEST(TimelineSettings, RejectsBadSpeedsAndClocks) {
   Settings settings;
   settings.speed_high = 0.0;

@@ -1,4 +1,6 @@
 // workout-server: serve | migrate | seed | render.
+#include <malloc.h>
+
 #include <cstdio>
 #include <thread>
 
@@ -13,6 +15,17 @@
 #include "db/migrations.h"
 
 namespace {
+
+// glibc serves allocations above a threshold with mmap and gives them back on
+// free, but raises that threshold to the size of every such block freed (up
+// to 32 MB). After the first ProRes frame (7.4 MB at 720p) is freed, every
+// video frame (I420 1.4 MB, decoder and queue buffers) comes from the
+// per-thread heaps instead, and each render thread's heap keeps its peak:
+// ~100 MB more peak RSS with two renders of a 2:30 workout at 720p (453 MB,
+// 350 MB with the threshold fixed; `BENCH_MEMORY=1 bench/ffmpeg_reference.sh
+// 4 1 30 10` measures it). Setting the threshold stops the raising; 512 KiB
+// leaves small allocations on the heaps, where they are cheap.
+void keep_large_allocations_mapped() { mallopt(M_MMAP_THRESHOLD, 512 * 1024); }
 
 int fail(const ws::Error& error) {
   ws::log::get("app")->critical("{}", error.message);
@@ -49,6 +62,7 @@ int run_seed(const ws::app::CommandLine& cli, const ws::config::Config& config) 
 }  // namespace
 
 int main(int argc, char** argv) {
+  keep_large_allocations_mapped();
   gst_init(&argc, &argv);
   auto cli = ws::app::parse_command_line(argc, argv);
   if (!cli) {
