@@ -33,7 +33,7 @@ namespace calibration {
 constexpr double kAudioFill = 0.15;   // AAC bits sent / target
 constexpr double kPesBytes = 153;     // per PES, measured
 constexpr double kPsiBitsPerSecond = 10 * 2 * 188 * 8;
-constexpr double kPeakOverAverage = 1.12;
+constexpr double kPeakOverAverage = 1.09;
 }  // namespace calibration
 
 double media_payload_bps(const render::RenderProfile& profile, bool video, bool audio) {

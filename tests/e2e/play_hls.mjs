@@ -138,20 +138,27 @@ async function signUpAndAskTheCoach(page) {
   return workoutId;
 }
 
-// Forces hls.js onto another rung mid-play: every rung shares the segment
-// grid and its IDR positions, so the switch must neither fail nor stall (no
-// bufferStalledError) and the picture must take the new rung's size.
+// Forces hls.js onto another rung mid-play, the way a quality menu does
+// (nextLevel: the fragment playing now plays out, the next one comes from the
+// new rung; currentLevel would also throw the buffer away, which stalls any
+// on-demand origin while the new rung's segment renders). Every rung shares
+// the segment grid and its IDR positions, so the switch must neither fail nor
+// stall (no bufferStalledError) and the picture must take the new rung's size.
 async function switchRung(page, state) {
   const heights = await page.evaluate(() => window.wsPlayer.hls.levels.map((l) => l.height));
   if (heights.length < 2) fail(`the master playlist lists ${heights.length} rung(s), wanted a ladder`);
   const from = heights.indexOf(state.videoHeight);
   const to = from === 0 ? 1 : 0;
   const stallsBefore = state.warnings.filter((w) => w === 'bufferStalledError').length;
-  await page.evaluate((level) => { window.wsPlayer.hls.currentLevel = level; }, to);
-  const after = await playUntil(page, state.currentTime + PLAY_AFTER_SWITCH_S, `playing across the switch to rung ${to}`);
-  if (after.videoHeight !== heights[to]) {
-    fail(`after the switch to the ${heights[to]}p rung the picture is ${after.videoWidth}x${after.videoHeight}`);
-  }
+  await page.evaluate((level) => { window.wsPlayer.hls.nextLevel = level; }, to);
+  const deadline = Date.now() + PHASE_TIMEOUT_MS;
+  let after = state;
+  do {
+    if (Date.now() > deadline) {
+      fail(`after the switch to the ${heights[to]}p rung the picture is ${after.videoWidth}x${after.videoHeight}`);
+    }
+    after = await playUntil(page, after.currentTime + 1, `playing across the switch to rung ${to}`);
+  } while (after.videoHeight !== heights[to] || after.currentTime < state.currentTime + PLAY_AFTER_SWITCH_S);
   const stalls = after.warnings.filter((w) => w === 'bufferStalledError').length - stallsBefore;
   if (stalls > 0) fail(`the switch to the ${heights[to]}p rung stalled playback ${stalls} time(s)`);
   return after;

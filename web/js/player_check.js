@@ -18,7 +18,8 @@ function startHlsJs() {
   hls.attachMedia(video);
   check.api = hls;
   check.heights = () => hls.levels.map((l) => l.height);
-  check.switchTo = (index) => { hls.currentLevel = index; };
+  // nextLevel, as a quality menu would: the playing fragment plays out.
+  check.switchTo = (index) => { hls.nextLevel = index; };
 }
 
 function startDashJs() {
