@@ -124,7 +124,22 @@ void RenderScheduler::run_worker() {
   }
 }
 
+namespace {
+
+Error cache_full() {
+  return make_error(ErrorKind::unavailable, "cache_full", "the segment cache has no room left; retry later");
+}
+
+}  // namespace
+
 Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
+  // No render starts on a full cache: besides the wasted work, a render
+  // whose output cannot be written does not always end (the encoder's
+  // appsrc may block for good once the file sink has failed).
+  if (store_.low_on_space()) {
+    log::get("cache")->error("segment {} not rendered: the cache filesystem is full", job.key);
+    return cache_full();
+  }
   fs::path temp = store_.temp_path(job.key, job.extension);
   Deadline deadline = std::chrono::steady_clock::now() + options_.timeout;
   Status rendered = job.render ? job.render(temp, deadline)
@@ -137,10 +152,7 @@ Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
     fs::remove(temp, ec);  // never leave a partial file behind
     // A full disk shows up as a write error deep in GStreamer; what the client
     // needs to know is that it is a capacity problem worth retrying later.
-    if (store_.low_on_space()) {
-      rendered = make_error(ErrorKind::unavailable, "cache_full",
-                            "the segment cache has no room left; retry later");
-    }
+    if (store_.low_on_space()) rendered = cache_full();
     log::get("cache")->error("render of segment {} failed ({}): {}", job.key,
                              rendered.error().code, rendered.error().message);
     return rendered.error();

@@ -11,26 +11,16 @@
 
 #include <gtest/gtest.h>
 
+#include "support/stream_checks.h"
 #include "support/stream_server.h"
 
 namespace ws {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Segment URLs of the workout's single rendition, in playlist order.
-std::vector<std::string> segment_urls(test::HttpClient& client, const std::string& id) {
-  auto media = client.get("/streams/" + id + "/180p/index.m3u8");
-  EXPECT_EQ(media.status, 200) << media.body;
-  std::vector<std::string> urls;
-  std::regex line("^(seg_[0-9]+\\.ts)$");
-  std::istringstream in(media.body);
-  for (std::string text; std::getline(in, text);) {
-    std::smatch m;
-    if (std::regex_match(text, m, line)) urls.push_back("/streams/" + id + "/180p/" + m[1].str());
-  }
-  return urls;
-}
+using test::is_transport_stream;
+using test::metric;
+using test::segment_urls;
 
 // Asks for `urls` at once, each on its own connection (a player per segment).
 std::vector<std::future<test::HttpReply>> fetch_all(int port, const std::vector<std::string>& urls) {
@@ -51,12 +41,6 @@ void wait_for_a_running_render(test::HttpClient& client) {
   FAIL() << "no render started";
 }
 
-double metric(const std::string& metrics, const std::string& sample) {
-  std::smatch m;
-  std::regex line("(^|\n)" + std::regex_replace(sample, std::regex(R"([{}"\\])"), R"(\$&)") + " ([0-9.e+]+)");
-  return std::regex_search(metrics, m, line) ? std::stod(m[2]) : 0;
-}
-
 // Waits until the server holds `count` segment requests (running, queued or
 // already rendered): a request still on its way when SIGTERM lands is
 // rightly refused, so the test must not signal before they all arrived.
@@ -69,14 +53,6 @@ void wait_for_requests_held(test::HttpClient& client, double count) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   FAIL() << "the server never held " << count << " requests";
-}
-
-bool is_transport_stream(const std::string& bytes) {
-  if (bytes.size() < 188 * 10 || bytes.size() % 188 != 0) return false;
-  for (std::size_t i = 0; i < bytes.size(); i += 188) {
-    if (bytes[i] != 0x47) return false;
-  }
-  return true;
 }
 
 class Faults : public ::testing::Test {
