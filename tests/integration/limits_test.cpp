@@ -1,12 +1,10 @@
 // Limits over real HTTP: the per-address rate limit on generation and stream
 // creation, and paths that try to leave the served folders.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
+#include "support/raw_http.h"
 #include "support/server_fixture.h"
 
 namespace ws {
@@ -26,6 +24,7 @@ void expect_rate_limited(const test::HttpReply& reply) {
   EXPECT_GE(retry_after, 1);
   EXPECT_LE(retry_after, 20);  // 3 a minute: one token every 20 s
   EXPECT_NE(reply.body.find("\"rate_limited\""), std::string::npos) << reply.body;
+  EXPECT_FALSE(reply.header("x-request-id").empty());
 }
 
 TEST_F(Limits, GenerationIsRateLimitedPerAddress) {
@@ -45,25 +44,25 @@ TEST_F(Limits, StreamCreationHasItsOwnLimit) {
   EXPECT_EQ(client_->post("/api/workouts", "{}").status, 400);  // the other bucket is untouched
 }
 
-// Sends `raw_path` byte for byte (an HTTP client library would normalise it)
-// and returns the status line and body.
-std::string raw_get(int port, const std::string& raw_path) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    close(fd);
-    return {};
+long resident_kb(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
   }
-  std::string request = "GET " + raw_path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-  (void)!write(fd, request.data(), request.size());
-  std::string reply;
-  char buf[4096];
-  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) reply.append(buf, static_cast<size_t>(n));
-  close(fd);
-  return reply;
+  return 0;
+}
+
+// The 413 is decided from Content-Length alone, and what the client sends
+// anyway is read and dropped, never held.
+TEST_F(Limits, AnOversizedBodyIsRefusedWithoutBeingHeld) {
+  const std::size_t announced = 256u << 20;
+  long before = resident_kb(server_->pid());
+  std::string reply = test::raw_exchange(
+      server_->port(), "POST /api/workouts HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " +
+                           std::to_string(announced) + "\r\n\r\n" + std::string(announced, '['));
+  EXPECT_EQ(reply.substr(9, 3), "413") << reply.substr(0, 200);
+  EXPECT_NE(reply.find("\"body_too_large\""), std::string::npos);
+  EXPECT_LT(resident_kb(server_->pid()) - before, 64 * 1024) << "the server kept the refused body";
 }
 
 TEST_F(Limits, NoPathLeavesTheServedFolders) {
@@ -74,7 +73,7 @@ TEST_F(Limits, NoPathLeavesTheServedFolders) {
         "/web/..\\..\\CMakeLists.txt", "/web//etc/passwd", "/web/%2fetc%2fpasswd",
         "/media/%2Fetc/passwd", "/web/.%2e/CMakeLists.txt", "/web/%00/x",
         "/streams/x/..%2f..%2f/passwd", "//etc/passwd", "/etc/passwd"}) {
-    std::string reply = raw_get(server_->port(), path);
+    std::string reply = test::raw_get(server_->port(), path);
     std::string status = reply.substr(0, reply.find("\r\n"));
     EXPECT_TRUE(status.find(" 400 ") != std::string::npos || status.find(" 404 ") != std::string::npos)
         << path << ": " << status;
