@@ -114,7 +114,7 @@ void RenderScheduler::run_worker() {
     lock.lock();
     --stats_.running;
     ++(result ? stats_.rendered : stats_.failed);
-    stats_.render_us_total += static_cast<std::uint64_t>(took.count());
+    stats_.render_seconds.observe(kRenderSecondsBuckets, static_cast<double>(took.count()) / 1e6);
     std::vector<RenderDone> waiters = std::move(pending_.at(key).waiters);
     pending_.erase(key);
     lock.unlock();

@@ -4,6 +4,7 @@
 // (prefetch), which only start while at most half the workers are busy;
 // both queues are bounded, so a flood gets 503s instead of an
 // ever-growing backlog; every render has a deadline.
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "cache/segment_store.h"
+#include "common/histogram.h"
 #include "common/result.h"
 
 namespace ws::cache {
@@ -42,6 +44,11 @@ struct SchedulerOptions {
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};
 };
 
+// Upper bounds (seconds) of the render duration histogram: a small rung
+// renders in a tenth of a second, 1080p on a busy machine in seconds, and
+// the render timeout is minutes.
+inline constexpr std::array<double, 10> kRenderSecondsBuckets{0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
+
 struct SchedulerStats {
   std::size_t queued_demand = 0;
   std::size_t queued_prefetch = 0;
@@ -50,7 +57,7 @@ struct SchedulerStats {
   std::uint64_t failed = 0;
   std::uint64_t coalesced = 0;  // requests that joined a render already queued or running
   std::uint64_t refused = 0;    // demand requests refused because the queue was full
-  std::uint64_t render_us_total = 0;
+  Histogram<kRenderSecondsBuckets.size()> render_seconds;  // finished renders, ok or failed
 };
 
 class RenderScheduler {

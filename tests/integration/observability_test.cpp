@@ -3,6 +3,8 @@
 
 #include "support/raw_http.h"
 #include "support/server_fixture.h"
+#include "support/stream_checks.h"
+#include "support/stream_server.h"
 
 namespace ws {
 namespace {
@@ -76,6 +78,32 @@ TEST_F(Observability, EveryAnswerCarriesARequestIdRefusalsIncluded) {
   EXPECT_EQ(test::raw_header(own, "X-Request-Id"), "trace-413") << own;
   // Counted like any exchange, under the shared label.
   EXPECT_NE(client_->get("/metrics").body.find("route=\"unmatched\",status=\"413\"} 2\n"), std::string::npos);
+}
+
+// What a segment costs shows up: the render in the duration histogram, the
+// first lookup a miss and the second a hit, the stored bytes, the pool.
+TEST(ObservabilityOfStreams, RendersCacheAndPoolAreMeasured) {
+  test::TestDatabase db;
+  test::StreamServer server(db, "metrics-" + db.name(), {{"RENDER_PREFETCH", "0"}});
+  std::string id = test::create_workout(*server.client);
+  std::string url = test::segment_urls(*server.client, id).at(0);
+  for (int i = 0; i < 2; ++i) ASSERT_EQ(server.client->get(url).status, 200);
+
+  std::string m = server.client->get("/metrics").body;
+  EXPECT_EQ(test::metric(m, "ws_render_duration_seconds_count"), 1) << m;
+  EXPECT_EQ(test::metric(m, "ws_render_duration_seconds_bucket{le=\"+Inf\"}"), 1);
+  EXPECT_GT(test::metric(m, "ws_render_duration_seconds_sum"), 0);
+  EXPECT_GE(test::metric(m, "ws_cache_misses_total"), 1);
+  EXPECT_GE(test::metric(m, "ws_cache_hits_total"), 1);
+  auto stored = test::files_under(server.segments_dir());
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(test::metric(m, "ws_cache_files"), 1);
+  EXPECT_EQ(test::metric(m, "ws_cache_bytes"), double(std::filesystem::file_size(stored[0])));
+  EXPECT_EQ(test::metric(m, "ws_http_requests_total{method=\"GET\",route=\"/streams/{id}/{rendition}/{file}\",status=\"200\"}"), 2 + 1)
+      << "two segment reads and the media playlist";
+  EXPECT_EQ(test::metric(m, "ws_render_queue_depth{queue=\"demand\"}"), 0);
+  EXPECT_GE(test::metric(m, "ws_db_connections"), 1);
+  EXPECT_NE(m.find("\nws_db_connections_busy "), std::string::npos);
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ inline bool is_transport_stream(const std::string& bytes) {
 // The value of one sample (`name{labels}` exactly as written) of a /metrics page; 0 when absent.
 inline double metric(const std::string& metrics, const std::string& sample) {
   std::smatch m;
-  std::regex line("(^|\n)" + std::regex_replace(sample, std::regex(R"([{}"\\])"), R"(\$&)") + " ([0-9.e+]+)");
+  std::regex line("(^|\n)" + std::regex_replace(sample, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") + " ([0-9.e+]+)");
   return std::regex_search(metrics, m, line) ? std::stod(m[2]) : 0;
 }
 
