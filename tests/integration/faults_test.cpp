@@ -18,18 +18,10 @@ namespace ws {
 namespace {
 
 namespace fs = std::filesystem;
+using test::fetch_all;
 using test::is_transport_stream;
 using test::metric;
 using test::segment_urls;
-
-// Asks for `urls` at once, each on its own connection (a player per segment).
-std::vector<std::future<test::HttpReply>> fetch_all(int port, const std::vector<std::string>& urls) {
-  std::vector<std::future<test::HttpReply>> replies;
-  for (const auto& url : urls) {
-    replies.push_back(std::async(std::launch::async, [port, url] { return test::HttpClient(port).get(url); }));
-  }
-  return replies;
-}
 
 // Waits (on the server's own report, not a timer) until a render is running.
 void wait_for_a_running_render(test::HttpClient& client) {
@@ -70,6 +62,18 @@ TEST_F(Faults, SigtermLetsInFlightRequestsFinishThenExitsZero) {
   wait_for_requests_held(*server.client, static_cast<double>(urls.size()));
 
   kill(server.process->pid(), SIGTERM);
+  // While the held requests finish, new ones are refused at once and told
+  // when to retry. The signal is taken in on the server's loop: until then
+  // a new request is still served, so wait for the first refusal.
+  test::HttpReply late;
+  for (int i = 0; i < 200 && late.status != 503; ++i) {
+    late = test::HttpClient(server.process->port()).get("/api/exercises");
+    if (late.status != 503) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(late.status, 503) << late.body;
+  EXPECT_NE(late.body.find("\"shutting_down\""), std::string::npos) << late.body;
+  EXPECT_FALSE(late.header("retry-after").empty());
+  EXPECT_FALSE(late.header("x-request-id").empty());
   for (std::size_t i = 0; i < replies.size(); ++i) {
     auto reply = replies[i].get();
     EXPECT_EQ(reply.status, 200) << urls[i] << ": " << reply.body;

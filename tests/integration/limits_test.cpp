@@ -1,11 +1,14 @@
 // Limits over real HTTP: the per-address rate limit on generation and stream
-// creation, and paths that try to leave the served folders.
+// creation, oversized bodies, paths that try to leave the served folders, the
+// bounded render queue, and renders only for workouts that exist.
 #include <fstream>
 
 #include <gtest/gtest.h>
 
 #include "support/raw_http.h"
 #include "support/server_fixture.h"
+#include "support/stream_checks.h"
+#include "support/stream_server.h"
 
 namespace ws {
 namespace {
@@ -81,6 +84,57 @@ TEST_F(Limits, NoPathLeavesTheServedFolders) {
     EXPECT_EQ(reply.find("root:"), std::string::npos) << path;
     EXPECT_EQ(reply.find("cmake_minimum_required"), std::string::npos) << path;
   }
+}
+
+double renders_started(test::HttpClient& client) {
+  std::string m = client.get("/metrics").body;
+  return test::metric(m, "ws_renders_total{outcome=\"ok\"}") + test::metric(m, "ws_renders_total{outcome=\"failed\"}") +
+         test::metric(m, "ws_renders_running") + test::metric(m, "ws_render_queue_depth{queue=\"demand\"}") +
+         test::metric(m, "ws_render_queue_depth{queue=\"prefetch\"}");
+}
+
+TEST(RenderLimits, OnlyWorkoutsThatExistStartRenders) {
+  test::TestDatabase db;
+  test::StreamServer server(db, "unknown-ids-" + db.name());
+  const std::string unknown = "00000000-0000-4000-8000-000000000000";
+  EXPECT_EQ(server.client->post("/api/workouts/" + unknown + "/stream", "").status, 404);
+  EXPECT_EQ(server.client->post("/api/generate-workout-video", R"({"sessionId":")" + unknown + R"("})").status, 404);
+  for (const char* file : {"/master.m3u8", "/180p/index.m3u8", "/180p/seg_00000.ts", "/download.mp4"}) {
+    EXPECT_EQ(server.client->get("/streams/" + unknown + file).status, 404) << file;
+  }
+  EXPECT_EQ(renders_started(*server.client), 0);
+}
+
+// One render thread, one waiting place: a burst of segment requests gets
+// 503 render_busy + Retry-After for what does not fit, not a growing backlog;
+// what was accepted is served whole, and a refused segment can be retried.
+TEST(RenderLimits, AFullRenderQueueAnswers503WithRetryAfter) {
+  test::TestDatabase db;
+  test::StreamServer server(db, "busy-" + db.name(),
+                            {{"RENDER_WORKERS", "1"}, {"RENDER_QUEUE_CAPACITY", "1"}, {"RENDER_PREFETCH", "0"}});
+  std::string id = test::create_workout(*server.client);
+  auto urls = test::segment_urls(*server.client, id);
+  urls.resize(8);
+  auto replies = test::fetch_all(server.process->port(), urls);
+  std::vector<std::string> refused;
+  int served = 0;
+  for (std::size_t i = 0; i < replies.size(); ++i) {
+    auto reply = replies[i].get();
+    if (reply.status == 200) {
+      ++served;
+      EXPECT_TRUE(test::is_transport_stream(reply.body)) << urls[i];
+      continue;
+    }
+    EXPECT_EQ(reply.status, 503) << urls[i] << ": " << reply.body;
+    EXPECT_NE(reply.body.find("\"render_busy\""), std::string::npos) << reply.body;
+    EXPECT_FALSE(reply.header("retry-after").empty());
+    refused.push_back(urls[i]);
+  }
+  EXPECT_GE(served, 2) << "the running render and the queued one";
+  ASSERT_FALSE(refused.empty()) << "8 requests at once must not all fit one thread and one place";
+  std::string m = server.client->get("/metrics").body;
+  EXPECT_EQ(test::metric(m, "ws_render_refused_total"), double(refused.size()));
+  EXPECT_EQ(server.client->get(refused[0]).status, 200);  // retried once the queue has room
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // What the fault tests check on a running stream server: its segment URLs,
 // whether bytes are a whole MPEG-TS, a sample of /metrics, files left on disk.
 #include <filesystem>
+#include <future>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -25,6 +26,15 @@ inline std::vector<std::string> segment_urls(HttpClient& client, const std::stri
     if (std::regex_match(text, m, line)) urls.push_back("/streams/" + id + "/180p/" + m[1].str());
   }
   return urls;
+}
+
+// Asks for `urls` at once, each on its own connection (a player per segment).
+inline std::vector<std::future<HttpReply>> fetch_all(int port, const std::vector<std::string>& urls) {
+  std::vector<std::future<HttpReply>> replies;
+  for (const auto& url : urls) {
+    replies.push_back(std::async(std::launch::async, [port, url] { return HttpClient(port).get(url); }));
+  }
+  return replies;
 }
 
 // Whole 188-byte packets, each starting with the sync byte: a cut-short
