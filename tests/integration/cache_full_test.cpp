@@ -156,5 +156,35 @@ TEST_F(CacheFull, OnceSpaceIsFreedTheSameSegmentsAreServedWhole) {
   EXPECT_EQ(test::files_under(server_->segments_dir()).size(), first.size());
 }
 
+// The disk fills while a segment is being written (another writer on the
+// same filesystem): the render must fail with a 503, nothing partial may be
+// stored or served, and once space is freed the segment is rendered whole.
+// DISABLED: today the render never ends. When the file sink fails on ENOSPC,
+// the encoder's appsrc (block=true, src/render/segment_encoder.cpp) waits for
+// room that never comes, so gst_app_src_push_buffer blocks for good (gdb: the
+// render threads in g_cond_wait under push_buffer), the request waits until
+// the client gives up, and the server cannot stop (its render thread never
+// joins). Run it with --gtest_also_run_disabled_tests once render fails such
+// a push (for example by ending the appsrcs when the bus reports an error).
+TEST_F(CacheFull, DISABLED_ADiskFillingMidWriteFailsTheRenderCleanly) {
+  ASSERT_EQ(server_->client->post("/api/workouts/" + id_ + "/stream", "").status, 200);  // renders seg 0
+  double running = 0;
+  for (int i = 0; i < 2000 && running < 1; ++i) {
+    running = test::metric(server_->client->get("/metrics").body, "ws_renders_running");
+  }
+  ASSERT_GE(running, 1) << "the stream's first segment never started rendering";
+  ASSERT_TRUE(mount_->fill_leaving(0));
+  auto reply = server_->client->get(urls_[0]);  // joins the render under way
+  EXPECT_EQ(reply.status, 503) << reply.body.substr(0, 200);
+  EXPECT_TRUE(test::files_under(server_->segments_dir()).empty());
+  mount_->free_ballast();
+  for (const std::string& url : {urls_[0], urls_[1]}) {
+    auto again = server_->client->get(url);
+    ASSERT_EQ(again.status, 200) << url << ": " << again.body;
+    EXPECT_TRUE(test::is_transport_stream(again.body)) << url;
+  }
+  expect_only_whole_segments();
+}
+
 }  // namespace
 }  // namespace ws
