@@ -107,19 +107,16 @@ void RenderScheduler::run_worker() {
     }
     RenderJob job = pending_.at(key).job;
     lock.unlock();
-    auto started = std::chrono::steady_clock::now();
-    Result<fs::path> result = render_and_store(job);
-    auto took = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - started);
+    Outcome outcome = run_job(job);
     lock.lock();
     --stats_.running;
-    ++(result ? stats_.rendered : stats_.failed);
-    stats_.render_seconds.observe(kRenderSecondsBuckets, static_cast<double>(took.count()) / 1e6);
+    ++(outcome.stored ? stats_.rendered : stats_.failed);
+    if (outcome.seconds) stats_.render_seconds.observe(kRenderSecondsBuckets, *outcome.seconds);
     std::vector<RenderDone> waiters = std::move(pending_.at(key).waiters);
     pending_.erase(key);
     lock.unlock();
     wake_.notify_all();  // a queued prefetch may start now
-    for (auto& done : waiters) done(result);
+    for (auto& done : waiters) done(outcome.stored);
     lock.lock();
   }
 }
@@ -132,14 +129,21 @@ Error cache_full() {
 
 }  // namespace
 
-Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
+RenderScheduler::Outcome RenderScheduler::run_job(const RenderJob& job) {
   // No render starts on a full cache: besides the wasted work, a render
   // whose output cannot be written does not always end (the encoder's
   // appsrc may block for good once the file sink has failed).
   if (store_.low_on_space()) {
     log::get("cache")->error("segment {} not rendered: the cache filesystem is full", job.key);
-    return cache_full();
+    return {cache_full(), std::nullopt};
   }
+  auto started = std::chrono::steady_clock::now();
+  Result<fs::path> stored = render_and_store(job);
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  return {std::move(stored), took.count()};
+}
+
+Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
   fs::path temp = store_.temp_path(job.key, job.extension);
   Deadline deadline = std::chrono::steady_clock::now() + options_.timeout;
   Status rendered = job.render ? job.render(temp, deadline)

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -92,6 +93,13 @@ class RenderScheduler {
   void run_worker();
   bool next_key(std::unique_lock<std::mutex>& lock, std::string& key);
   bool may_start_prefetch() const;
+  // The stored file or the error, and how long the render took (none when
+  // no render ran: a full cache refuses before starting one).
+  struct Outcome {
+    Result<std::filesystem::path> stored;
+    std::optional<double> seconds;
+  };
+  Outcome run_job(const RenderJob& job);
   Result<std::filesystem::path> render_and_store(const RenderJob& job);
   void drop_oldest_prefetch();
 

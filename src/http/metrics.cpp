@@ -1,15 +1,19 @@
 #include "http/metrics.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace ws::http {
 namespace {
 
-// The shortest text that reads back as the same double: byte counts stay
-// exact (%.6g printed 1269376 as 1.26938e+06) and bounds stay short ("0.025").
+// Whole numbers (counts, bytes) as integers, exactly (%.6g printed 1269376
+// as 1.26938e+06); others as the shortest text that reads back the same ("0.025").
 std::string number(double value) {
   char buf[32];
-  auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  constexpr double kExactIntegers = 9007199254740992.0;  // 2^53
+  bool whole = value == std::floor(value) && std::fabs(value) < kExactIntegers;
+  auto end = whole ? std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value)).ptr
+                   : std::to_chars(buf, buf + sizeof buf, value).ptr;
   return std::string(buf, end);
 }
 

@@ -60,7 +60,7 @@ TEST(Metrics, SnapshotsOfRendersStoreAndDatabase) {
   snapshot.renders.render_seconds.observe(cache::kRenderSecondsBuckets, 1.8);
   snapshot.store.hits = 7;
   snapshot.store.misses = 2;
-  snapshot.store.bytes = 1234;
+  snapshot.store.bytes = 1269376;  // printed whole, not as 1.26938e+06
   snapshot.database.busy = 1;
   snapshot.database.workers = 4;
   std::string page = render_metrics(RequestMetrics{}, snapshot);
@@ -76,7 +76,7 @@ TEST(Metrics, SnapshotsOfRendersStoreAndDatabase) {
   EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_count 2\n"));
   EXPECT_THAT(page, HasSubstr("ws_cache_hits_total 7\n"));
   EXPECT_THAT(page, HasSubstr("ws_cache_misses_total 2\n"));
-  EXPECT_THAT(page, HasSubstr("ws_cache_bytes 1234\n"));
+  EXPECT_THAT(page, HasSubstr("ws_cache_bytes 1269376\n"));
   EXPECT_THAT(page, HasSubstr("ws_db_connections_busy 1\n"));
   EXPECT_THAT(page, HasSubstr("ws_db_connections 4\n"));
 }
