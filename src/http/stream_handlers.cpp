@@ -135,7 +135,7 @@ void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int 
   s.renders.request(std::move(job), [responder, etag](const Result<std::filesystem::path>& stored) {
     if (!stored) return responder->respond(render_failure(stored.error()));
     responder->respond(
-        file_response(stored->string(), "video/mp2t", kSegmentCacheControl).header("ETag", etag));
+        immutable_file_response(stored->string(), "video/mp2t", kSegmentCacheControl).header("ETag", etag));
   });
   prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
 }
