@@ -17,6 +17,8 @@ class Limits : public test::ServerTest {
  protected:
   void SetUp() override {
     env_.extra["RATE_LIMIT_PER_MINUTE"] = "3";
+    // No clip warming in the background: the memory a refused body may cost is measured here.
+    env_.extra["RENDER_WARM_CLIPS"] = "0";
     ServerTest::SetUp();
   }
 };
