@@ -3,7 +3,9 @@
 // (coalescing); demand renders go before renders ahead of the playhead
 // (prefetch), which only start while at most half the workers are busy;
 // both queues are bounded, so a flood gets 503s instead of an
-// ever-growing backlog; every render has a deadline.
+// ever-growing backlog; every render has a deadline, and a render still
+// running well past it is abandoned (its requests answered, its thread
+// replaced).
 #include <array>
 #include <chrono>
 #include <condition_variable>
@@ -13,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <optional>
 #include <string>
 #include <thread>
@@ -58,6 +61,7 @@ struct SchedulerStats {
   std::uint64_t failed = 0;
   std::uint64_t coalesced = 0;  // requests that joined a render already queued or running
   std::uint64_t refused = 0;    // demand requests refused because the queue was full
+  std::uint64_t abandoned = 0;  // renders stuck past their deadline, given up (also in failed)
   Histogram<kRenderSecondsBuckets.size()> render_seconds;  // finished renders, ok or failed
 };
 
@@ -88,9 +92,17 @@ class RenderScheduler {
     std::vector<RenderDone> waiters;
     bool demand = false;
     bool started = false;
+    // Once started: which run of the key this is (a worker whose render was
+    // abandoned finds another ticket, or none), its deadline, its thread.
+    std::uint64_t ticket = 0;
+    Deadline deadline{};
+    std::thread::id worker;
   };
 
   void run_worker();
+  void watch_deadlines();
+  std::vector<RenderDone> abandon_overdue(std::chrono::steady_clock::time_point now, Deadline& next);
+  std::chrono::milliseconds grace() const;
   bool next_key(std::unique_lock<std::mutex>& lock, std::string& key);
   bool may_start_prefetch() const;
   // The stored file or the error, and how long the render took (none when
@@ -111,6 +123,10 @@ class RenderScheduler {
   std::deque<std::string> demand_queue_;
   std::deque<std::string> prefetch_queue_;
   std::vector<std::thread> threads_;
+  std::thread watchdog_;
+  std::condition_variable watchdog_wake_;
+  std::set<std::thread::id> abandoned_threads_;
+  std::uint64_t next_ticket_ = 0;
   SchedulerStats stats_;
   bool stopping_ = false;
 };
