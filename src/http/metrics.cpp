@@ -64,6 +64,8 @@ void write_renders(std::string& out, const cache::SchedulerStats& s) {
           double(s.refused));
   counter(out, "ws_render_coalesced_total", "Requests that joined a render already under way.",
           double(s.coalesced));
+  counter(out, "ws_renders_abandoned_total", "Renders stuck past their deadline and given up (also failed).",
+          double(s.abandoned));
   family(out, "ws_render_duration_seconds", "histogram", "Time spent rendering segments (ok or failed).");
   histogram_samples(out, "ws_render_duration_seconds", "", cache::kRenderSecondsBuckets, s.render_seconds);
 }

@@ -56,6 +56,7 @@ TEST(Metrics, SnapshotsOfRendersStoreAndDatabase) {
   snapshot.renders.queued_demand = 3;
   snapshot.renders.queued_prefetch = 1;
   snapshot.renders.rendered = 4;
+  snapshot.renders.abandoned = 1;
   snapshot.renders.render_seconds.observe(cache::kRenderSecondsBuckets, 0.2);
   snapshot.renders.render_seconds.observe(cache::kRenderSecondsBuckets, 1.8);
   snapshot.store.hits = 7;
@@ -67,6 +68,7 @@ TEST(Metrics, SnapshotsOfRendersStoreAndDatabase) {
   EXPECT_THAT(page, HasSubstr("ws_render_queue_depth{queue=\"demand\"} 3\n"));
   EXPECT_THAT(page, HasSubstr("ws_render_queue_depth{queue=\"prefetch\"} 1\n"));
   EXPECT_THAT(page, HasSubstr("ws_renders_total{outcome=\"ok\"} 4\n"));
+  EXPECT_THAT(page, HasSubstr("ws_renders_abandoned_total 1\n"));
   EXPECT_THAT(page, HasSubstr("# TYPE ws_render_duration_seconds histogram\n"));
   EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_bucket{le=\"0.1\"} 0\n"));
   EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_bucket{le=\"0.25\"} 1\n"));
