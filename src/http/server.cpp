@@ -20,11 +20,15 @@ std::string new_request_id() {
 constexpr const char* kRequestIdHeader = "X-Request-Id";
 
 // The client's own id replaces the one given at request-started, once its
-// headers are in (when it is short enough to log and echo).
+// headers are in: when it is short and one word of visible ASCII, so that
+// echoing and logging it can neither bloat nor forge a log line.
 void adopt_client_request_id(SoupServerMessage* message) {
   const char* given = soup_message_headers_get_one(soup_server_message_get_request_headers(message),
                                                    kRequestIdHeader);
   if (!given || !*given || std::strlen(given) > 64) return;
+  for (const char* c = given; *c; ++c) {
+    if (*c < '!' || *c > '~') return;
+  }
   soup_message_headers_replace(soup_server_message_get_response_headers(message), kRequestIdHeader, given);
 }
 

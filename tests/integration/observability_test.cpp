@@ -45,6 +45,11 @@ TEST_F(Observability, RequestIdGoesBackInTheResponse) {
   EXPECT_EQ(made.header("x-request-id").size(), 16u);
   auto again = client_->get("/no/such/thing");
   EXPECT_NE(again.header("x-request-id"), made.header("x-request-id"));
+  // Not echoed (a new one instead): too long, or words that could forge an access log line.
+  for (const std::string& bad : {std::string(65, 'a'), std::string("x from=10.0.0.1")}) {
+    auto replaced = client_->get("/healthz", {{"X-Request-Id", bad}});
+    EXPECT_EQ(replaced.header("x-request-id").size(), 16u) << bad;
+  }
 }
 
 // Refusals decided before any route runs (libsoup's own 400 for a request
