@@ -11,7 +11,7 @@ seconds=${1:-60} connections=${2:-200} workouts=${3:-4}
 command -v wrk >/dev/null || { echo "wrk is missing (scripts/lib/deps.sh installs it)" >&2; exit 1; }
 # shellcheck source=bench/lib/server.sh
 source "$root/bench/lib/server.sh"
-bench_start_server RATE_LIMIT_PER_MINUTE=0 RENDER_WIDTH=320 RENDER_HEIGHT=180 RENDER_PREFETCH=0
+bench_start_server RATE_LIMIT_PER_MINUTE=0 RENDER_LADDER=320x180@400 RENDER_PREFETCH=0
 base=http://127.0.0.1:$port
 
 ids=$(curl -sf "$base/api/exercises" | python3 -c 'import json,sys; print(" ".join(e["id"] for e in json.load(sys.stdin)))')
@@ -35,7 +35,7 @@ for ((w = 0; w < workouts; w++)); do
 done
 echo "$(wc -l <"$work/urls") URLs ($workouts workouts: playlists and cached segments);" \
   "wrk: $connections connections, ${seconds}s"
-URLS=$work/urls wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$root/bench/load_streams.lua" "$base" |
+URLS=$work/urls wrk -t2 -c"$connections" -d"${seconds}s" --timeout 2s -s "$root/bench/load_streams.lua" "$base" |
   tee "$work/wrk.txt"
 grep -q '^requests [0-9]*, non-200 0, socket errors 0 ' "$work/wrk.txt"
 curl -sf "$base/metrics" | grep -E '^ws_cache_(hits|misses)_total' || true

@@ -91,6 +91,7 @@ int serve(const CommandLine& cli, const config::Config& config) {
                       http::make_router(services));
   server.on_exchange([&metrics](const http::ExchangeRecord& r) {
     metrics.record(r);
+    log::RequestScope scope(r.request_id);
     log::get("http")->info("{} {} {} {}B {}us id={} from={}", r.method, r.path, r.status,
                            r.bytes, r.duration.count(), r.request_id, r.remote_address);
   });

@@ -12,6 +12,7 @@ RenderScheduler::RenderScheduler(SegmentStore& store, SchedulerOptions options)
     : store_(store), options_(options) {
   int count = std::max(1, options_.workers);
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { run_worker(); });
+  watchdog_ = std::thread([this] { watch_deadlines(); });
 }
 
 RenderScheduler::~RenderScheduler() { stop(); }
@@ -90,7 +91,11 @@ bool RenderScheduler::next_key(std::unique_lock<std::mutex>& lock, std::string& 
       if (queue == &prefetch_queue_ && it->second.demand) continue;  // queued as demand too
       if (stopping_) continue;
       it->second.started = true;
+      it->second.ticket = ++next_ticket_;
+      it->second.deadline = std::chrono::steady_clock::now() + options_.timeout;
+      it->second.worker = std::this_thread::get_id();
       ++stats_.running;
+      watchdog_wake_.notify_one();
       return true;
     }
   }
@@ -106,22 +111,50 @@ void RenderScheduler::run_worker() {
       continue;
     }
     RenderJob job = pending_.at(key).job;
+    const std::uint64_t ticket = pending_.at(key).ticket;
     lock.unlock();
-    auto started = std::chrono::steady_clock::now();
-    Result<fs::path> result = render_and_store(job);
-    auto took = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - started);
+    Outcome outcome = run_job(job);
     lock.lock();
+    auto mine = pending_.find(key);
+    if (mine == pending_.end() || mine->second.ticket != ticket) {
+      // Abandoned by the watchdog, which answered the requests and started
+      // a thread in this one's place: whatever came of it is not counted,
+      // and stop() may wait for this thread again (it has returned).
+      abandoned_threads_.erase(std::this_thread::get_id());
+      return;
+    }
     --stats_.running;
-    ++(result ? stats_.rendered : stats_.failed);
-    stats_.render_us_total += static_cast<std::uint64_t>(took.count());
+    ++(outcome.stored ? stats_.rendered : stats_.failed);
+    if (outcome.seconds) stats_.render_seconds.observe(kRenderSecondsBuckets, *outcome.seconds);
     std::vector<RenderDone> waiters = std::move(pending_.at(key).waiters);
     pending_.erase(key);
     lock.unlock();
     wake_.notify_all();  // a queued prefetch may start now
-    for (auto& done : waiters) done(result);
+    for (auto& done : waiters) done(outcome.stored);
     lock.lock();
   }
+}
+
+namespace {
+
+Error cache_full() {
+  return make_error(ErrorKind::unavailable, "cache_full", "the segment cache has no room left; retry later");
+}
+
+}  // namespace
+
+RenderScheduler::Outcome RenderScheduler::run_job(const RenderJob& job) {
+  // No render starts on a full cache: besides the wasted work, a render
+  // whose output cannot be written does not always end (the encoder's
+  // appsrc may block for good once the file sink has failed).
+  if (store_.low_on_space()) {
+    log::get("cache")->error("segment {} not rendered: the cache filesystem is full", job.key);
+    return {cache_full(), std::nullopt};
+  }
+  auto started = std::chrono::steady_clock::now();
+  Result<fs::path> stored = render_and_store(job);
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  return {std::move(stored), took.count()};
 }
 
 Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
@@ -137,15 +170,70 @@ Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
     fs::remove(temp, ec);  // never leave a partial file behind
     // A full disk shows up as a write error deep in GStreamer; what the client
     // needs to know is that it is a capacity problem worth retrying later.
-    if (store_.low_on_space()) {
-      rendered = make_error(ErrorKind::unavailable, "cache_full",
-                            "the segment cache has no room left; retry later");
-    }
+    if (store_.low_on_space()) rendered = cache_full();
     log::get("cache")->error("render of segment {} failed ({}): {}", job.key,
                              rendered.error().code, rendered.error().message);
     return rendered.error();
   }
   return store_.commit(job.key, temp);
+}
+
+// A render normally reports its own timeout at its deadline; this is how
+// much longer it may take to do so before it counts as stuck.
+std::chrono::milliseconds RenderScheduler::grace() const {
+  return std::clamp<std::chrono::milliseconds>(options_.timeout / 10, std::chrono::seconds(1),
+                                               std::chrono::seconds(30));
+}
+
+// Renders can get stuck for good inside a pipeline (an appsrc push that
+// waits for room after the file sink failed on a full disk, say): their
+// requests would wait forever and their thread would be lost. Those still
+// running past deadline + grace are abandoned.
+void RenderScheduler::watch_deadlines() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    Deadline next = Deadline::max();
+    std::vector<RenderDone> waiters = abandon_overdue(std::chrono::steady_clock::now(), next);
+    if (!waiters.empty()) {
+      lock.unlock();
+      Error stuck = make_error(ErrorKind::unavailable, "render_timeout",
+                               "the segment render is stuck past its deadline; retry later");
+      for (auto& done : waiters) done(stuck);
+      lock.lock();
+      continue;
+    }
+    if (next == Deadline::max()) {
+      watchdog_wake_.wait(lock);
+    } else {
+      watchdog_wake_.wait_until(lock, next);
+    }
+  }
+}
+
+// With mutex_ held: abandons the overdue renders (a fresh worker replaces
+// each) and returns their waiters; `next` becomes the earliest time another
+// one would be overdue.
+std::vector<RenderDone> RenderScheduler::abandon_overdue(std::chrono::steady_clock::time_point now,
+                                                         Deadline& next) {
+  std::vector<RenderDone> waiters;
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    Pending& entry = it->second;
+    if (!entry.started || entry.deadline + grace() > now) {
+      if (entry.started) next = std::min(next, entry.deadline + grace());
+      ++it;
+      continue;
+    }
+    log::get("cache")->error("render of segment {} stuck {} ms past its deadline: abandoned", it->first,
+                             std::chrono::duration_cast<std::chrono::milliseconds>(now - entry.deadline).count());
+    for (auto& done : entry.waiters) waiters.push_back(std::move(done));
+    abandoned_threads_.insert(entry.worker);
+    --stats_.running;
+    ++stats_.failed;
+    ++stats_.abandoned;
+    it = pending_.erase(it);
+    threads_.emplace_back([this] { run_worker(); });
+  }
+  return waiters;
 }
 
 void RenderScheduler::stop() {
@@ -165,11 +253,21 @@ void RenderScheduler::stop() {
     prefetch_queue_.clear();
   }
   wake_.notify_all();
+  watchdog_wake_.notify_all();
+  if (watchdog_.joinable()) watchdog_.join();  // no thread is added after this
   Error stopping = make_error(ErrorKind::unavailable, "shutting_down", "the server is stopping");
   for (auto& [key, entry] : abandoned) {
     for (auto& done : entry.waiters) done(stopping);
   }
-  for (auto& t : threads_) t.join();
+  for (auto& t : threads_) {
+    // A stuck render's thread may never return: it is left behind (the
+    // process is about to end), never waited for.
+    if (abandoned_threads_.count(t.get_id())) {
+      t.detach();
+    } else {
+      t.join();
+    }
+  }
   threads_.clear();
 }
 

@@ -3,7 +3,10 @@
 // (coalescing); demand renders go before renders ahead of the playhead
 // (prefetch), which only start while at most half the workers are busy;
 // both queues are bounded, so a flood gets 503s instead of an
-// ever-growing backlog; every render has a deadline.
+// ever-growing backlog; every render has a deadline, and a render still
+// running well past it is abandoned (its requests answered, its thread
+// replaced).
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -12,11 +15,14 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cache/segment_store.h"
+#include "common/histogram.h"
 #include "common/result.h"
 
 namespace ws::cache {
@@ -42,6 +48,11 @@ struct SchedulerOptions {
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};
 };
 
+// Upper bounds (seconds) of the render duration histogram: a small rung
+// renders in a tenth of a second, 1080p on a busy machine in seconds, and
+// the render timeout is minutes.
+inline constexpr std::array<double, 10> kRenderSecondsBuckets{0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
+
 struct SchedulerStats {
   std::size_t queued_demand = 0;
   std::size_t queued_prefetch = 0;
@@ -50,7 +61,8 @@ struct SchedulerStats {
   std::uint64_t failed = 0;
   std::uint64_t coalesced = 0;  // requests that joined a render already queued or running
   std::uint64_t refused = 0;    // demand requests refused because the queue was full
-  std::uint64_t render_us_total = 0;
+  std::uint64_t abandoned = 0;  // renders stuck past their deadline, given up (also in failed)
+  Histogram<kRenderSecondsBuckets.size()> render_seconds;  // finished renders, ok or failed
 };
 
 class RenderScheduler {
@@ -80,11 +92,26 @@ class RenderScheduler {
     std::vector<RenderDone> waiters;
     bool demand = false;
     bool started = false;
+    // Once started: which run of the key this is (a worker whose render was
+    // abandoned finds another ticket, or none), its deadline, its thread.
+    std::uint64_t ticket = 0;
+    Deadline deadline{};
+    std::thread::id worker;
   };
 
   void run_worker();
+  void watch_deadlines();
+  std::vector<RenderDone> abandon_overdue(std::chrono::steady_clock::time_point now, Deadline& next);
+  std::chrono::milliseconds grace() const;
   bool next_key(std::unique_lock<std::mutex>& lock, std::string& key);
   bool may_start_prefetch() const;
+  // The stored file or the error, and how long the render took (none when
+  // no render ran: a full cache refuses before starting one).
+  struct Outcome {
+    Result<std::filesystem::path> stored;
+    std::optional<double> seconds;
+  };
+  Outcome run_job(const RenderJob& job);
   Result<std::filesystem::path> render_and_store(const RenderJob& job);
   void drop_oldest_prefetch();
 
@@ -96,6 +123,10 @@ class RenderScheduler {
   std::deque<std::string> demand_queue_;
   std::deque<std::string> prefetch_queue_;
   std::vector<std::thread> threads_;
+  std::thread watchdog_;
+  std::condition_variable watchdog_wake_;
+  std::set<std::thread::id> abandoned_threads_;
+  std::uint64_t next_ticket_ = 0;
   SchedulerStats stats_;
   bool stopping_ = false;
 };

@@ -84,7 +84,8 @@ std::optional<fs::path> SegmentStore::find(const std::string& key) {
 }
 
 bool SegmentStore::low_on_space() const {
-  // A 1080p segment at a high bitrate stays well under this.
+  // A 1080p segment at 5000 kbps is about 2 MB: this leaves room for every
+  // render running at once (up to 8 workers) to finish writing.
   constexpr std::uintmax_t kRoomForASegment = 16u << 20;
   std::error_code ec;
   auto space = fs::space(root_, ec);

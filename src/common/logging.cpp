@@ -29,13 +29,34 @@ class JsonEscapedMessage final : public spdlog::custom_flag_formatter {
   }
 };
 
+thread_local std::string t_request_id;
+
+// %Q: `,"request_id":"..."` inside a RequestScope, nothing outside one.
+class RequestIdField final : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg&, const std::tm&, spdlog::memory_buf_t& dest) override {
+    if (t_request_id.empty()) return;
+    std::string field = R"(,"request_id":")" + json_escape(t_request_id) + "\"";
+    dest.append(field.data(), field.data() + field.size());
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override {
+    return std::make_unique<RequestIdField>();
+  }
+};
+
 }  // namespace
+
+RequestScope::RequestScope(std::string request_id) : previous_(std::move(t_request_id)) {
+  t_request_id = std::move(request_id);
+}
+
+RequestScope::~RequestScope() { t_request_id = std::move(previous_); }
 
 std::unique_ptr<spdlog::formatter> make_formatter(bool json) {
   auto formatter = std::make_unique<spdlog::pattern_formatter>();
   if (json) {
-    formatter->add_flag<JsonEscapedMessage>('j').set_pattern(
-        R"({"ts":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","logger":"%n","thread":%t,"msg":"%j"})");
+    formatter->add_flag<JsonEscapedMessage>('j').add_flag<RequestIdField>('Q').set_pattern(
+        R"({"ts":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","logger":"%n","thread":%t,"msg":"%j"%Q})");
   } else {
     formatter->set_pattern("%Y-%m-%d %H:%M:%S.%e %^%-5l%$ [%n] %v");
   }

@@ -251,6 +251,7 @@ Status apply_env(const EnvLookup& env, Config& c) {
                    integer("RENDER_HEIGHT", c.render.height, 16, 2160),
                    integer("RENDER_WORKERS", c.render.workers, 0, 64),
                    integer("RENDER_PREFETCH", c.render.prefetch_segments, 0, 32),
+                   integer("RENDER_QUEUE_CAPACITY", c.render.queue_capacity, 1, 100000),
                    integer("RENDER_TIMEOUT_S", c.render.timeout_seconds, 1, 3600),
                    integer("CACHE_MAX_MB", c.cache.max_megabytes, 1, 1LL << 30),
                    integer("RENDER_CLIP_CACHE_MB", c.render.clip_cache_megabytes, 0, 1 << 20)}) {

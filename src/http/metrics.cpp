@@ -1,14 +1,20 @@
 #include "http/metrics.h"
 
-#include <cstdio>
+#include <charconv>
+#include <cmath>
 
 namespace ws::http {
 namespace {
 
+// Whole numbers (counts, bytes) as integers, exactly (%.6g printed 1269376
+// as 1.26938e+06); others as the shortest text that reads back the same ("0.025").
 std::string number(double value) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", value);
-  return buf;
+  constexpr double kExactIntegers = 9007199254740992.0;  // 2^53
+  bool whole = value == std::floor(value) && std::fabs(value) < kExactIntegers;
+  auto end = whole ? std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value)).ptr
+                   : std::to_chars(buf, buf + sizeof buf, value).ptr;
+  return std::string(buf, end);
 }
 
 void family(std::string& out, const char* name, const char* type, const char* help) {
@@ -31,6 +37,21 @@ void counter(std::string& out, const char* name, const char* help, double value)
   sample(out, name, "", value);
 }
 
+// The _bucket (cumulative, then +Inf), _sum and _count samples of one series.
+template <std::size_t N>
+void histogram_samples(std::string& out, const std::string& name, const std::string& labels,
+                       const std::array<double, N>& bounds, const Histogram<N>& h) {
+  const std::string prefix = labels.empty() ? "" : labels + ",";
+  std::uint64_t cumulative = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    cumulative += h.buckets[i];
+    sample(out, name + "_bucket", prefix + "le=\"" + number(bounds[i]) + "\"", double(cumulative));
+  }
+  sample(out, name + "_bucket", prefix + "le=\"+Inf\"", double(h.count));
+  sample(out, name + "_sum", labels, h.sum);
+  sample(out, name + "_count", labels, double(h.count));
+}
+
 void write_renders(std::string& out, const cache::SchedulerStats& s) {
   family(out, "ws_render_queue_depth", "gauge", "Segment renders waiting for a worker.");
   sample(out, "ws_render_queue_depth", "queue=\"demand\"", double(s.queued_demand));
@@ -43,11 +64,10 @@ void write_renders(std::string& out, const cache::SchedulerStats& s) {
           double(s.refused));
   counter(out, "ws_render_coalesced_total", "Requests that joined a render already under way.",
           double(s.coalesced));
-  // A summary without quantiles: the scheduler keeps a running total, which
-  // is enough for a mean render time over any scrape interval.
-  family(out, "ws_render_duration_seconds", "summary", "Time spent rendering segments.");
-  sample(out, "ws_render_duration_seconds_sum", "", double(s.render_us_total) / 1e6);
-  sample(out, "ws_render_duration_seconds_count", "", double(s.rendered + s.failed));
+  counter(out, "ws_renders_abandoned_total", "Renders stuck past their deadline and given up (also failed).",
+          double(s.abandoned));
+  family(out, "ws_render_duration_seconds", "histogram", "Time spent rendering segments (ok or failed).");
+  histogram_samples(out, "ws_render_duration_seconds", "", cache::kRenderSecondsBuckets, s.render_seconds);
 }
 
 void write_store(std::string& out, const cache::StoreStats& s) {
@@ -92,15 +112,7 @@ std::string escape_label(const std::string& value) {
 void RequestMetrics::record(const ExchangeRecord& exchange) {
   double seconds = double(exchange.duration.count()) / 1e6;
   std::lock_guard lock(mutex_);
-  Series& s = series_[{exchange.method, exchange.route, exchange.status}];
-  ++s.count;
-  s.seconds += seconds;
-  for (std::size_t i = 0; i < kLatencyBuckets.size(); ++i) {
-    if (seconds <= kLatencyBuckets[i]) {
-      ++s.buckets[i];
-      break;
-    }
-  }
+  series_[{exchange.method, exchange.route, exchange.status}].observe(kLatencyBuckets, seconds);
 }
 
 void RequestMetrics::write(std::string& out) const {
@@ -112,16 +124,7 @@ void RequestMetrics::write(std::string& out) const {
   family(out, "ws_http_request_duration_seconds", "histogram",
          "Time from routing to the answer being applied.");
   for (const auto& [labels, s] : series_) {
-    std::string base = label_text(labels);
-    std::uint64_t cumulative = 0;
-    for (std::size_t i = 0; i < kLatencyBuckets.size(); ++i) {
-      cumulative += s.buckets[i];
-      sample(out, "ws_http_request_duration_seconds_bucket",
-             base + ",le=\"" + number(kLatencyBuckets[i]) + "\"", double(cumulative));
-    }
-    sample(out, "ws_http_request_duration_seconds_bucket", base + ",le=\"+Inf\"", double(s.count));
-    sample(out, "ws_http_request_duration_seconds_sum", base, s.seconds);
-    sample(out, "ws_http_request_duration_seconds_count", base, double(s.count));
+    histogram_samples(out, "ws_http_request_duration_seconds", label_text(labels), kLatencyBuckets, s);
   }
 }
 

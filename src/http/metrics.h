@@ -12,6 +12,7 @@
 
 #include "cache/render_scheduler.h"
 #include "cache/segment_store.h"
+#include "common/histogram.h"
 #include "db/database.h"
 #include "http/server.h"
 
@@ -30,11 +31,7 @@ class RequestMetrics {
   void write(std::string& out) const;
 
  private:
-  struct Series {
-    std::uint64_t count = 0;
-    double seconds = 0;
-    std::array<std::uint64_t, kLatencyBuckets.size()> buckets{};  // non-cumulative
-  };
+  using Series = Histogram<kLatencyBuckets.size()>;
   using Labels = std::tuple<std::string, std::string, int>;  // method, route, status
   static std::string label_text(const Labels& labels);
 

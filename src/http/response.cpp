@@ -2,10 +2,10 @@
 
 #include <boost/json/serialize.hpp>
 
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "common/gobject_ptr.h"
+#include "http/mapped_files.h"
 
 namespace ws::http {
 
@@ -49,27 +49,36 @@ Response busy_response() {
   return error_response(ErrorKind::unavailable, "overloaded", "the server is busy; retry shortly");
 }
 
-Response file_response(const std::string& path, std::string content_type,
-                       const char* cache_control) {
-  GError* raw = nullptr;
-  GMappedFile* mapped = g_mapped_file_new(path.c_str(), FALSE, &raw);
-  if (!mapped) {
-    GErrorPtr error(raw);
-    return error_response(ErrorKind::not_found, "not_found", "cannot read the requested file");
-  }
+namespace {
+
+Response mapped_response(const std::optional<MappedFile>& file, std::string content_type,
+                         const char* cache_control) {
+  if (!file) return error_response(ErrorKind::not_found, "not_found", "cannot read the requested file");
   Response response;
   response.content_type = std::move(content_type);
-  response.file = std::shared_ptr<GBytes>(g_mapped_file_get_bytes(mapped), g_bytes_unref);
-  g_mapped_file_unref(mapped);  // the bytes keep the mapping alive
+  response.file = file->bytes;
   response.header("Cache-Control", cache_control);
-  GStatBuf info;
-  if (g_stat(path.c_str(), &info) == 0) {
-    GDateTime* modified = g_date_time_new_from_unix_utc(info.st_mtime);
+  if (file->modified != 0) {
+    GDateTime* modified = g_date_time_new_from_unix_utc(file->modified);
     GCharPtr text(soup_date_time_to_string(modified, SOUP_DATE_HTTP));
     g_date_time_unref(modified);
     response.header("Last-Modified", text.get());
   }
   return response;
+}
+
+}  // namespace
+
+Response file_response(const std::string& path, std::string content_type,
+                       const char* cache_control) {
+  return mapped_response(map_file(path), std::move(content_type), cache_control);
+}
+
+Response immutable_file_response(const std::string& path, std::string content_type,
+                                 const char* cache_control) {
+  // One process-wide set of mappings, like the files it maps.
+  static MappedFiles mapped(64u << 20);
+  return mapped_response(mapped.get(path), std::move(content_type), cache_control);
 }
 
 }  // namespace ws::http

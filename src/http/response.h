@@ -44,4 +44,9 @@ Response busy_response();
 Response file_response(const std::string& path, std::string content_type,
                        const char* cache_control);
 
+// The same for a file whose bytes never change under its path (a
+// content-addressed segment): its mapping is kept and shared (MappedFiles).
+Response immutable_file_response(const std::string& path, std::string content_type,
+                                 const char* cache_control);
+
 }  // namespace ws::http

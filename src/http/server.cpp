@@ -1,5 +1,8 @@
 #include "http/server.h"
 
+#include <sys/socket.h>
+
+#include <cstring>
 #include <random>
 
 #include "common/logging.h"
@@ -12,6 +15,42 @@ std::string new_request_id() {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
   return buf;
+}
+
+constexpr const char* kRequestIdHeader = "X-Request-Id";
+
+// The client's own id replaces the one given at request-started, once its
+// headers are in: when it is short and one word of visible ASCII, so that
+// echoing and logging it can neither bloat nor forge a log line.
+void adopt_client_request_id(SoupServerMessage* message) {
+  const char* given = soup_message_headers_get_one(soup_server_message_get_request_headers(message),
+                                                   kRequestIdHeader);
+  if (!given || !*given || std::strlen(given) > 64) return;
+  for (const char* c = given; *c; ++c) {
+    if (*c < '!' || *c > '~') return;
+  }
+  soup_message_headers_replace(soup_server_message_get_response_headers(message), kRequestIdHeader, given);
+}
+
+std::string request_id_of(SoupServerMessage* message) {
+  const char* id = soup_message_headers_get_one(soup_server_message_get_response_headers(message),
+                                                kRequestIdHeader);
+  return id ? id : "";
+}
+
+// A listening socket with the kernel's full accept backlog. soup_server_listen
+// leaves GSocket's default of 10: 200 clients connecting at once overflowed
+// it, and each dropped SYN cost its client a 1, 3 or 7 s retransmission
+// (the wrk timeouts of bench/load_streams.sh).
+GSocket* listening_socket(GSocketAddress* address, GError** error) {
+  GObjectPtr<GSocket> socket(g_socket_new(g_socket_address_get_family(address), G_SOCKET_TYPE_STREAM,
+                                          G_SOCKET_PROTOCOL_TCP, error));
+  if (!socket) return nullptr;
+  g_socket_set_listen_backlog(socket.get(), SOMAXCONN);
+  if (!g_socket_bind(socket.get(), address, TRUE, error) || !g_socket_listen(socket.get(), error)) {
+    return nullptr;
+  }
+  return socket.release();
 }
 
 }  // namespace
@@ -39,7 +78,8 @@ Status Server::listen() {
                       "cannot listen on '" + options_.host + "': not an IP address", "server.host");
   }
   GError* raw_error = nullptr;
-  if (!soup_server_listen(server_.get(), address.get(), SoupServerListenOptions(0), &raw_error)) {
+  GObjectPtr<GSocket> socket(listening_socket(address.get(), &raw_error));
+  if (!socket || !soup_server_listen_socket(server_.get(), socket.get(), SoupServerListenOptions(0), &raw_error)) {
     GErrorPtr error(raw_error);
     return make_error(ErrorKind::unavailable, "listen_failed",
                       "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
@@ -92,6 +132,7 @@ void Server::on_early(SoupServer*, SoupServerMessage* message, const char*, GHas
                       gpointer self_ptr) {
   auto* self = static_cast<Server*>(self_ptr);
   SoupMessageHeaders* headers = soup_server_message_get_request_headers(message);
+  adopt_client_request_id(message);  // libsoup calls this before our got-headers handler
   Response refusal;
   if (soup_message_headers_get_encoding(headers) == SOUP_ENCODING_CHUNKED) {
     refusal = error_response(ErrorKind::invalid_argument, "length_required",
@@ -106,22 +147,49 @@ void Server::on_early(SoupServer*, SoupServerMessage* message, const char*, GHas
     return;
   }
   refusal.header("Connection", "close");
-  self->add_cors_headers(message);
-  apply_response(message, refusal);
+  // libsoup still reads the announced body before it answers: without this
+  // it would hold all of it in memory (a 200 MB Content-Length cost 200 MB).
+  soup_message_body_set_accumulate(soup_server_message_get_request_body(message), FALSE);
+  self->refuse_before_routing(message, refusal);
 }
 
-// libsoup refuses some paths itself (a decoded "/../", an invalid URI) with
-// an empty 400 before any handler runs. Its check is connected to the
-// message before this one, so this sees the refusal and gives it our JSON body.
+// Every answer carries X-Request-Id, even those libsoup writes itself before
+// any header is read (a malformed request line): a fresh id is set here, at
+// the start, and the client's own replaces it once the headers are in.
+// libsoup also refuses some paths itself (a decoded "/../", an invalid URI)
+// with an empty 400 before any handler runs. Its check is connected to the
+// message before ours, so ours sees the refusal and gives it our JSON body.
 void Server::on_request_started(SoupServer*, SoupServerMessage* message, gpointer self_ptr) {
+  soup_message_headers_replace(soup_server_message_get_response_headers(message), kRequestIdHeader,
+                               new_request_id().c_str());
   g_signal_connect(message, "got-headers", G_CALLBACK(+[](SoupServerMessage* msg, gpointer self) {
+                     adopt_client_request_id(msg);
                      if (soup_server_message_get_status(msg) != SOUP_STATUS_BAD_REQUEST) return;
-                     Response refusal = error_response(ErrorKind::invalid_argument, "bad_path",
-                                                       "the request path is not allowed");
-                     static_cast<Server*>(self)->add_cors_headers(msg);
-                     apply_response(msg, refusal);
+                     static_cast<Server*>(self)->refuse_before_routing(
+                         msg, error_response(ErrorKind::invalid_argument, "bad_path",
+                                             "the request path is not allowed"));
                    }),
                    self_ptr);
+}
+
+// Answers a request refused before routing, and counts it (metrics, access
+// log) like any other exchange.
+void Server::refuse_before_routing(SoupServerMessage* message, Response refusal) {
+  add_cors_headers(message);
+  refusal.header(kRequestIdHeader, request_id_of(message));
+  apply_response(message, refusal);
+  if (!observer_) return;
+  ExchangeRecord record;
+  auto text = [](const char* value) { return std::string(value ? value : ""); };
+  record.method = text(soup_server_message_get_method(message));
+  record.route = "unmatched";
+  GUri* uri = soup_server_message_get_uri(message);
+  record.path = uri ? text(g_uri_get_path(uri)) : "";
+  record.status = refusal.status;
+  record.bytes = refusal.body.size();
+  record.request_id = request_id_of(message);
+  record.remote_address = text(soup_server_message_get_remote_host(message));
+  observer_(record);
 }
 
 void Server::on_request(SoupServer*, SoupServerMessage* message, const char*, GHashTable* query,
@@ -134,8 +202,7 @@ Request Server::build_request(SoupServerMessage* message, GHashTable* query) con
   request.method = soup_server_message_get_method(message);
   request.path = g_uri_get_path(soup_server_message_get_uri(message));
   request.headers = soup_server_message_get_request_headers(message);
-  request.request_id = request.header("X-Request-Id").value_or(new_request_id());
-  if (request.request_id.size() > 64) request.request_id = new_request_id();
+  request.request_id = request_id_of(message);  // set at request-started
   const char* remote = soup_server_message_get_remote_host(message);
   request.remote_address = remote ? remote : "";
   if (query) {
@@ -167,15 +234,14 @@ void Server::add_cors_headers(SoupServerMessage* message) const {
 void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
   if (soup_server_message_get_status(message) != 0) return;  // refused in on_early
   auto started = std::chrono::steady_clock::now();
-  Request request = build_request(message, query);
-  add_cors_headers(message);
   if (draining_) {
     Response refusal = error_response(ErrorKind::unavailable, "shutting_down",
                                       "the server is shutting down; retry on another instance");
     refusal.header("Connection", "close").header("Retry-After", "1");
-    refusal.header("X-Request-Id", request.request_id);
-    return apply_response(message, refusal);
+    return refuse_before_routing(message, refusal);
   }
+  Request request = build_request(message, query);
+  add_cors_headers(message);
   track_until_finished(message);
 
   auto segments = decode_path(request.path);
@@ -235,6 +301,7 @@ void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
     (*match.handler)(request, responder);
     responder->after_handler();
   } catch (const std::exception& e) {
+    log::RequestScope scope(request.request_id);
     log::get("http")->error("{} {} [{}]: handler threw: {}", request.method, request.path,
                             request.request_id, e.what());
     responder->respond(error_response(ErrorKind::internal, "internal_error",

@@ -60,6 +60,7 @@ class Server {
   static void on_request(SoupServer*, SoupServerMessage*, const char*, GHashTable*, gpointer);
   void dispatch(SoupServerMessage* message, GHashTable* query);
   void track_until_finished(SoupServerMessage* message);
+  void refuse_before_routing(SoupServerMessage* message, Response refusal);
   void add_cors_headers(SoupServerMessage* message) const;
   Request build_request(SoupServerMessage* message, GHashTable* query) const;
 

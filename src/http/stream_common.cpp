@@ -70,7 +70,7 @@ Response render_failure(const Error& error) {
 Response stored_file_response(const std::filesystem::path& path, const std::string& key,
                               std::string content_type) {
   // The content address is the perfect validator: same address, same bytes.
-  return file_response(path.string(), std::move(content_type), kSegmentCacheControl)
+  return immutable_file_response(path.string(), std::move(content_type), kSegmentCacheControl)
       .header("ETag", "\"" + key.substr(0, 32) + "\"");
 }
 

@@ -11,35 +11,17 @@
 
 #include <gtest/gtest.h>
 
+#include "support/stream_checks.h"
 #include "support/stream_server.h"
 
 namespace ws {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Segment URLs of the workout's single rendition, in playlist order.
-std::vector<std::string> segment_urls(test::HttpClient& client, const std::string& id) {
-  auto media = client.get("/streams/" + id + "/180p/index.m3u8");
-  EXPECT_EQ(media.status, 200) << media.body;
-  std::vector<std::string> urls;
-  std::regex line("^(seg_[0-9]+\\.ts)$");
-  std::istringstream in(media.body);
-  for (std::string text; std::getline(in, text);) {
-    std::smatch m;
-    if (std::regex_match(text, m, line)) urls.push_back("/streams/" + id + "/180p/" + m[1].str());
-  }
-  return urls;
-}
-
-// Asks for `urls` at once, each on its own connection (a player per segment).
-std::vector<std::future<test::HttpReply>> fetch_all(int port, const std::vector<std::string>& urls) {
-  std::vector<std::future<test::HttpReply>> replies;
-  for (const auto& url : urls) {
-    replies.push_back(std::async(std::launch::async, [port, url] { return test::HttpClient(port).get(url); }));
-  }
-  return replies;
-}
+using test::fetch_all;
+using test::is_transport_stream;
+using test::metric;
+using test::segment_urls;
 
 // Waits (on the server's own report, not a timer) until a render is running.
 void wait_for_a_running_render(test::HttpClient& client) {
@@ -49,12 +31,6 @@ void wait_for_a_running_render(test::HttpClient& client) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   FAIL() << "no render started";
-}
-
-double metric(const std::string& metrics, const std::string& sample) {
-  std::smatch m;
-  std::regex line("(^|\n)" + std::regex_replace(sample, std::regex(R"([{}"\\])"), R"(\$&)") + " ([0-9.e+]+)");
-  return std::regex_search(metrics, m, line) ? std::stod(m[2]) : 0;
 }
 
 // Waits until the server holds `count` segment requests (running, queued or
@@ -69,14 +45,6 @@ void wait_for_requests_held(test::HttpClient& client, double count) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   FAIL() << "the server never held " << count << " requests";
-}
-
-bool is_transport_stream(const std::string& bytes) {
-  if (bytes.size() < 188 * 10 || bytes.size() % 188 != 0) return false;
-  for (std::size_t i = 0; i < bytes.size(); i += 188) {
-    if (bytes[i] != 0x47) return false;
-  }
-  return true;
 }
 
 class Faults : public ::testing::Test {
@@ -94,6 +62,18 @@ TEST_F(Faults, SigtermLetsInFlightRequestsFinishThenExitsZero) {
   wait_for_requests_held(*server.client, static_cast<double>(urls.size()));
 
   kill(server.process->pid(), SIGTERM);
+  // While the held requests finish, new ones are refused at once and told
+  // when to retry. The signal is taken in on the server's loop: until then
+  // a new request is still served, so wait for the first refusal.
+  test::HttpReply late;
+  for (int i = 0; i < 200 && late.status != 503; ++i) {
+    late = test::HttpClient(server.process->port()).get("/api/exercises");
+    if (late.status != 503) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(late.status, 503) << late.body;
+  EXPECT_NE(late.body.find("\"shutting_down\""), std::string::npos) << late.body;
+  EXPECT_FALSE(late.header("retry-after").empty());
+  EXPECT_FALSE(late.header("x-request-id").empty());
   for (std::size_t i = 0; i < replies.size(); ++i) {
     auto reply = replies[i].get();
     EXPECT_EQ(reply.status, 200) << urls[i] << ": " << reply.body;

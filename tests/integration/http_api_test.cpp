@@ -164,6 +164,13 @@ TEST_F(HttpApi, TargetDurationPicksTheRounds) {
   EXPECT_EQ(workout.at("total_duration").as_int64(), 580);
 }
 
+// `item` n times, comma-separated.
+std::string repeated(const std::string& item, int n) {
+  std::string list;
+  for (int i = 0; i < n; ++i) list += (i ? "," : "") + item;
+  return list;
+}
+
 TEST_F(HttpApi, BadWorkoutsAreRefusedWithTheFieldNamedAndNothingStored) {
   std::string burpee = id_named("Burpees"), squat = id_named("Air Squat");
   const std::vector<Refusal> cases{
@@ -178,6 +185,15 @@ TEST_F(HttpApi, BadWorkoutsAreRefusedWithTheFieldNamedAndNothingStored) {
       {R"({"exercises":[")" + squat + R"("],"config":{"rounds":"three"}})", 400, "config.rounds"},
       {R"({"exercises":[")" + squat + R"(",")" + burpee + R"("],"config":{"no_jump":true}})", 422,
        "exercises[1].exercise_id"},
+      // The caps, over HTTP: JSON nested deeper than 16, a name over 100
+      // characters, 51 exercises, more than 4 hours of work and rest.
+      {R"({"name":)" + std::string(17, '[') + std::string(17, ']') + R"(,"exercises":[")" + squat + R"("]})",
+       400, ""},
+      {R"({"name":")" + std::string(101, 'x') + R"(","exercises":[")" + squat + R"("]})", 422, "name"},
+      {R"({"exercises":[)" + repeated("\"" + squat + "\"", 51) + "]}", 422, "exercises"},
+      {R"({"exercises":[)" + repeated("\"" + squat + "\"", 50) +
+           R"(],"config":{"intervals":{"work_time":600,"rest_time":60},"rounds":50}})",
+       422, "config.rounds"},
   };
   expect_refusals("POST", "/api/workouts", cases);
   auto jump = client_->post("/api/workouts", cases[7].body);

@@ -90,6 +90,7 @@ TEST_F(SignedStreams, OnlySignedUnexpiredUrlsAreServed) {
     auto reply = client.get(path);
     EXPECT_EQ(reply.status, 403) << path << ": " << reply.body;
     EXPECT_NE(reply.body.find("\"" + code + "\""), std::string::npos) << path << ": " << reply.body;
+    EXPECT_FALSE(reply.header("x-request-id").empty()) << path;
   }
   // Refused before the segment store was even asked.
   EXPECT_EQ(metric_line(client, "ws_cache_misses_total "), misses_before);

@@ -218,6 +218,31 @@ TEST_F(SchedulerTest, ARenderPastItsDeadlineFailsWithTimeout) {
   EXPECT_TRUE(fs::is_empty(root_ / "tmp"));
 }
 
+// A render that never returns (a pipeline stuck for good) is abandoned past
+// its deadline and a grace: its request gets 503 render_timeout, a fresh
+// thread serves the next request, and stop() does not wait for the stuck one.
+TEST_F(SchedulerTest, ARenderStuckPastItsDeadlineIsAbandonedAndReplaced) {
+  auto* never = new Gate();  // never opened, never freed: the stuck thread waits on it for good
+  RenderScheduler scheduler(*store_, {.workers = 1, .timeout = 50ms});
+  Promise stuck, next;
+  scheduler.request(job(1, never), fulfil(stuck));
+  auto answered = stuck.get_future();
+  ASSERT_EQ(answered.wait_for(10s), std::future_status::ready) << "the stuck render's request was never answered";
+  auto result = answered.get();
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, "render_timeout");
+  scheduler.request(job(2), fulfil(next));
+  auto served = next.get_future();
+  ASSERT_EQ(served.wait_for(10s), std::future_status::ready) << "no thread took the stuck one's place";
+  EXPECT_TRUE(served.get().ok());
+  auto stats = scheduler.stats();
+  EXPECT_EQ(stats.abandoned, 1u);
+  EXPECT_EQ(stats.running, 0u);
+  EXPECT_EQ(stats.rendered, 1u);
+  auto stopping = std::async(std::launch::async, [&] { scheduler.stop(); });
+  EXPECT_EQ(stopping.wait_for(10s), std::future_status::ready) << "stop() waited for the stuck render";
+}
+
 TEST_F(SchedulerTest, StopFailsQueuedRequestsAndFinishesRunningOnes) {
   RenderScheduler scheduler(*store_, {.workers = 1});
   Gate gate;

@@ -98,13 +98,14 @@ TEST(Config, MissingFileIsNotFound) {
 
 TEST(Config, RenderAndCacheSettingsFromFileAndEnvironment) {
   auto config = parse("[render]\nwidth = 640\nheight = 360\nworkers = 2\n[cache]\nmax_megabytes = 50\n",
-                      "t", env_of({{"RENDER_TIMEOUT_S", "7"}, {"CACHE_MAX_MB", "12"}}));
+                      "t", env_of({{"RENDER_TIMEOUT_S", "7"}, {"CACHE_MAX_MB", "12"}, {"RENDER_QUEUE_CAPACITY", "3"}}));
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->render.width, 640);
   EXPECT_EQ(config->render.height, 360);
   EXPECT_EQ(config->render.workers, 2);
   EXPECT_EQ(config->render.timeout_seconds, 7);
   EXPECT_EQ(config->cache.max_megabytes, 12);
+  EXPECT_EQ(config->render.queue_capacity, 3);
 }
 
 TEST(Config, FirstSegmentFromFileThenEnvironment) {

@@ -56,20 +56,29 @@ TEST(Metrics, SnapshotsOfRendersStoreAndDatabase) {
   snapshot.renders.queued_demand = 3;
   snapshot.renders.queued_prefetch = 1;
   snapshot.renders.rendered = 4;
-  snapshot.renders.render_us_total = 2'000'000;
+  snapshot.renders.abandoned = 1;
+  snapshot.renders.render_seconds.observe(cache::kRenderSecondsBuckets, 0.2);
+  snapshot.renders.render_seconds.observe(cache::kRenderSecondsBuckets, 1.8);
   snapshot.store.hits = 7;
   snapshot.store.misses = 2;
-  snapshot.store.bytes = 1234;
+  snapshot.store.bytes = 1269376;  // printed whole, not as 1.26938e+06
   snapshot.database.busy = 1;
   snapshot.database.workers = 4;
   std::string page = render_metrics(RequestMetrics{}, snapshot);
   EXPECT_THAT(page, HasSubstr("ws_render_queue_depth{queue=\"demand\"} 3\n"));
   EXPECT_THAT(page, HasSubstr("ws_render_queue_depth{queue=\"prefetch\"} 1\n"));
   EXPECT_THAT(page, HasSubstr("ws_renders_total{outcome=\"ok\"} 4\n"));
+  EXPECT_THAT(page, HasSubstr("ws_renders_abandoned_total 1\n"));
+  EXPECT_THAT(page, HasSubstr("# TYPE ws_render_duration_seconds histogram\n"));
+  EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_bucket{le=\"0.1\"} 0\n"));
+  EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_bucket{le=\"0.25\"} 1\n"));
+  EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_bucket{le=\"2.5\"} 2\n"));
+  EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_bucket{le=\"+Inf\"} 2\n"));
   EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_sum 2\n"));
+  EXPECT_THAT(page, HasSubstr("ws_render_duration_seconds_count 2\n"));
   EXPECT_THAT(page, HasSubstr("ws_cache_hits_total 7\n"));
   EXPECT_THAT(page, HasSubstr("ws_cache_misses_total 2\n"));
-  EXPECT_THAT(page, HasSubstr("ws_cache_bytes 1234\n"));
+  EXPECT_THAT(page, HasSubstr("ws_cache_bytes 1269376\n"));
   EXPECT_THAT(page, HasSubstr("ws_db_connections_busy 1\n"));
   EXPECT_THAT(page, HasSubstr("ws_db_connections 4\n"));
 }

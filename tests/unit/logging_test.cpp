@@ -36,5 +36,24 @@ TEST(Logging, JsonLinesStayValidWhateverTheMessage) {
   EXPECT_EQ(value.at("level").as_string(), "warning");
 }
 
+std::string json_line(spdlog::formatter& formatter, const std::string& text) {
+  spdlog::details::log_msg msg("http", spdlog::level::info, text);
+  spdlog::memory_buf_t out;
+  formatter.format(msg, out);
+  return std::string(out.data(), out.size() - 1);  // without the newline
+}
+
+TEST(Logging, LinesInARequestScopeCarryItsId) {
+  auto formatter = log::make_formatter(true);
+  EXPECT_FALSE(boost::json::parse(json_line(*formatter, "before")).as_object().contains("request_id"));
+  {
+    log::RequestScope scope("req-\"7");
+    auto line = boost::json::parse(json_line(*formatter, "GET / 200"));
+    EXPECT_EQ(line.at("request_id").as_string(), "req-\"7");
+    EXPECT_EQ(line.at("msg").as_string(), "GET / 200");
+  }
+  EXPECT_FALSE(boost::json::parse(json_line(*formatter, "after")).as_object().contains("request_id"));
+}
+
 }  // namespace
 }  // namespace ws

@@ -4,15 +4,21 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
 extern char** environ;
 
 namespace ws::test {
 namespace {
+
+// Longer than the server's own drain limit (25 s) for requests under way.
+constexpr int kStopLimitMs = 40000;
 
 std::vector<std::string> environment_for(const ServerEnv& env) {
   std::map<std::string, std::string> vars;
@@ -135,6 +141,16 @@ int ServerProcess::stop() {
 
 int ServerProcess::wait() {
   if (pid_ <= 0) return -1;
+  // Bounded: a server that cannot stop (a render thread that never returns,
+  // say) fails the test and is killed, instead of hanging the whole suite.
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid_, 0));
+  pollfd exited{pidfd, POLLIN, 0};
+  if (pidfd >= 0 && poll(&exited, 1, kStopLimitMs) == 0) {
+    ADD_FAILURE() << "the server (pid " << pid_ << ") did not exit within " << kStopLimitMs / 1000
+                  << " s; killed";
+    kill(pid_, SIGKILL);
+  }
+  if (pidfd >= 0) close(pidfd);
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;

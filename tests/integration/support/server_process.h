@@ -34,7 +34,8 @@ class ServerProcess {
   pid_t pid() const { return pid_; }
   // Sends SIGTERM and waits; returns the exit status (as from waitpid).
   int stop();
-  // Waits for the process to end by itself (signalled by the test); the status.
+  // Waits for the process to end by itself (signalled by the test); the
+  // status. After 40 s the test fails and the process is killed.
   int wait();
 
  private:
