@@ -25,7 +25,7 @@ Response cached_answer(const CachedBody& entry) {
 
 // Serves `key` from the catalog cache, or loads it with `load` on a database
 // worker, stores it (unless the catalog changed meanwhile) and serves it.
-void serve_cached(Services& s, const Request& request, const ResponderPtr& responder,
+void serve_cached(Services& s, const ResponderPtr& responder,
                   const std::string& key,
                   std::function<Result<boost::json::value>(db::Connection&)> load) {
   if (auto cached = s.catalog_cache.find(key)) return responder->respond(cached_answer(*cached));
@@ -56,7 +56,7 @@ db::ExerciseFilter to_filter(const ExerciseQuery& query) {
 void list_exercises(Services& s, Request& request, const ResponderPtr& responder) {
   auto query = parse_exercise_query(request.query);
   if (!query) return responder->respond(error_response(query.error()));
-  serve_cached(s, request, responder, "exercises?" + query->key(),
+  serve_cached(s, responder, "exercises?" + query->key(),
                [filter = to_filter(*query)](db::Connection& c) -> Result<boost::json::value> {
                  auto rows = db::list_exercises(c, filter);
                  if (!rows) return rows.error();
@@ -64,8 +64,8 @@ void list_exercises(Services& s, Request& request, const ResponderPtr& responder
                });
 }
 
-void list_categories(Services& s, Request& request, const ResponderPtr& responder) {
-  serve_cached(s, request, responder, "categories",
+void list_categories(Services& s, const ResponderPtr& responder) {
+  serve_cached(s, responder, "categories",
                [](db::Connection& c) -> Result<boost::json::value> {
                  auto rows = db::list_categories(c);
                  if (!rows) return rows.error();
@@ -148,7 +148,7 @@ void add_catalog_routes(Router& router, Services& s) {
   router.add("GET", "/api/exercises/{id}",
              [&s](Request& rq, const ResponderPtr& rs) { get_exercise(s, rq, rs); });
   router.add("GET", "/api/categories",
-             [&s](Request& rq, const ResponderPtr& rs) { list_categories(s, rq, rs); });
+             [&s](Request&, const ResponderPtr& rs) { list_categories(s, rs); });
 }
 
 }  // namespace ws::http

@@ -68,7 +68,7 @@ class Cmaf : public ::testing::Test {
  protected:
   void SetUp() override {
     server_ = std::make_unique<test::StreamServer>(
-        db_, "cmaf", std::map<std::string, std::string>{{"RENDER_LADDER", "320x180@400, 256x144@250"},
+        db_, "cmaf-" + db_.name(), std::map<std::string, std::string>{{"RENDER_LADDER", "320x180@400, 256x144@250"},
                                                         {"RENDER_PREFETCH", "0"}},
         /*one_small_rendition=*/false);
     id_ = test::create_workout(*server_->client);

@@ -26,14 +26,10 @@ namespace json = boost::json;
 
 inline constexpr double kFrame = 1.0 / 30;
 
-// ctest runs the tests of one fixture in parallel processes: a cache folder
-// named after the test too is never opened (and its tmp/ cleared) by another.
-inline std::string current_test_name() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  return info ? std::string(info->test_suite_name()) + "." + info->name() : "no-test";
-}
-
 struct StreamServer {
+  // `cache_name`: a folder under stream-cache/, unique among tests that may
+  // run at once (ctest -j runs a fixture's tests in parallel processes, and a
+  // server clears its cache's tmp/ at start): add db.name() when in doubt.
   // `extra` environment on top of the defaults; with `one_small_rendition`
   // RENDER_WIDTH/HEIGHT make the ladder a single 320x180 rung (fast renders).
   StreamServer(const TestDatabase& db, const std::string& cache_name,
@@ -44,7 +40,7 @@ struct StreamServer {
                std::map<std::string, std::string> extra = {}, bool one_small_rendition = true) {
     env.database_url = database_url;
     env.media_dir = scratch_dir("stream-media").string();
-    env.cache_dir = (scratch_dir("stream-cache") / (current_test_name() + "-" + cache_name)).string();
+    env.cache_dir = (scratch_dir("stream-cache") / cache_name).string();
     fs::remove_all(env.cache_dir);
     if (one_small_rendition) env.extra = {{"RENDER_WIDTH", "320"}, {"RENDER_HEIGHT", "180"}};
     for (auto& [k, v] : extra) env.extra[k] = v;
