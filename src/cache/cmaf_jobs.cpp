@@ -19,9 +19,17 @@ std::string derived_key(const std::string& ts_key, const std::string& kind) {
   return sha256_hex(std::string(kCmafVersion) + "\n" + kind + "\n" + ts_key);
 }
 
+// A source that is gone (evicted since it was found) says so: the scheduler
+// renders it again rather than failing the request.
 Result<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorKind::internal, "segment_unreadable", "cannot read " + path.string());
+  if (!in) {
+    std::error_code ec;
+    if (!fs::exists(path, ec) && !ec) {
+      return make_error(ErrorKind::unavailable, kSourceGone, "segment " + path.filename().string() + " is gone");
+    }
+    return make_error(ErrorKind::internal, "segment_unreadable", "cannot read " + path.string());
+  }
   std::stringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

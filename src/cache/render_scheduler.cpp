@@ -49,6 +49,22 @@ void RenderScheduler::request(RenderJob job, RenderDone done) {
   wake_.notify_one();
 }
 
+void RenderScheduler::request_derived(RenderJob source, DeriveJob derive, RenderDone done, int attempts) {
+  std::string source_key = source.key;
+  RenderJob again = source;  // kept for another attempt
+  request(std::move(source), [this, again = std::move(again), derive = std::move(derive), done = std::move(done),
+                              attempts, source_key](const Result<fs::path>& stored) mutable {
+    if (!stored) return done(stored);
+    request(derive(*stored), [this, again = std::move(again), derive, done, attempts,
+                              source_key](const Result<fs::path>& derived) mutable {
+      if (derived || derived.error().code != kSourceGone || attempts <= 1) return done(derived);
+      log::get("cache")->warn("source {} vanished before its derivation; rendering it again", source_key);
+      store_.forget_missing(source_key);
+      request_derived(std::move(again), std::move(derive), std::move(done), attempts - 1);
+    });
+  });
+}
+
 void RenderScheduler::prefetch(RenderJob job) {
   if (store_.contains(job.key)) return;
   std::lock_guard lock(mutex_);

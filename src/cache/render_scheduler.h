@@ -41,6 +41,18 @@ struct RenderJob {
 // the caller's thread when the segment is already stored or refused at once).
 using RenderDone = std::function<void(const Result<std::filesystem::path>&)>;
 
+// A job made from a stored source file (an fMP4 fragment from its TS segment).
+using DeriveJob = std::function<RenderJob(const std::filesystem::path& source)>;
+
+// The error a derived job fails with when its source file is no longer there
+// (evicted by the LRU, or removed by hand, between its render and the
+// derivation): worth rendering the source again, never a fault of ours.
+inline constexpr const char* kSourceGone = "source_gone";
+
+// How many times a derivation renders its source again before giving up (a
+// cache so small that every render evicts the previous one): 503, not a loop.
+inline constexpr int kDeriveAttempts = 3;
+
 struct SchedulerOptions {
   int workers = 2;
   std::size_t queue_capacity = 64;     // demand renders waiting beyond this: refused
@@ -76,6 +88,13 @@ class RenderScheduler {
   // the same key is promoted to demand. Refused with unavailable/"render_busy"
   // when the demand queue is full.
   void request(RenderJob job, RenderDone done);
+
+  // The file `derive` makes from `source`'s stored file, rendering the source
+  // first if need be; both go through request() (coalesced, bounded). When
+  // the source vanished before the derivation read it (error kSourceGone),
+  // its stale index entry is dropped and it is rendered again, up to
+  // `attempts` times in all; then the unavailable error is answered.
+  void request_derived(RenderJob source, DeriveJob derive, RenderDone done, int attempts = kDeriveAttempts);
 
   // Renders the segment ahead of demand when a thread is free; no-op when it
   // is stored, queued or running already.

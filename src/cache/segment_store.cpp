@@ -83,6 +83,14 @@ std::optional<fs::path> SegmentStore::find(const std::string& key) {
   return it->second.path;
 }
 
+void SegmentStore::forget_missing(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  std::error_code ec;
+  if (it == entries_.end() || fs::exists(it->second.path, ec) || ec) return;
+  unindex(it);
+}
+
 bool SegmentStore::low_on_space() const {
   // A 1080p segment at 5000 kbps is about 2 MB: this leaves room for every
   // render running at once (up to 8 workers) to finish writing.
@@ -123,12 +131,7 @@ Result<fs::path> SegmentStore::commit(const std::string& key, const fs::path& te
 
 void SegmentStore::index(const std::string& key, const fs::path& path, std::uint64_t size) {
   auto it = entries_.find(key);
-  if (it != entries_.end()) {  // the same bytes rendered twice: keep one entry
-    stats_.bytes -= it->second.size;
-    lru_.erase(it->second.lru);
-    entries_.erase(it);
-    --stats_.files;
-  }
+  if (it != entries_.end()) unindex(it);  // the same bytes rendered twice: keep one entry
   lru_.push_front(key);
   entries_.emplace(key, Entry{path, size, lru_.begin()});
   stats_.bytes += size;
@@ -139,16 +142,20 @@ void SegmentStore::evict_beyond_cap(const std::string& keep) {
   while (stats_.bytes > max_bytes_ && !lru_.empty()) {
     const std::string victim = lru_.back();
     if (victim == keep) break;  // the newest file alone exceeds the cap: keep serving it
-    Entry& entry = entries_.at(victim);
+    auto it = entries_.find(victim);
     std::error_code ec;
     // A reader that already mapped the file keeps its bytes (unlink semantics).
-    fs::remove(entry.path, ec);
-    stats_.bytes -= entry.size;
-    --stats_.files;
+    fs::remove(it->second.path, ec);
     ++stats_.evictions;
-    lru_.pop_back();
-    entries_.erase(victim);
+    unindex(it);
   }
+}
+
+void SegmentStore::unindex(std::unordered_map<std::string, Entry>::iterator it) {
+  stats_.bytes -= it->second.size;
+  --stats_.files;
+  lru_.erase(it->second.lru);
+  entries_.erase(it);
 }
 
 StoreStats SegmentStore::stats() const {

@@ -37,6 +37,11 @@ class SegmentStore {
   // The committed file for `key`, marked as just used; nullopt on a miss.
   std::optional<std::filesystem::path> find(const std::string& key);
 
+  // Drops `key` from the index when its file is gone from disk (removed by
+  // hand, or by another process sharing the folder), so the next request
+  // renders it again instead of answering a path that cannot be read.
+  void forget_missing(const std::string& key);
+
   // Whether `key` is stored, without counting a hit or a miss.
   bool contains(const std::string& key) const;
 
@@ -67,6 +72,8 @@ class SegmentStore {
     std::uint64_t size = 0;
     std::list<std::string>::iterator lru;  // position in lru_ (front = most recent)
   };
+  // With mutex_ held: forgets an entry (its file is not touched).
+  void unindex(std::unordered_map<std::string, Entry>::iterator it);
 
   std::filesystem::path root_;
   std::uint64_t max_bytes_;

@@ -15,22 +15,11 @@
 namespace ws::http {
 namespace {
 
-using Derive = std::function<cache::RenderJob(std::filesystem::path source)>;
-
 const char* content_type_of(const cache::CmafTrack& track) { return track.video ? "video/mp4" : "audio/mp4"; }
-
-// Renders (or finds) the TS segment, then derives (or finds) the fMP4 file.
-void serve_derived(Services& s, cache::RenderJob source, Derive derive, const char* content_type,
-                   const ResponderPtr& responder) {
-  s.renders.request(std::move(source), [&s, derive, content_type, responder](const Result<std::filesystem::path>& ts) {
-    if (!ts) return responder->respond(render_failure(ts.error()));
-    serve_stored(s, derive(*ts), content_type, responder);
-  });
-}
 
 void serve_init(Services& s, const PlanPtr& plan, const cache::CmafTrack& track, const ResponderPtr& responder) {
   serve_derived(s, cache::source_segment_job(plan, s.streams, track, 0),
-                [&s, plan, track](std::filesystem::path ts) { return cache::cmaf_init_job(plan, s.streams, track, ts); },
+                [&s, plan, track](const std::filesystem::path& ts) { return cache::cmaf_init_job(plan, s.streams, track, ts); },
                 content_type_of(track), responder);
 }
 
@@ -41,7 +30,7 @@ void serve_fragment(Services& s, const PlanPtr& plan, const cache::CmafTrack& tr
     return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
   }
   serve_derived(s, cache::source_segment_job(plan, s.streams, track, index),
-                [plan, track, index, keyframe](std::filesystem::path ts) {
+                [plan, track, index, keyframe](const std::filesystem::path& ts) {
                   return keyframe ? cache::cmaf_keyframe_job(plan, track, index, ts)
                                   : cache::cmaf_fragment_job(plan, track, index, ts);
                 },

@@ -82,6 +82,16 @@ void serve_stored(Services& s, cache::RenderJob job, std::string content_type, c
   });
 }
 
+void serve_derived(Services& s, cache::RenderJob source, cache::DeriveJob derive, std::string content_type,
+                   const ResponderPtr& responder) {
+  s.renders.request_derived(std::move(source), std::move(derive),
+                            [responder, content_type](const Result<std::filesystem::path>& stored) {
+                              if (!stored) return responder->respond(render_failure(stored.error()));
+                              // The store names each file after its content address.
+                              responder->respond(stored_file_response(*stored, stored->stem().string(), content_type));
+                            });
+}
+
 void prefetch(Services& s, const PlanPtr& plan, std::size_t rendition, int from, int count) {
   const auto& renditions = s.streams.renditions();
   int end = std::min<int>(from + count, static_cast<int>(plan->grid.segments.size()));

@@ -43,6 +43,12 @@ Response stored_file_response(const std::filesystem::path& path, const std::stri
 // `content_type` (or the render's error).
 void serve_stored(Services& s, cache::RenderJob job, std::string content_type, const ResponderPtr& responder);
 
+// The file `derive` makes from `source`'s stored file (both rendered first
+// if need be; the source again if it was evicted in between), answered as
+// `content_type`.
+void serve_derived(Services& s, cache::RenderJob source, cache::DeriveJob derive, std::string content_type,
+                   const ResponderPtr& responder);
+
 // Queues renders of segments [from, from + count) of `rendition` ahead of the player.
 void prefetch(Services& s, const PlanPtr& plan, std::size_t rendition, int from, int count);
 

@@ -204,6 +204,31 @@ TEST_F(Cmaf, EveryRungHasAnIFramePlaylistOfOneKeyframePerSegment) {
   EXPECT_EQ(rungs, 2) << master;
 }
 
+// A fragment is derived after its TS segment was found in the store; when the
+// TS file is gone by then (evicted, or removed by hand as here), the segment
+// is rendered again and the fragment made from it: never a 500.
+TEST_F(Cmaf, AFragmentWhoseTsSegmentVanishedRendersTheSegmentAgain) {
+  std::string rung(stream_.at("renditions").as_array().at(0).at("name").as_string());
+  auto ts = server_->client->get("/streams/" + id_ + "/" + rung + "/" + test::segment_name(2));
+  ASSERT_EQ(ts.status, 200) << ts.body;
+  std::string etag = ts.header("etag");  // "<first 32 hex digits of the content address>"
+  ASSERT_EQ(etag.size(), 34u) << etag;
+  fs::path stored;
+  for (const auto& entry : fs::recursive_directory_iterator(server_->segments_dir())) {
+    if (entry.path().filename().string().rfind(etag.substr(1, 32), 0) == 0) stored = entry.path();
+  }
+  ASSERT_FALSE(stored.empty()) << "no stored file for " << etag;
+  fs::remove(stored);
+
+  for (const char* file : {"seg_00002.m4s", "iframe_00002.m4s"}) {
+    auto fragment = server_->client->get(base() + rung + "/" + file);
+    ASSERT_EQ(fragment.status, 200) << file << ": " << fragment.body;
+    EXPECT_EQ(fragment.body.compare(4, 4, "moof"), 0) << file;
+  }
+  ASSERT_TRUE(fs::exists(stored)) << "the segment was rendered again into its address";
+  EXPECT_EQ(server_->client->get("/streams/" + id_ + "/" + rung + "/" + test::segment_name(2)).body, ts.body);
+}
+
 TEST_F(Cmaf, TheDashManifestDescribesTheSameFilesAndTheWorkoutsStructure) {
   auto mpd = server_->client->get(base() + "manifest.mpd", {{"Accept-Encoding", "gzip"}});
   ASSERT_EQ(mpd.status, 200) << mpd.body;

@@ -243,6 +243,58 @@ TEST_F(SchedulerTest, ARenderStuckPastItsDeadlineIsAbandonedAndReplaced) {
   EXPECT_EQ(stopping.wait_for(10s), std::future_status::ready) << "stop() waited for the stuck render";
 }
 
+// A derived job as cmaf_jobs makes one: reads its source, failing with
+// kSourceGone when the file is not there. The first `evictions` runs remove
+// the source just before reading it, as an LRU eviction in between would.
+DeriveJob derive_removing_source(std::shared_ptr<std::atomic<int>> evictions) {
+  return [evictions](const fs::path& source) {
+    return RenderJob{key_of(1000), ".m4s", [evictions, source](const fs::path& out, Deadline) -> Status {
+                       if (evictions->fetch_sub(1) > 0) fs::remove(source);
+                       std::ifstream in(source);
+                       if (!in) return make_error(ErrorKind::unavailable, kSourceGone, "gone");
+                       std::ofstream(out) << "derived-from-" << in.rdbuf();
+                       return Status::Ok();
+                     }};
+  };
+}
+
+TEST_F(SchedulerTest, ADerivationWhoseSourceVanishedRendersTheSourceAgain) {
+  RenderScheduler scheduler(*store_, {.workers = 2});
+  Promise answer;
+  scheduler.request_derived(job(1), derive_removing_source(std::make_shared<std::atomic<int>>(1)), fulfil(answer));
+  auto r = answer.get_future().get();
+  ASSERT_TRUE(r.ok()) << r.error().code;
+  EXPECT_EQ(read(*r), "derived-from-content-1");
+  EXPECT_EQ(renders_, 2);  // the source once more after it vanished
+}
+
+TEST_F(SchedulerTest, ASourceRemovedByHandIsRenderedAgainForItsDerivation) {
+  RenderScheduler scheduler(*store_, {.workers = 1});
+  Promise source, derived;
+  scheduler.request(job(1), fulfil(source));
+  auto stored = source.get_future().get();
+  ASSERT_TRUE(stored.ok());
+  fs::remove(*stored);  // still in the store's index
+  scheduler.request_derived(job(1), derive_removing_source(std::make_shared<std::atomic<int>>(0)), fulfil(derived));
+  auto r = derived.get_future().get();
+  ASSERT_TRUE(r.ok()) << r.error().code;
+  EXPECT_EQ(read(*r), "derived-from-content-1");
+  EXPECT_EQ(renders_, 2);
+  EXPECT_TRUE(fs::exists(*stored));
+}
+
+TEST_F(SchedulerTest, ASourceThatKeepsVanishingIsRetriedABoundedNumberOfTimes) {
+  RenderScheduler scheduler(*store_, {.workers = 1});
+  Promise answer;
+  scheduler.request_derived(job(1), derive_removing_source(std::make_shared<std::atomic<int>>(1000)), fulfil(answer));
+  auto r = answer.get_future().get();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::unavailable);  // 503 + Retry-After, not 500
+  EXPECT_EQ(r.error().code, kSourceGone);
+  EXPECT_EQ(renders_, kDeriveAttempts);
+  EXPECT_FALSE(store_->contains(key_of(1000)));
+}
+
 TEST_F(SchedulerTest, StopFailsQueuedRequestsAndFinishesRunningOnes) {
   RenderScheduler scheduler(*store_, {.workers = 1});
   Gate gate;
