@@ -92,13 +92,16 @@ class CacheFull : public ::testing::Test {
   static constexpr std::uint64_t kLeftFree = 256u << 10;
 
   void SetUp() override {
-    mount_ = std::make_unique<TmpfsMount>(test::scratch_dir("stream-cache") / ("full-" + db_.name()),
-                                          kFilesystemBytes);
+    // Where StreamServer puts the cache named "full-<db>/cache": under the tmpfs.
+    const std::string mounted = "full-" + db_.name();
+    mount_ = std::make_unique<TmpfsMount>(
+        test::scratch_dir("stream-cache") / (test::current_test_name() + "-" + mounted), kFilesystemBytes);
     if (!mount_->mounted()) {
       GTEST_SKIP() << "cannot mount a tmpfs on " << mount_->dir() << " (" << mount_->refusal()
                    << "): the full-cache tests need root; NOT tested here";
     }
-    server_ = std::make_unique<test::StreamServer>(db_, ("full-" + db_.name()) + "/cache", server_env());
+    server_ = std::make_unique<test::StreamServer>(db_, mounted + "/cache", server_env());
+    ASSERT_EQ(fs::path(server_->env.cache_dir).parent_path(), mount_->dir()) << "the cache is not on the tmpfs";
     id_ = test::create_workout(*server_->client);
     urls_ = test::segment_urls(*server_->client, id_);
     ASSERT_GE(urls_.size(), 3u);
