@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bumped whenever the renderer's code changes what it writes.
-constexpr const char* kRendererVersion = "ws-segment-2";
+constexpr const char* kRendererVersion = "ws-segment-3";
 
 // Clip durations by location; a clip that cannot be probed is left out (the
 // timeline then shows background and overlays for it) and logged.

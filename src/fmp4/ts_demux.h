@@ -1,9 +1,10 @@
 #pragma once
 // A minimal MPEG-TS demuxer for our own segments: PAT -> PMT -> the PES
 // packets of the H.264 and the ADTS AAC stream, in order. Pure: fMP4 segments
-// are derived from the cached TS bytes without GStreamer. (mpegtsmux may write
-// a segment's first AAC frame before its PAT/PMT; GStreamer's tsdemux then
-// drops that frame, and a fragment must hold every sample of its grid slot.)
+// are derived from the cached TS bytes without GStreamer. It still takes a PES
+// that comes before the PAT/PMT (segments rendered before ws-segment-3 could
+// start with an AAC frame), where GStreamer's tsdemux would drop it: a
+// fragment must hold every sample of its grid slot.
 #include <cstdint>
 #include <string_view>
 #include <vector>

@@ -1,5 +1,8 @@
 #include "render/segment_encoder.h"
 
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -33,17 +36,80 @@ ParamMap encoder_params(const EncoderSettings& s) {
           {"location", s.location.string()}};
 }
 
-// Drops the AAC encoder's priming and pre-roll packets (see segment_audio.h).
-void drop_audio_before(GstElement* encoder, int64_t pts_ns) {
+// What the probe on the AAC encoder's output needs: the start of the kept
+// audio and the clock of the audio samples.
+struct AacStamps {
+  int64_t drop_before_ns;  // encoder output stamped earlier is priming or pre-roll
+  int64_t origin_ns;       // PTS of audio sample 0
+  int rate;
+};
+
+// The PTS of the AAC frame stamped `pts`, put back on the sample grid: the
+// sample it starts at (nearest), floor-rounded to ns as video frames are.
+// avenc_aac (GstAudioEncoder) stamps floor(first input PTS) + floor(samples since then), which
+// runs up to 1 ns early when the pre-roll's start is not a whole ns; a first
+// AAC frame 1 ns before the first video frame is muxed before it, so before
+// the PAT and PMT (see segment_encoder.json) and one 90 kHz tick early.
+GstClockTime on_sample_grid(GstClockTime pts, const AacStamps& s) {
+  const auto since_origin = static_cast<long double>(static_cast<int64_t>(pts) - s.origin_ns);
+  const auto sample = static_cast<int64_t>(std::llround(since_origin * s.rate / GST_SECOND));
+  const auto ns = static_cast<int64_t>(gst_util_uint64_scale(static_cast<guint64>(std::llabs(sample)), GST_SECOND,
+                                                             static_cast<guint64>(s.rate)));
+  return static_cast<GstClockTime>(s.origin_ns + (sample < 0 ? -ns : ns));
+}
+
+// On the AAC encoder's output: drops its priming and pre-roll packets (see
+// segment_audio.h) and stamps the others exactly on the sample grid.
+GstPadProbeReturn stamp_aac(GstPad*, GstPadProbeInfo* info, gpointer data) {
+  const auto& stamps = *static_cast<const AacStamps*>(data);
+  GstBuffer* b = GST_PAD_PROBE_INFO_BUFFER(info);
+  if (!b || !GST_BUFFER_PTS_IS_VALID(b)) return GST_PAD_PROBE_OK;
+  if (GST_BUFFER_PTS(b) < static_cast<GstClockTime>(stamps.drop_before_ns)) return GST_PAD_PROBE_DROP;
+  const GstClockTime pts = on_sample_grid(GST_BUFFER_PTS(b), stamps);
+  if (pts == GST_BUFFER_PTS(b) && GST_BUFFER_DTS(b) == pts) return GST_PAD_PROBE_OK;
+  b = gst_buffer_make_writable(b);
+  GST_BUFFER_PTS(b) = pts;
+  GST_BUFFER_DTS(b) = pts;
+  GST_PAD_PROBE_INFO_DATA(info) = b;
+  return GST_PAD_PROBE_OK;
+}
+
+void stamp_audio(GstElement* encoder, const AacStamps& stamps) {
   GstObjectPtr<GstPad> pad(gst_element_get_static_pad(encoder, "src"));
-  gst_pad_add_probe(
-      pad.get(), GST_PAD_PROBE_TYPE_BUFFER,
-      [](GstPad*, GstPadProbeInfo* info, gpointer data) -> GstPadProbeReturn {
-        GstBuffer* b = GST_PAD_PROBE_INFO_BUFFER(info);
-        auto before = static_cast<GstClockTime>(*static_cast<int64_t*>(data));
-        return b && GST_BUFFER_PTS_IS_VALID(b) && GST_BUFFER_PTS(b) < before ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
-      },
-      new int64_t(pts_ns), [](gpointer data) { delete static_cast<int64_t*>(data); });
+  gst_pad_add_probe(pad.get(), GST_PAD_PROBE_TYPE_BUFFER, stamp_aac, new AacStamps(stamps),
+                    [](gpointer data) { delete static_cast<AacStamps*>(data); });
+}
+
+// Both appsrcs, ended on the first ERROR the pipeline posts. With block=true
+// a push waits for room in the appsrc's queue; once an element downstream
+// has failed (the file sink on a full disk) nothing drains that queue, and the
+// render thread would wait there for good. Ending the stream wakes the
+// push, which returns GST_FLOW_EOS, and the render fails with the error.
+struct EndOnError {
+  GstObjectPtr<GstElement> vsrc, asrc;
+  std::atomic_flag ended = ATOMIC_FLAG_INIT;
+};
+
+// Sync handler: runs in whichever streaming thread posts, so only atomics and
+// appsrc's own (thread-safe) calls; the message still goes on the bus, where
+// the render thread reads why it failed.
+GstBusSyncReply end_sources_on_error(GstBus*, GstMessage* message, gpointer data) {
+  auto* self = static_cast<EndOnError*>(data);
+  if (GST_MESSAGE_TYPE(message) == GST_MESSAGE_ERROR && !self->ended.test_and_set()) {
+    gst_app_src_end_of_stream(GST_APP_SRC(self->vsrc.get()));
+    gst_app_src_end_of_stream(GST_APP_SRC(self->asrc.get()));
+  }
+  return GST_BUS_PASS;
+}
+
+// The handler holds its own references to the appsrcs; the bus frees them
+// when the handler is removed (SegmentEncoder::stop) or the bus goes.
+void end_sources_on_first_error(GstElement* pipeline, GstElement* vsrc, GstElement* asrc) {
+  auto* handler = new EndOnError{GstObjectPtr<GstElement>(GST_ELEMENT(gst_object_ref(vsrc))),
+                                 GstObjectPtr<GstElement>(GST_ELEMENT(gst_object_ref(asrc)))};
+  GstObjectPtr<GstBus> bus(gst_element_get_bus(pipeline));
+  gst_bus_set_sync_handler(bus.get(), end_sources_on_error, handler,
+                           [](gpointer data) { delete static_cast<EndOnError*>(data); });
 }
 
 // Frames of one size for the whole process: buffers come back once the
@@ -90,7 +156,9 @@ Result<std::unique_ptr<SegmentEncoder>> SegmentEncoder::start(const EncoderSetti
   auto built = build_pipeline_from(pipelines::segment_encoder(), settings.pipelines_dir, encoder_params(settings));
   if (!built) return built.error();
   std::unique_ptr<SegmentEncoder> encoder(new SegmentEncoder(std::move(*built), settings.width, settings.height));
-  drop_audio_before(pipeline_element(encoder->pipeline_.get(), "aenc").get(), settings.drop_audio_before_ns);
+  stamp_audio(pipeline_element(encoder->pipeline_.get(), "aenc").get(),
+              {settings.drop_audio_before_ns, settings.audio_origin_ns, settings.audio_rate});
+  end_sources_on_first_error(encoder->pipeline_.get(), encoder->vsrc_.get(), encoder->asrc_.get());
   if (auto st = start_pipeline(encoder->pipeline_.get(), kErrors); !st) return st.error();
   return encoder;
 }
@@ -146,10 +214,22 @@ Status SegmentEncoder::finish(std::chrono::steady_clock::time_point deadline) {
   gst_app_src_end_of_stream(GST_APP_SRC(vsrc_.get()));
   gst_app_src_end_of_stream(GST_APP_SRC(asrc_.get()));
   Status st = wait_for_eos(pipeline_.get(), deadline, kErrors);
+  stop();
+  return st;
+}
+
+SegmentEncoder::~SegmentEncoder() { stop(); }
+
+void SegmentEncoder::stop() {
+  if (!pipeline_) return;
+  // NULL first: streaming threads joined, file closed, nothing posts any more,
+  // so the sync handler can go (dropping its appsrc references) safely.
+  gst_element_set_state(pipeline_.get(), GST_STATE_NULL);
+  GstObjectPtr<GstBus> bus(gst_element_get_bus(pipeline_.get()));
+  gst_bus_set_sync_handler(bus.get(), nullptr, nullptr, nullptr);
   vsrc_.reset();
   asrc_.reset();
-  pipeline_.reset();  // NULL state: streaming threads joined, file closed
-  return st;
+  pipeline_.reset();
 }
 
 }  // namespace ws::render

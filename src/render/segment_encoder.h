@@ -28,6 +28,7 @@ struct EncoderSettings {
   int64_t key_int_max = 0;  // larger than the segment: one IDR, at its start
   H264Caps h264;
   int64_t drop_audio_before_ns = 0;  // encoder output stamped earlier is dropped
+  int64_t audio_origin_ns = 0;       // PTS of audio sample 0: AAC output is stamped on its grid
   std::filesystem::path location;
   std::string pipelines_dir;
 };
@@ -36,9 +37,12 @@ class SegmentEncoder {
  public:
   // Builds and starts the pipeline. Errors: internal "render_pipeline".
   static Result<std::unique_ptr<SegmentEncoder>> start(const EncoderSettings& settings);
+  ~SegmentEncoder();
   SegmentEncoder(const SegmentEncoder&) = delete;
   SegmentEncoder& operator=(const SegmentEncoder&) = delete;
 
+  // A push blocked on a full appsrc returns once any element has failed:
+  // the first ERROR ends both appsrcs (a bus sync handler).
   // One I420 frame, drawn by `draw` straight into a buffer of a process-wide
   // pool, then pushed; plane_bytes: the size of each plane; history: what
   // the buffer had drawn on it when last used. Blocks while the encoder is
@@ -55,6 +59,7 @@ class SegmentEncoder {
 
  private:
   SegmentEncoder(GstPipelinePtr pipeline, int width, int height);
+  void stop();  // NULL state, bus handler removed, everything released
   Status push(GstElement* src, GstBuffer* buffer, int64_t pts_ns, int64_t duration_ns);
 
   GstPipelinePtr pipeline_;

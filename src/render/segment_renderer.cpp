@@ -50,6 +50,7 @@ EncoderSettings encoder_settings(const timeline::Timeline& tl, const timeline::S
   s.key_int_max = std::max<int64_t>(segment.frame_count, 1) * 10;
   s.h264 = h264;
   s.drop_audio_before_ns = drop_audio_before_ns;
+  s.audio_origin_ns = kSegmentPtsOffsetNs;
   s.location = location;
   s.pipelines_dir = profile.pipelines_dir;
   return s;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -91,13 +92,16 @@ class CacheFull : public ::testing::Test {
   static constexpr std::uint64_t kLeftFree = 256u << 10;
 
   void SetUp() override {
-    mount_ = std::make_unique<TmpfsMount>(test::scratch_dir("stream-cache") / ("full-" + db_.name()),
-                                          kFilesystemBytes);
+    // Where StreamServer puts the cache named "full-<db>/cache": under the tmpfs.
+    const std::string mounted = "full-" + db_.name();
+    mount_ = std::make_unique<TmpfsMount>(
+        test::scratch_dir("stream-cache") / (test::current_test_name() + "-" + mounted), kFilesystemBytes);
     if (!mount_->mounted()) {
       GTEST_SKIP() << "cannot mount a tmpfs on " << mount_->dir() << " (" << mount_->refusal()
                    << "): the full-cache tests need root; NOT tested here";
     }
-    server_ = std::make_unique<test::StreamServer>(db_, ("full-" + db_.name()) + "/cache", server_env());
+    server_ = std::make_unique<test::StreamServer>(db_, mounted + "/cache", server_env());
+    ASSERT_EQ(fs::path(server_->env.cache_dir).parent_path(), mount_->dir()) << "the cache is not on the tmpfs";
     id_ = test::create_workout(*server_->client);
     urls_ = test::segment_urls(*server_->client, id_);
     ASSERT_GE(urls_.size(), 3u);
@@ -159,29 +163,18 @@ TEST_F(CacheFull, OnceSpaceIsFreedTheSameSegmentsAreServedWhole) {
 }
 
 // The disk fills while a segment is being written (another writer on the
-// same filesystem). The encoder does not always notice: when the file sink
-// fails on ENOSPC its appsrc (block=true, src/render/segment_encoder.cpp) can
-// wait for room for good (gdb: render threads in g_cond_wait under
-// gst_app_src_push_buffer). The scheduler then gives the render up past its
-// deadline and a grace (2 s + 1 s here): the request gets a 503, a fresh
-// thread renders the segment whole once space is freed, nothing partial is
-// stored or served, and the server still stops.
+// same filesystem). The file sink fails on ENOSPC; the encoder's appsrcs
+// (block=true) are then ended by its bus handler (src/render/segment_encoder.cpp),
+// so the render thread, which would otherwise wait in gst_app_src_push_buffer
+// for good, fails the render at once: a 503 cache_full long before the
+// scheduler would give the render up (deadline 2 s + grace 1 s here), its temp
+// file removed, a fresh render whole once space is freed, and the server stops.
 class CacheFullMidWrite : public CacheFull {
  protected:
   std::map<std::string, std::string> server_env() const override {
     return {{"RENDER_PREFETCH", "0"}, {"RENDER_TIMEOUT_S", "2"}};
   }
 };
-
-// Committed segments: everything under segments/ but tmp/ (where a render
-// given up may still hold its temp file open; a restart empties tmp/).
-std::vector<fs::path> committed(const fs::path& segments) {
-  std::vector<fs::path> files;
-  for (const fs::path& file : test::files_under(segments)) {
-    if (file.parent_path().filename() != "tmp") files.push_back(file);
-  }
-  return files;
-}
 
 TEST_F(CacheFullMidWrite, ADiskFillingMidWriteFailsTheRenderCleanly) {
   ASSERT_EQ(server_->client->post("/api/workouts/" + id_ + "/stream", "").status, 200);  // renders seg 0
@@ -191,20 +184,25 @@ TEST_F(CacheFullMidWrite, ADiskFillingMidWriteFailsTheRenderCleanly) {
   }
   ASSERT_GE(running, 1) << "the stream's first segment never started rendering";
   ASSERT_TRUE(mount_->fill_leaving(0));
+  auto asked = std::chrono::steady_clock::now();
   auto reply = server_->client->get(urls_[0]);  // joins the render under way
+  auto waited = std::chrono::steady_clock::now() - asked;
   EXPECT_EQ(reply.status, 503) << reply.body.substr(0, 200);
+  EXPECT_NE(reply.body.find("\"cache_full\""), std::string::npos) << reply.body.substr(0, 200);  // not render_timeout
   EXPECT_FALSE(reply.header("retry-after").empty());
-  EXPECT_TRUE(committed(server_->segments_dir()).empty());
+  EXPECT_LT(waited, std::chrono::seconds(2)) << "answered by the scheduler's deadline, not by the failed render";
+  EXPECT_TRUE(test::files_under(server_->segments_dir()).empty()) << "the failed render left a file (tmp/ included)";
+  std::string metrics = server_->client->get("/metrics").body;
+  EXPECT_EQ(test::metric(metrics, "ws_renders_abandoned_total"), 0) << metrics;
+  EXPECT_EQ(test::metric(metrics, "ws_renders_running"), 0);
   mount_->free_ballast();
   for (const std::string& url : {urls_[0], urls_[1]}) {
     auto again = server_->client->get(url);
     ASSERT_EQ(again.status, 200) << url << ": " << again.body;
     EXPECT_TRUE(test::is_transport_stream(again.body)) << url;
   }
-  for (const fs::path& file : committed(server_->segments_dir())) {
-    EXPECT_TRUE(test::is_transport_stream(read_file(file))) << file;
-  }
-  int status = server_->process->stop();  // a render thread stuck for good must not keep it alive
+  expect_only_whole_segments();
+  int status = server_->process->stop();
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
 }
 

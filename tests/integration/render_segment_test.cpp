@@ -17,6 +17,7 @@
 
 #include "render/clip_frame_cache.h"
 #include "render_media.h"
+#include "support/stream_checks.h"
 #include "timeline/settings.h"
 
 namespace ws::render {
@@ -102,6 +103,11 @@ TEST_F(RenderSegmentTest, ConsecutiveSegmentsAreH264AacWithContinuousTimestamps)
                 profile.height);
     ASSERT_TRUE(fs::exists(ts));
 
+    {
+      std::ifstream in(ts, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      EXPECT_TRUE(ws::test::starts_with_pat_then_pmt(bytes)) << "segment " << i;
+    }
     std::vector<std::string> names = codecs(ts);
     EXPECT_NE(std::find(names.begin(), names.end(), "h264"), names.end()) << ts;
     EXPECT_NE(std::find(names.begin(), names.end(), "aac"), names.end()) << ts;
@@ -123,7 +129,8 @@ TEST_F(RenderSegmentTest, ConsecutiveSegmentsAreH264AacWithContinuousTimestamps)
     std::vector<double> a = audio_pts(ts);
     ASSERT_FALSE(a.empty());
     EXPECT_EQ(static_cast<int64_t>(a.size()), (seg.sample_count + 1023) / 1024) << "segment " << i;
-    EXPECT_NEAR(a.front(), first, 0.001) << "segment " << i;
+    // Exactly: the AAC frames are stamped on the sample grid, never a 90 kHz tick early.
+    EXPECT_NEAR(a.front(), first, 1e-6) << "segment " << i;
   }
   double first0 = packets[0].front().pts, first1 = packets[1].front().pts;
   double dur0 = timeline::duration_seconds(*grid, grid->segments[0]);

@@ -14,6 +14,7 @@
 #include "support/http_client.h"
 #include "support/scratch.h"
 #include "support/server_process.h"
+#include "support/stream_checks.h"
 #include "support/stream_server.h"
 #include "support/test_db.h"
 
@@ -27,6 +28,8 @@ using test::extinf_values;
 using test::kFrame;
 using test::save;
 using test::StreamServer;
+
+constexpr double kAacFrame = 1024.0 / 48000;
 
 class Stream : public ::testing::Test {
  protected:
@@ -73,11 +76,15 @@ TEST_F(Stream, PlaylistsAreCompleteAtOnceAndEverySegmentPlaysOnFromTheLast) {
     ASSERT_EQ(segment.status, 200) << name << ": " << segment.body;
     EXPECT_EQ(segment.header("content-type"), "video/mp2t");
     EXPECT_NE(segment.header("cache-control").find("immutable"), std::string::npos);
+    EXPECT_TRUE(test::starts_with_pat_then_pmt(segment.body)) << name;
     fs::path file = save(segment.body, dir / name);
     auto video = test::probe_packets(file, "v");
     auto audio = test::probe_packets(file, "a");
     ASSERT_FALSE(video.empty()) << name;
     ASSERT_FALSE(audio.empty()) << name << " has no audio";
+    if (k == 0) {  // segment boundaries are on the AAC grid: no frame short, none lost
+      EXPECT_NEAR(audio.size() * kAacFrame, extinf[0], 1e-3) << audio.size() << " AAC frames";
+    }
     EXPECT_TRUE(video.front().key) << name << " does not start with a keyframe";
     EXPECT_NEAR(video.size() * kFrame, extinf[k], kFrame) << name;
     if (next_video >= 0) {
