@@ -92,10 +92,9 @@ class CacheFull : public ::testing::Test {
   static constexpr std::uint64_t kLeftFree = 256u << 10;
 
   void SetUp() override {
-    // Where StreamServer puts the cache named "full-<db>/cache": under the tmpfs.
+    // StreamServer puts the cache named "full-<db>/cache" under the tmpfs.
     const std::string mounted = "full-" + db_.name();
-    mount_ = std::make_unique<TmpfsMount>(
-        test::scratch_dir("stream-cache") / (test::current_test_name() + "-" + mounted), kFilesystemBytes);
+    mount_ = std::make_unique<TmpfsMount>(test::scratch_dir("stream-cache") / mounted, kFilesystemBytes);
     if (!mount_->mounted()) {
       GTEST_SKIP() << "cannot mount a tmpfs on " << mount_->dir() << " (" << mount_->refusal()
                    << "): the full-cache tests need root; NOT tested here";
