@@ -103,7 +103,8 @@ Status write_playlists(const cache::StreamPlanner& planner, const cache::StreamP
     fs::path file = subs / playlist::segment_uri(http::kSubtitleTemplate, segment.index);
     if (Status s = write_atomically(file, http::subtitles_segment_text(plan, segment.index)); !s) return s;
   }
-  return write_atomically(out / "master.m3u8", http::master_playlist_text(planner, plan));
+  // No I-frame playlists offline: the folder holds the segments only.
+  return write_atomically(out / "master.m3u8", http::master_playlist_text(planner, plan, false));
 }
 
 Status export_mp4(const cache::StreamPlanner& planner, const cache::StreamPlan& plan, const fs::path& out,

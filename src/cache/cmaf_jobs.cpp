@@ -5,6 +5,7 @@
 
 #include "common/file_facts.h"
 #include "fmp4/from_ts.h"
+#include "fmp4/keyframe_ts.h"
 
 namespace ws::cache {
 namespace {
@@ -130,6 +131,14 @@ RenderJob cmaf_keyframe_job(const std::shared_ptr<const StreamPlan>& plan, const
   fmp4::TrackSlot slot = slot_for(plan->grid, track, segment_index);
   return derived_job(fragment_key(*plan, track, segment_index, slot, "keyframe"), ".m4s", std::move(source),
                      [=](const std::string& ts) { return fmp4::keyframe_fragment_from_ts(ts, slot); });
+}
+
+// Copied packets: the bytes depend on the TS segment only, not on a placement.
+RenderJob ts_keyframe_job(const std::shared_ptr<const StreamPlan>& plan, std::size_t rendition, int segment_index,
+                          fs::path source) {
+  std::string key = derived_key(source_key(*plan, CmafTrack{true, rendition}, segment_index), "keyframe-ts");
+  return derived_job(std::move(key), ".ts", std::move(source),
+                     [](const std::string& ts) { return fmp4::keyframe_ts_from_ts(ts); });
 }
 
 }  // namespace ws::cache

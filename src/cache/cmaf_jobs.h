@@ -37,5 +37,9 @@ RenderJob cmaf_fragment_job(const std::shared_ptr<const StreamPlan>& plan, const
 // picture (its IDR) for the whole segment (".m4s"). Video tracks only.
 RenderJob cmaf_keyframe_job(const std::shared_ptr<const StreamPlan>& plan, const CmafTrack& track,
                             int segment_index, std::filesystem::path source);
+// Trick play over MPEG-TS: segment `segment_index`'s PAT, PMT and first
+// picture (its IDR) as a TS of their own (".ts"), timestamps untouched.
+RenderJob ts_keyframe_job(const std::shared_ptr<const StreamPlan>& plan, std::size_t rendition, int segment_index,
+                          std::filesystem::path source);
 
 }  // namespace ws::cache

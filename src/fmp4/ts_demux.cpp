@@ -83,10 +83,15 @@ Result<Pes> parse_pes(const std::vector<uint8_t>& bytes) {
 
 class Demuxer {
  public:
-  // First pass: the program's tables, wherever they are.
-  void learn_tables(const Packet& packet) {
-    if (packet.pid == 0 && packet.unit_start && pmt_ < 0) pmt_ = pmt_pid(packet);
-    else if (packet.pid == pmt_ && packet.unit_start && types_.empty()) types_ = pmt_streams(packet);
+  // First pass: the program's tables, wherever they are (`at`: the packet's index).
+  void learn_tables(const Packet& packet, std::size_t at) {
+    if (packet.pid == 0 && packet.unit_start && pmt_ < 0) {
+      pmt_ = pmt_pid(packet);
+      pat_at_ = at;
+    } else if (packet.pid == pmt_ && packet.unit_start && types_.empty()) {
+      types_ = pmt_streams(packet);
+      pmt_at_ = at;
+    }
   }
 
   // Second pass: the PES packets of the streams the PMT lists.
@@ -96,6 +101,16 @@ class Demuxer {
   }
 
   bool has_tables() const { return pmt_ >= 0 && !types_.empty(); }
+  // Indexes of the packets the PAT and the PMT were read from.
+  std::size_t pat_at() const { return pat_at_; }
+  std::size_t pmt_at() const { return pmt_at_; }
+  // The H.264 stream's PID, or -1.
+  int video_pid() const {
+    for (const auto& [pid, type] : types_) {
+      if (type == kStreamH264) return pid;
+    }
+    return -1;
+  }
 
   Result<TsStreams> finish() {
     for (auto& [pid, bytes] : open_) {
@@ -126,14 +141,13 @@ class Demuxer {
   }
 
   int pmt_ = -1;
+  std::size_t pat_at_ = 0, pmt_at_ = 0;
   std::map<int, uint8_t> types_;
   std::map<int, std::vector<uint8_t>> open_;
   TsStreams streams_;
 };
 
-}  // namespace
-
-Result<TsStreams> demux_ts(std::string_view bytes) {
+Result<std::vector<Packet>> read_packets(std::string_view bytes) {
   if (bytes.empty() || bytes.size() % kPacket != 0) return bad_ts("not whole 188-byte packets");
   std::vector<Packet> packets;
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
@@ -142,15 +156,52 @@ Result<TsStreams> demux_ts(std::string_view bytes) {
     if (!packet) return packet.error();
     packets.push_back(*packet);
   }
-  // Two passes: mpegtsmux may write a segment's first audio PES before its
-  // PAT and PMT (GStreamer's tsdemux then drops that AAC frame).
+  return packets;
+}
+
+// Two passes: mpegtsmux may write a segment's first audio PES before its
+// PAT and PMT (GStreamer's tsdemux then drops that AAC frame).
+Result<Demuxer> tables_of(const std::vector<Packet>& packets) {
   Demuxer demuxer;
-  for (const Packet& packet : packets) demuxer.learn_tables(packet);
+  for (std::size_t at = 0; at < packets.size(); ++at) demuxer.learn_tables(packets[at], at);
   if (!demuxer.has_tables()) return bad_ts("no PAT or PMT");
-  for (const Packet& packet : packets) {
-    if (auto st = demuxer.feed(packet); !st) return st.error();
+  return demuxer;
+}
+
+}  // namespace
+
+Result<TsStreams> demux_ts(std::string_view bytes) {
+  auto packets = read_packets(bytes);
+  if (!packets) return packets.error();
+  auto demuxer = tables_of(*packets);
+  if (!demuxer) return demuxer.error();
+  for (const Packet& packet : *packets) {
+    if (auto st = demuxer->feed(packet); !st) return st.error();
   }
-  return demuxer.finish();
+  return demuxer->finish();
+}
+
+Result<std::vector<uint8_t>> first_video_unit_packets(std::string_view bytes) {
+  auto packets = read_packets(bytes);
+  if (!packets) return packets.error();
+  auto demuxer = tables_of(*packets);
+  if (!demuxer) return demuxer.error();
+  int video = demuxer->video_pid();
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  std::vector<uint8_t> out;
+  auto copy = [&](std::size_t at) { out.insert(out.end(), data + at * kPacket, data + (at + 1) * kPacket); };
+  copy(demuxer->pat_at());
+  copy(demuxer->pmt_at());
+  bool in_unit = false;
+  for (std::size_t at = 0; at < packets->size(); ++at) {
+    const Packet& packet = (*packets)[at];
+    if (packet.pid != video) continue;
+    if (packet.unit_start && in_unit) break;  // the next access unit
+    in_unit = in_unit || packet.unit_start;
+    if (in_unit) copy(at);
+  }
+  if (!in_unit) return bad_ts("no video PES");
+  return out;
 }
 
 }  // namespace ws::fmp4

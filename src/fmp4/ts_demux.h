@@ -27,4 +27,11 @@ struct TsStreams {
 // no PAT/PMT, a truncated PES header).
 Result<TsStreams> demux_ts(std::string_view bytes);
 
+// The TS packets of the first video access unit (mpegtsmux writes one per
+// PES), preceded by the PAT and the PMT, copied byte for byte (PCR and
+// continuity counters as they were): a TS of its own holding that picture.
+// Whether it is an IDR is not checked here (see keyframe_ts.h).
+// Errors: those of demux_ts, and "bad_ts" when there is no video PES.
+Result<std::vector<uint8_t>> first_video_unit_packets(std::string_view bytes);
+
 }  // namespace ws::fmp4

@@ -35,20 +35,6 @@ BandwidthEstimate estimate_fmp4_bandwidth(const render::RenderProfile& profile, 
                    fragments * kFragmentBytes * 8);
 }
 
-// x264 in hard CBR spends about three average frames on an IDR picture
-// (measured: 7.2 KB against 2.4 KB at 320x180); four leaves a margin, and a
-// BANDWIDTH over the truth only makes a player more careful.
-constexpr double kKeyframeInFrames = 4;
-
-BandwidthEstimate estimate_keyframe_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid) {
-  double fps = static_cast<double>(grid.fps_num) / grid.fps_den;
-  double bits = profile.video_bitrate_kbps * 1000.0 / fps * kKeyframeInFrames + (kFragmentBytes + kTrunBytesPerSample) * 8;
-  int64_t shortest = grid.nominal_frames;
-  for (const auto& segment : grid.segments) shortest = std::min(shortest, segment.frame_count);
-  double nominal_seconds = static_cast<double>(grid.nominal_frames) / fps;
-  return {static_cast<long long>(bits / nominal_seconds), static_cast<long long>(bits * fps / static_cast<double>(shortest))};
-}
-
 std::string cmaf_master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan) {
   std::vector<playlist::Variant> variants, iframe_variants;
   for (const auto& rendition : planner.renditions()) {
@@ -64,10 +50,8 @@ std::string cmaf_master_playlist_text(const cache::StreamPlanner& planner, const
     v.fps_den = plan.grid.fps_den;
     v.uri = rendition.name + "/" + kMediaPlaylistName;
     variants.push_back(v);
-    v.bandwidth = estimate_keyframe_bandwidth(p, plan.grid).peak;
-    v.codecs = render::h264_codec_string(p);
-    v.uri = rendition.name + "/" + kIFramesName;
-    iframe_variants.push_back(std::move(v));
+    iframe_variants.push_back(
+        iframe_variant(rendition, estimate_keyframe_bandwidth(p, plan.grid, kFragmentBytes + kTrunBytesPerSample).peak));
   }
   playlist::MasterPlaylistOptions options;
   options.iframe_variants = std::move(iframe_variants);
@@ -87,12 +71,7 @@ std::string cmaf_media_playlist_text(const cache::StreamPlan& plan, bool with_ma
 }
 
 std::string cmaf_iframe_playlist_text(const cache::StreamPlan& plan) {
-  playlist::MediaPlaylistOptions options;
-  options.version = 7;
-  options.map_uri = kInitName;
-  options.uri_template = kKeyframeTemplate;
-  options.iframes_only = true;
-  return playlist::media_playlist(plan.grid, options);
+  return playlist::iframe_playlist(plan.grid, kKeyframeTemplate, 7, kInitName);
 }
 
 std::string cmaf_subtitles_segment_text(const cache::StreamPlan& plan, int index) {

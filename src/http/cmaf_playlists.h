@@ -17,9 +17,8 @@ inline constexpr const char* kAudioTrackName = "audio";
 inline constexpr const char* kInitName = "init.mp4";
 inline constexpr const char* kFragmentTemplate = "seg_%05d.m4s";
 inline constexpr const char* kSubtitlesDocumentName = "all.vtt";  // the whole WebVTT track, for DASH
-// Trick play: per video rendition an I-frames-only playlist of one keyframe
-// fragment per segment.
-inline constexpr const char* kIFramesName = "iframes.m3u8";
+// Trick play: per video rendition an I-frames-only playlist (kIFramesName) of
+// one keyframe fragment per segment.
 inline constexpr const char* kKeyframeTemplate = "iframe_%05d.m4s";
 
 std::string cmaf_master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan);
@@ -35,10 +34,6 @@ std::string dash_manifest_text(const cache::StreamPlanner& planner, const cache:
 // fMP4 carries less than MPEG-TS: per sample 12 bytes of trun, per segment a
 // moof and mdat header. `with_audio`: a variant's BANDWIDTH counts the audio
 // rendition it plays with; a DASH video Representation does not.
-// An I-frame playlist's: one IDR picture per segment; the peak over the
-// shortest segment.
-BandwidthEstimate estimate_keyframe_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid);
-
 BandwidthEstimate estimate_fmp4_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid,
                                           bool with_video, bool with_audio);
 

@@ -10,6 +10,7 @@
 #include "http/rate_limit.h"
 #include "http/negotiation.h"
 #include "http/request_parsing.h"
+#include "cache/cmaf_jobs.h"
 #include "http/cmaf_playlists.h"
 #include "http/stream_common.h"
 #include "http/stream_download.h"
@@ -78,6 +79,20 @@ void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int 
   prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
 }
 
+// Trick play: segment `index`'s first picture alone, as MPEG-TS, derived
+// from the segment (rendered first if need be).
+void serve_keyframe(Services& s, const PlanPtr& plan, std::size_t rendition, int index,
+                    const ResponderPtr& responder) {
+  if (index >= static_cast<int>(plan->grid.segments.size())) {
+    return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+  }
+  serve_derived(s, cache::source_segment_job(plan, s.streams, cache::CmafTrack{true, rendition}, index),
+                [plan, rendition, index](const std::filesystem::path& ts) {
+                  return cache::ts_keyframe_job(plan, rendition, index, ts);
+                },
+                "video/mp2t", responder);
+}
+
 // {id}/subs/index.m3u8 and {id}/subs/sub_NNNNN.vtt: written from the plan,
 // like the playlists (nothing to render).
 void get_subtitles_file(Services& s, const std::string& id, const std::string& file, const std::string& query,
@@ -115,13 +130,19 @@ void get_rendition_file(Services& s, Request& request, const ResponderPtr& respo
   if (name == kSubtitlesName) return get_subtitles_file(s, id, file, *query, responder);
   int rendition = s.streams.rendition_index(name);
   int index = segment_index_from_name(file);
-  if (rendition < 0 || (file != kMediaPlaylistName && index < 0)) {
+  int keyframe = segment_index_from_name(file, "iframe_", ".ts");
+  bool playlist = file == kMediaPlaylistName || file == kIFramesName;
+  if (rendition < 0 || (!playlist && index < 0 && keyframe < 0)) {
     return responder->respond(stream_file_not_found());
   }
-  with_plan(s, id, responder, [&s, responder, rendition, index, query](const PlanPtr& plan) {
-    if (index < 0) {
+  with_plan(s, id, responder, [&s, responder, rendition, index, keyframe, file, query](const PlanPtr& plan) {
+    if (file == kMediaPlaylistName) {
       return responder->respond(playlist_response(with_query_on_uris(media_playlist_text(*plan), *query)));
     }
+    if (file == kIFramesName) {
+      return responder->respond(playlist_response(with_query_on_uris(iframe_playlist_text(*plan), *query)));
+    }
+    if (keyframe >= 0) return serve_keyframe(s, plan, static_cast<std::size_t>(rendition), keyframe, responder);
     serve_segment(s, plan, static_cast<std::size_t>(rendition), index, responder);
   });
 }

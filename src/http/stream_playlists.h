@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cache/stream_plan.h"
+#include "playlist/hls.h"
 
 namespace ws::http {
 
@@ -13,11 +14,21 @@ inline constexpr const char* kSegmentTemplate = "seg_%05d.ts";
 // The WebVTT track: {id}/subs/index.m3u8 and subs/sub_NNNNN.vtt on the video's grid.
 inline constexpr const char* kSubtitlesName = "subs";
 inline constexpr const char* kSubtitleTemplate = "sub_%05d.vtt";
+// Trick play: per rendition an I-frames-only playlist (here and under cmaf/),
+// listing one resource per segment: its first picture (an IDR) alone.
+inline constexpr const char* kIFramesName = "iframes.m3u8";
+inline constexpr const char* kTsKeyframeTemplate = "iframe_%05d.ts";
 
 // Variant URIs are relative ("720p/index.m3u8"), so the folder can be served
-// from anywhere (a CDN, a file share, our own /streams/ prefix).
-std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan);
+// from anywhere (a CDN, a file share, our own /streams/ prefix). With
+// `iframes`, one EXT-X-I-FRAME-STREAM-INF per rendition after the variants
+// (no version bump: the master stays protocol 3 for old TVs); the offline
+// folder has no I-frame files and leaves them out.
+std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan,
+                                 bool iframes = true);
 std::string media_playlist_text(const cache::StreamPlan& plan);
+// A rendition's I-frames-only playlist (protocol 4) of iframe_NNNNN.ts files.
+std::string iframe_playlist_text(const cache::StreamPlan& plan);
 std::string subtitles_playlist_text(const cache::StreamPlan& plan);
 // Segment `index` of the WebVTT track (index must be on the grid), its cues
 // mapped onto the MPEG-TS clock of the video segments.
@@ -36,6 +47,14 @@ BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const
 double media_payload_bps(const render::RenderProfile& profile, bool video, bool audio);
 // {average, average x the measured peak-over-average factor}.
 BandwidthEstimate with_peak(double average_bps);
+// An I-frame playlist's: one IDR picture per segment (its video bits times
+// `payload_factor`, plus `container_bytes` around it); the peak over the
+// shortest segment.
+BandwidthEstimate estimate_keyframe_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid,
+                                              double container_bytes, double payload_factor = 1.0);
+// A rendition's EXT-X-I-FRAME-STREAM-INF: `bandwidth`, CODECS of the video
+// only, RESOLUTION, URI "<rendition>/iframes.m3u8".
+playlist::Variant iframe_variant(const cache::Rendition& rendition, int64_t bandwidth);
 
 // The segment index in a "seg_00042.ts" name (or "sub_00042.vtt" with those
 // prefix and suffix), or -1.

@@ -125,6 +125,16 @@ std::string media_playlist(const timeline::SegmentGrid& grid, const MediaPlaylis
   return out;
 }
 
+std::string iframe_playlist(const timeline::SegmentGrid& grid, std::string uri_template, int version,
+                            std::string map_uri) {
+  MediaPlaylistOptions options;
+  options.version = version;
+  options.map_uri = std::move(map_uri);
+  options.uri_template = std::move(uri_template);
+  options.iframes_only = true;
+  return media_playlist(grid, options);
+}
+
 std::string master_playlist(const std::vector<Variant>& variants, const MasterPlaylistOptions& options) {
   std::string out = "#EXTM3U\n";
   out += "#EXT-X-VERSION:" + std::to_string(options.version) + "\n";

@@ -46,6 +46,13 @@ struct MediaPlaylistOptions {
 std::string media_playlist(const timeline::SegmentGrid& grid,
                            const MediaPlaylistOptions& options = {});
 
+// Trick play: an I-frames-only playlist on `grid`, one resource per segment
+// (its first picture, an IDR, shown for the whole segment). RFC 8216 wants
+// protocol 4 for EXT-X-I-FRAMES-ONLY (MPEG-TS); fMP4 passes 7 and its init
+// segment (EXT-X-MAP).
+std::string iframe_playlist(const timeline::SegmentGrid& grid, std::string uri_template, int version = 4,
+                            std::string map_uri = "");
+
 struct Variant {
   int64_t bandwidth = 0;          // peak bits per second (BANDWIDTH)
   int64_t average_bandwidth = 0;  // AVERAGE-BANDWIDTH; 0 leaves it out

@@ -204,6 +204,52 @@ TEST_F(Cmaf, EveryRungHasAnIFramePlaylistOfOneKeyframePerSegment) {
   EXPECT_EQ(rungs, 2) << master;
 }
 
+// Trick play over MPEG-TS, for the TVs and Safari that take the TS master:
+// per rung an I-frames-only playlist (protocol 4; the master stays 3), each
+// resource a TS holding exactly one video keyframe at its segment's PTS.
+TEST_F(Cmaf, TheTsMasterHasAnIFramePlaylistOfOneKeyframePerSegmentToo) {
+  const std::string ts_base = "/streams/" + id_ + "/";
+  std::string master = get_ok(ts_base + "master.m3u8");
+  EXPECT_NE(master.find("#EXT-X-VERSION:3\n"), std::string::npos) << master;
+  std::regex iframe_inf("#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=([0-9]+),CODECS=\"([^\",]+)\",RESOLUTION=[0-9x]+,URI=\"([^/]+)/iframes\\.m3u8\"");
+  fs::path dir = test::scratch_dir("ts-iframes-" + db_.name());
+  int rungs = 0;
+  for (std::sregex_iterator it(master.begin(), master.end(), iframe_inf), end; it != end; ++it, ++rungs) {
+    std::string rung = (*it)[3];
+    std::string playlist = get_ok(ts_base + rung + "/iframes.m3u8");
+    for (const char* tag : {"#EXT-X-VERSION:4\n", "#EXT-X-I-FRAMES-ONLY\n", "#EXT-X-ENDLIST"}) {
+      EXPECT_NE(playlist.find(tag), std::string::npos) << tag << playlist;
+    }
+    EXPECT_EQ(playlist.find("#EXT-X-MAP"), std::string::npos) << playlist;
+    std::vector<double> extinf = test::extinf_values(playlist);
+    EXPECT_EQ(extinf, test::extinf_values(get_ok(ts_base + rung + "/index.m3u8")));
+    double peak = 0;
+    for (std::size_t k = 0; k < extinf.size(); ++k) {
+      char name[32];
+      std::snprintf(name, sizeof name, "iframe_%05zu.ts", k);
+      std::string iframe = get_ok(ts_base + rung + "/" + name);
+      EXPECT_EQ(iframe.size() % 188, 0u) << rung << " " << name;
+      peak = std::max(peak, iframe.size() * 8 / extinf[k]);
+      fs::path iframe_file = test::save(iframe, dir / (rung + "-" + name));
+      fs::path segment_file = test::save(get_ok(ts_base + rung + "/" + test::segment_name(k)), dir / (rung + "-seg.ts"));
+      auto frames = test::probe_packets(iframe_file, "v");
+      auto segment = test::probe_packets(segment_file, "v");
+      ASSERT_EQ(frames.size(), 1u) << rung << " " << name;
+      ASSERT_FALSE(segment.empty()) << rung << " " << k;
+      EXPECT_TRUE(frames[0].key) << rung << " " << name;
+      EXPECT_NEAR(frames[0].pts, segment.front().pts, 1e-6) << rung << " " << name;
+      EXPECT_TRUE(test::probe_packets(iframe_file, "a").empty()) << rung << " " << name << " carries audio";
+      if (k == 0) {
+        EXPECT_EQ((*it)[2], test::codec_from_probe(iframe_file)) << rung;
+      }
+    }
+    std::printf("TS I-frames %s: declared %s measured peak %.0f\n", rung.c_str(), std::string((*it)[1]).c_str(), peak);
+    EXPECT_GE(std::stod((*it)[1]), peak) << rung;
+  }
+  EXPECT_EQ(rungs, 2) << master;
+  fs::remove_all(dir);
+}
+
 // A fragment is derived after its TS segment was found in the store; when the
 // TS file is gone by then (evicted, or removed by hand as here), the segment
 // is rendered again and the fragment made from it: never a 500.

@@ -99,6 +99,25 @@ TEST_F(SignedStreams, OnlySignedUnexpiredUrlsAreServed) {
   auto segment = client.get(segment_path + sign(id, now + 60));
   EXPECT_EQ(segment.status, 200) << segment.body;
   EXPECT_GT(segment.body.size(), 1000u);
+
+  // Trick play is signed the same way: the I-frame playlists the master
+  // names, and every I-frame resource they list.
+  std::smatch iframes;
+  ASSERT_TRUE(std::regex_search(master.body, iframes, std::regex("#EXT-X-I-FRAME-STREAM-INF:[^\\n]*URI=\"([^\"]+)\"")))
+      << master.body;
+  std::string iframes_uri = iframes[1];
+  EXPECT_TRUE(iframes_uri.ends_with(query)) << iframes_uri;
+  auto iframe_playlist = client.get("/streams/" + id + "/" + iframes_uri);
+  ASSERT_EQ(iframe_playlist.status, 200) << iframe_playlist.body;
+  auto keyframes = uris(iframe_playlist.body);
+  ASSERT_GE(keyframes.size(), 2u);
+  for (const auto& uri : keyframes) EXPECT_TRUE(uri.ends_with(query)) << uri;
+  std::string iframe_path = "/streams/" + id + "/" + rendition + "/" + keyframes[1].substr(0, keyframes[1].find('?'));
+  EXPECT_EQ(client.get(iframe_path).status, 403);
+  EXPECT_EQ(client.get("/streams/" + id + "/" + rendition + "/iframes.m3u8").status, 403);
+  auto iframe = client.get(iframe_path + query);
+  EXPECT_EQ(iframe.status, 200) << iframe.body;
+  EXPECT_EQ(iframe.header("content-type"), "video/mp2t");
 }
 
 // The fMP4 presentation is a set of files of the same stream: the signature

@@ -73,12 +73,18 @@ TEST(StreamHttp, EveryStreamFileHasItsTypeCorsCacheRulesHeadAndRanges) {
   for (const FileRule& rule : std::vector<FileRule>{{base + "master.m3u8", kPlaylist, kRevalidated},
                                                     {base + "180p/index.m3u8", kPlaylist, kRevalidated},
                                                     {base + "180p/seg_00000.ts", "video/mp2t", kImmutable},
+                                                    {base + "180p/iframes.m3u8", kPlaylist, kRevalidated},
+                                                    {base + "180p/iframe_00001.ts", "video/mp2t", kImmutable},
                                                     {base + "subs/index.m3u8", kPlaylist, kRevalidated},
                                                     {base + "subs/sub_00000.vtt", "text/vtt", kRevalidated}}) {
     expect_file_rules(*server.client, rule);
   }
   expect_ranges(*server.client, base + "180p/seg_00000.ts");
-  expect_not_found_json(*server.client, base + "180p/seg_99999.ts");
+  expect_ranges(*server.client, base + "180p/iframe_00001.ts");
+  for (const char* missing : {"180p/seg_99999.ts", "180p/iframe_99999.ts", "180p/iframe_1.ts", "180p/iframe_00001.m4s",
+                              "subs/iframes.m3u8", "1080p/iframes.m3u8"}) {
+    expect_not_found_json(*server.client, base + missing);
+  }
 }
 
 TEST(StreamHttp, EveryFmp4AndDashFileHasItsTypeCorsCacheRulesHeadAndRanges) {
@@ -102,7 +108,7 @@ TEST(StreamHttp, EveryFmp4AndDashFileHasItsTypeCorsCacheRulesHeadAndRanges) {
   }
   expect_ranges(*server.client, base + "180p/seg_00001.m4s");
   expect_ranges(*server.client, base + "audio/init.mp4");
-  for (const char* missing : {"180p/seg_99999.m4s", "180p/seg_00000.ts", "1080p/init.mp4", "audio/seg_1.m4s",
+  for (const char* missing : {"180p/seg_99999.m4s", "180p/seg_00000.ts", "180p/iframe_00000.ts", "1080p/init.mp4", "audio/seg_1.m4s",
                               "subs/init.mp4", "subs/sub_99999.vtt", "nothing/index.m3u8"}) {
     expect_not_found_json(*server.client, base + missing);
   }

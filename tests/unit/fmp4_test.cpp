@@ -8,6 +8,7 @@
 
 #include "fmp4/elementary.h"
 #include "fmp4/from_ts.h"
+#include "fmp4/keyframe_ts.h"
 #include "fmp4/ts_demux.h"
 
 namespace ws::fmp4 {
@@ -232,6 +233,58 @@ TEST(Fmp4Fragment, RefusesASegmentThatDoesNotFitItsSlot) {
             "fragment_mismatch");
   EXPECT_EQ(fragment_from_ts(segment_ts(3, 2), Track::audio, {48000, 1, 0, 1024, 3}).error().code,
             "fragment_mismatch");
+}
+
+// --- trick play over MPEG-TS -------------------------------------------------
+
+uint16_t pid_of(const Bytes& ts, std::size_t packet) {
+  return static_cast<uint16_t>(((ts.at(packet * 188 + 1) & 0x1f) << 8) | ts.at(packet * 188 + 2));
+}
+
+TEST(Fmp4KeyframeTs, HoldsTheTablesAndTheFirstPictureOnly) {
+  std::string ts = segment_ts(3, 4);  // audio first, then PAT, PMT, three pictures, audio
+  auto out = keyframe_ts_from_ts(ts);
+  ASSERT_TRUE(out) << out.error().message;
+  ASSERT_EQ(out->size(), 3u * 188);  // PAT, PMT, the IDR's one packet
+  EXPECT_EQ(pid_of(*out, 0), 0);
+  EXPECT_EQ(pid_of(*out, 1), kPmtPid);
+  EXPECT_EQ(pid_of(*out, 2), kVideoPid);
+  // Byte for byte: packets 1..3 of the segment (after its first audio packet).
+  EXPECT_TRUE(std::equal(out->begin(), out->end(), reinterpret_cast<const uint8_t*>(ts.data()) + 188));
+  auto streams = demux_ts(std::string_view(reinterpret_cast<const char*>(out->data()), out->size()));
+  ASSERT_TRUE(streams) << streams.error().message;
+  ASSERT_EQ(streams->video.size(), 1u);
+  EXPECT_EQ(streams->video[0].pts, 0);
+  EXPECT_TRUE(streams->audio.empty());
+  EXPECT_EQ(streams->video[0].payload, access_unit(true, true));
+}
+
+TEST(Fmp4KeyframeTs, KeepsEveryPacketOfAPictureSpanningSeveral) {
+  Bytes idr = access_unit(true, true);
+  idr.insert(idr.end(), 500, 0x88);  // slice data over three packets
+  std::string ts;
+  put_tables(ts);
+  put_units(ts, kAudioPid, pes(0xc0, adts_frame(6)));
+  put_units(ts, kVideoPid, pes(0xe0, idr));
+  put_units(ts, kAudioPid, pes(0xc0, adts_frame(6)));
+  put_units(ts, kVideoPid, pes(0xe0, access_unit(false, false)));
+  auto out = keyframe_ts_from_ts(ts);
+  ASSERT_TRUE(out) << out.error().message;
+  std::size_t pes_bytes = 14 + idr.size();
+  EXPECT_EQ(out->size(), (2 + (pes_bytes + 183) / 184) * 188);
+  auto streams = demux_ts(std::string_view(reinterpret_cast<const char*>(out->data()), out->size()));
+  ASSERT_TRUE(streams) << streams.error().message;
+  ASSERT_EQ(streams->video.size(), 1u);
+  EXPECT_EQ(streams->video[0].payload, idr);
+}
+
+TEST(Fmp4KeyframeTs, RefusesASegmentNotStartingOnAnIdr) {
+  EXPECT_EQ(keyframe_ts_from_ts(segment_ts(3, 2, false)).error().code, "fragment_mismatch");
+  std::string audio_only;
+  put_tables(audio_only);
+  put_units(audio_only, kAudioPid, pes(0xc0, adts_frame(6)));
+  EXPECT_EQ(keyframe_ts_from_ts(audio_only).error().code, "bad_ts");
+  EXPECT_EQ(keyframe_ts_from_ts(std::string(188, 'x')).error().code, "bad_ts");
 }
 
 }  // namespace

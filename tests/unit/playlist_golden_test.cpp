@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "cache/clip_catalog.h"
+#include "cache/stream_plan.h"
+#include "http/stream_playlists.h"
 #include "playlist/codecs.h"
 #include "playlist/dash.h"
 #include "playlist/hls.h"
@@ -153,12 +156,44 @@ TEST(PlaylistGolden, MediaFmp4WithItsInitSegment) {
 }
 
 TEST(PlaylistGolden, MediaFmp4IFramesOnly) {
-  MediaPlaylistOptions options;
-  options.version = 7;
-  options.map_uri = "init.mp4";
-  options.uri_template = "iframe_%05d.m4s";
-  options.iframes_only = true;
-  expect_golden("media_fmp4_iframes.m3u8", media_playlist(plan(workout({"Burpee", "Plank"}, 5, 2, 1)).grid, options));
+  expect_golden("media_fmp4_iframes.m3u8",
+                iframe_playlist(plan(workout({"Burpee", "Plank"}, 5, 2, 1)).grid, "iframe_%05d.m4s", 7, "init.mp4"));
+}
+
+// The MPEG-TS presentation as the server writes it (two rungs, the 1.6 s
+// first segment): the master stays protocol 3 for old TVs and lists one
+// EXT-X-I-FRAME-STREAM-INF per rung; the I-frame playlist is protocol 4.
+struct TsPresentation {
+  cache::ClipCatalog clips{"unused-media"};
+  cache::StreamPlanner planner;
+  cache::StreamPlan stream;
+
+  static std::vector<cache::Rendition> rungs() {
+    render::RenderProfile hd;  // 1280x720, 3000 kbps, high 3.1
+    render::RenderProfile sd;
+    sd.width = 640;
+    sd.height = 360;
+    sd.video_bitrate_kbps = 800;
+    sd.h264_level = "3";
+    return {{"720p", hd}, {"360p", sd}};
+  }
+
+  TsPresentation() : planner(clips, short_first_segment(), rungs(), "digest") {
+    Planned p = plan(workout({"Squat", "Push-up"}, 5, 3, 1), short_first_segment());
+    stream.workout_id = "golden";
+    stream.timeline = p.timeline;
+    stream.grid = p.grid;
+  }
+};
+
+TEST(PlaylistGolden, MasterTsWithIFrameStreams) {
+  TsPresentation ts;
+  expect_golden("master_ts_iframes.m3u8", http::master_playlist_text(ts.planner, ts.stream));
+}
+
+TEST(PlaylistGolden, MediaTsIFramesOnly) {
+  TsPresentation ts;
+  expect_golden("media_ts_iframes.m3u8", http::iframe_playlist_text(ts.stream));
 }
 
 // A grid whose first segment is half the others (as issue 7 may make it):
