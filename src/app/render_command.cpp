@@ -12,6 +12,7 @@
 #include "common/logging.h"
 #include "db/database.h"
 #include "db/workout_repository.h"
+#include "fmp4/keyframe_ts.h"
 #include "http/stream_playlists.h"
 #include "playlist/hls.h"
 #include "render/mp4_export.h"
@@ -53,6 +54,17 @@ fs::path segment_path(const fs::path& out, const cache::Rendition& rendition, in
   return out / rendition.name / playlist::segment_uri(http::kSegmentTemplate, index);
 }
 
+// The segment's I-frame file for trick play (iframe_NNNNN.ts beside it, as
+// the server derives it): its PAT, PMT and first IDR picture.
+Status place_keyframe(const fs::path& segment, const fs::path& rendition_dir, int index) {
+  std::ifstream in(segment, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto keyframe = fmp4::keyframe_ts_from_ts(bytes);
+  if (!keyframe) return keyframe.error();
+  return write_atomically(rendition_dir / playlist::segment_uri(http::kTsKeyframeTemplate, index),
+                          std::string(keyframe->begin(), keyframe->end()));
+}
+
 // Renders every segment of every rendition through the scheduler (shared
 // cache, bounded threads) into `out`; the first failure is returned.
 Status render_segments(cache::RenderScheduler& scheduler, const cache::StreamPlanner& planner,
@@ -72,8 +84,9 @@ Status render_segments(cache::RenderScheduler& scheduler, const cache::StreamPla
     for (int k = 0; k < segments; ++k) {
       fs::path target = segment_path(out, renditions[r], k);
       scheduler.request(cache::segment_job(plan, renditions[r], r, k),
-                        [&, target](const Result<fs::path>& stored) {
+                        [&, target, k](const Result<fs::path>& stored) {
                           Status placed = stored ? place_segment(*stored, target) : Status(stored.error());
+                          if (placed) placed = place_keyframe(target, target.parent_path(), k);
                           progress.advance();
                           std::lock_guard lock(mutex);
                           if (!placed && !failure) failure = placed.error();
@@ -94,6 +107,9 @@ Status write_playlists(const cache::StreamPlanner& planner, const cache::StreamP
         !s) {
       return s;
     }
+    if (Status s = write_atomically(out / rendition.name / http::kIFramesName, http::iframe_playlist_text(plan)); !s) {
+      return s;
+    }
   }
   // The WebVTT track the master lists: written from the plan, like the playlists.
   const fs::path subs = out / http::kSubtitlesName;
@@ -103,8 +119,7 @@ Status write_playlists(const cache::StreamPlanner& planner, const cache::StreamP
     fs::path file = subs / playlist::segment_uri(http::kSubtitleTemplate, segment.index);
     if (Status s = write_atomically(file, http::subtitles_segment_text(plan, segment.index)); !s) return s;
   }
-  // No I-frame playlists offline: the folder holds the segments only.
-  return write_atomically(out / "master.m3u8", http::master_playlist_text(planner, plan, false));
+  return write_atomically(out / "master.m3u8", http::master_playlist_text(planner, plan));
 }
 
 Status export_mp4(const cache::StreamPlanner& planner, const cache::StreamPlan& plan, const fs::path& out,

@@ -79,7 +79,7 @@ BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const
                    kPsiBitsPerSecond);
 }
 
-std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan, bool iframes) {
+std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan) {
   std::vector<playlist::Variant> variants, iframe_variants;
   for (const auto& rendition : planner.renditions()) {
     const auto& p = rendition.profile;
@@ -96,10 +96,8 @@ std::string master_playlist_text(const cache::StreamPlanner& planner, const cach
     variants.push_back(std::move(v));
     // An I-frame resource: PAT, PMT, then the IDR in 188-byte packets of 184
     // and its PES header with stuffing.
-    if (iframes) {
-      auto keyframes = estimate_keyframe_bandwidth(p, plan.grid, 2 * 188 + calibration::kPesBytes, 188.0 / 184);
-      iframe_variants.push_back(iframe_variant(rendition, keyframes.peak));
-    }
+    auto keyframes = estimate_keyframe_bandwidth(p, plan.grid, 2 * 188 + calibration::kPesBytes, 188.0 / 184);
+    iframe_variants.push_back(iframe_variant(rendition, keyframes.peak));
   }
   playlist::MasterPlaylistOptions options;
   options.iframe_variants = std::move(iframe_variants);

@@ -20,12 +20,10 @@ inline constexpr const char* kIFramesName = "iframes.m3u8";
 inline constexpr const char* kTsKeyframeTemplate = "iframe_%05d.ts";
 
 // Variant URIs are relative ("720p/index.m3u8"), so the folder can be served
-// from anywhere (a CDN, a file share, our own /streams/ prefix). With
-// `iframes`, one EXT-X-I-FRAME-STREAM-INF per rendition after the variants
-// (no version bump: the master stays protocol 3 for old TVs); the offline
-// folder has no I-frame files and leaves them out.
-std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan,
-                                 bool iframes = true);
+// from anywhere (a CDN, a file share, our own /streams/ prefix). One
+// EXT-X-I-FRAME-STREAM-INF per rendition follows the variants (no version
+// bump: the master stays protocol 3 for old TVs).
+std::string master_playlist_text(const cache::StreamPlanner& planner, const cache::StreamPlan& plan);
 std::string media_playlist_text(const cache::StreamPlan& plan);
 // A rendition's I-frames-only playlist (protocol 4) of iframe_NNNNN.ts files.
 std::string iframe_playlist_text(const cache::StreamPlan& plan);

@@ -83,6 +83,10 @@ TEST_F(RenderCommand, WritesTheHlsFolderAndAnMp4WithTheServersBytes) {
   }
   EXPECT_GE(segments, 8);
   EXPECT_TRUE(read_file(out_ / "180p" / "seg_00002.ts") == served.body);
+  // The I-frame playlist and files the master lists are in the folder too, as served.
+  EXPECT_EQ(read_file(out_ / "180p" / "iframes.m3u8"), client.get("/streams/" + id + "/180p/iframes.m3u8").body);
+  EXPECT_TRUE(read_file(out_ / "180p" / "iframe_00002.ts") ==
+              client.get("/streams/" + id + "/180p/iframe_00002.ts").body);
   // The subtitle track the master lists is in the folder too, as served.
   EXPECT_EQ(read_file(out_ / "subs" / "index.m3u8"), client.get("/streams/" + id + "/subs/index.m3u8").body);
   EXPECT_EQ(read_file(out_ / "subs" / "sub_00002.vtt"), client.get("/streams/" + id + "/subs/sub_00002.vtt").body);
