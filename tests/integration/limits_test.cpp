@@ -132,7 +132,9 @@ TEST(RenderLimits, AFullRenderQueueAnswers503WithRetryAfter) {
     EXPECT_FALSE(reply.header("retry-after").empty());
     refused.push_back(urls[i]);
   }
-  EXPECT_GE(served, 2) << "the running render and the queued one";
+  // At least the first; a second only if the worker had taken the first off
+  // the queue before the second arrived (a race this test does not force).
+  EXPECT_GE(served, 1) << "the first request fits the empty queue";
   ASSERT_FALSE(refused.empty()) << "8 requests at once must not all fit one thread and one place";
   std::string m = server.client->get("/metrics").body;
   EXPECT_EQ(test::metric(m, "ws_render_refused_total"), double(refused.size()));
