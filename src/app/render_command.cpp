@@ -12,7 +12,7 @@
 #include "common/logging.h"
 #include "db/database.h"
 #include "db/workout_repository.h"
-#include "fmp4/keyframe_ts.h"
+#include "cache/cmaf_jobs.h"
 #include "http/stream_playlists.h"
 #include "playlist/hls.h"
 #include "render/mp4_export.h"
@@ -54,19 +54,9 @@ fs::path segment_path(const fs::path& out, const cache::Rendition& rendition, in
   return out / rendition.name / playlist::segment_uri(http::kSegmentTemplate, index);
 }
 
-// The segment's I-frame file for trick play (iframe_NNNNN.ts beside it, as
-// the server derives it): its PAT, PMT and first IDR picture.
-Status place_keyframe(const fs::path& segment, const fs::path& rendition_dir, int index) {
-  std::ifstream in(segment, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto keyframe = fmp4::keyframe_ts_from_ts(bytes);
-  if (!keyframe) return keyframe.error();
-  return write_atomically(rendition_dir / playlist::segment_uri(http::kTsKeyframeTemplate, index),
-                          std::string(keyframe->begin(), keyframe->end()));
-}
-
 // Renders every segment of every rendition through the scheduler (shared
-// cache, bounded threads) into `out`; the first failure is returned.
+// cache, bounded threads) into `out`, with its I-frame file derived as the
+// server derives it; the first failure is returned.
 Status render_segments(cache::RenderScheduler& scheduler, const cache::StreamPlanner& planner,
                        const std::shared_ptr<const cache::StreamPlan>& plan, const fs::path& out) {
   const auto& renditions = planner.renditions();
@@ -77,21 +67,25 @@ Status render_segments(cache::RenderScheduler& scheduler, const cache::StreamPla
                               static_cast<double>(renditions.size()));
   std::mutex mutex;
   std::condition_variable all_done;
-  int remaining = segments * static_cast<int>(renditions.size());
+  int remaining = 2 * segments * static_cast<int>(renditions.size());  // segments and I-frame files
   std::optional<Error> failure;
+  auto placed_at = [&](fs::path target, bool segment) {
+    return [&, target, segment](const Result<fs::path>& stored) {
+      Status placed = stored ? place_segment(*stored, target) : Status(stored.error());
+      if (segment) progress.advance();
+      std::lock_guard lock(mutex);
+      if (!placed && !failure) failure = placed.error();
+      if (--remaining == 0) all_done.notify_one();
+    };
+  };
   for (std::size_t r = 0; r < renditions.size(); ++r) {
     fs::create_directories(out / renditions[r].name);
     for (int k = 0; k < segments; ++k) {
-      fs::path target = segment_path(out, renditions[r], k);
-      scheduler.request(cache::segment_job(plan, renditions[r], r, k),
-                        [&, target, k](const Result<fs::path>& stored) {
-                          Status placed = stored ? place_segment(*stored, target) : Status(stored.error());
-                          if (placed) placed = place_keyframe(target, target.parent_path(), k);
-                          progress.advance();
-                          std::lock_guard lock(mutex);
-                          if (!placed && !failure) failure = placed.error();
-                          if (--remaining == 0) all_done.notify_one();
-                        });
+      scheduler.request(cache::segment_job(plan, renditions[r], r, k), placed_at(segment_path(out, renditions[r], k), true));
+      scheduler.request_derived(
+          cache::segment_job(plan, renditions[r], r, k),
+          [plan, r, k](const fs::path& ts) { return cache::ts_keyframe_job(plan, r, k, ts); },
+          placed_at(out / renditions[r].name / playlist::segment_uri(http::kTsKeyframeTemplate, k), false));
     }
   }
   std::unique_lock lock(mutex);
@@ -150,7 +144,8 @@ int render_workout(const CommandLine& cli, const config::Config& config) {
 
   cache::SchedulerOptions options = scheduler_options(config);
   if (cli.jobs > 0) options.workers = cli.jobs;
-  options.queue_capacity = (*plan)->grid.segments.size() * planner.renditions().size();
+  // Every segment and its I-frame file may wait at once.
+  options.queue_capacity = 2 * (*plan)->grid.segments.size() * planner.renditions().size();
   cache::RenderScheduler scheduler(**store, options);
   const fs::path out(cli.out_dir);
   Status rendered = render_segments(scheduler, planner, *plan, out);

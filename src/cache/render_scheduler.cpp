@@ -59,7 +59,6 @@ void RenderScheduler::request_derived(RenderJob source, DeriveJob derive, Render
                               source_key](const Result<fs::path>& derived) mutable {
       if (derived || derived.error().code != kSourceGone || attempts <= 1) return done(derived);
       log::get("cache")->warn("source {} vanished before its derivation; rendering it again", source_key);
-      store_.forget_missing(source_key);
       request_derived(std::move(again), std::move(derive), std::move(done), attempts - 1);
     });
   });

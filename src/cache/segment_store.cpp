@@ -78,17 +78,18 @@ std::optional<fs::path> SegmentStore::find(const std::string& key) {
     ++stats_.misses;
     return std::nullopt;
   }
+  // A file gone from disk (removed by hand, or by another process sharing
+  // the folder) is a miss: the caller renders it again instead of getting a
+  // path that cannot be read. One stat per hit, against a render per miss.
+  std::error_code ec;
+  if (!fs::exists(it->second.path, ec) && !ec) {
+    unindex(it);
+    ++stats_.misses;
+    return std::nullopt;
+  }
   lru_.splice(lru_.begin(), lru_, it->second.lru);
   ++stats_.hits;
   return it->second.path;
-}
-
-void SegmentStore::forget_missing(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  auto it = entries_.find(key);
-  std::error_code ec;
-  if (it == entries_.end() || fs::exists(it->second.path, ec) || ec) return;
-  unindex(it);
 }
 
 bool SegmentStore::low_on_space() const {

@@ -34,13 +34,10 @@ class SegmentStore {
   static Result<std::unique_ptr<SegmentStore>> open(const std::filesystem::path& root,
                                                     std::uint64_t max_bytes);
 
-  // The committed file for `key`, marked as just used; nullopt on a miss.
+  // The committed file for `key`, marked as just used; nullopt on a miss,
+  // including a file indexed but no longer on disk (then unindexed).
   std::optional<std::filesystem::path> find(const std::string& key);
 
-  // Drops `key` from the index when its file is gone from disk (removed by
-  // hand, or by another process sharing the folder), so the next request
-  // renders it again instead of answering a path that cannot be read.
-  void forget_missing(const std::string& key);
 
   // Whether `key` is stored, without counting a hit or a miss.
   bool contains(const std::string& key) const;

@@ -1,7 +1,5 @@
 #include "http/cmaf_playlists.h"
 
-#include <algorithm>
-
 #include "playlist/codecs.h"
 #include "playlist/dash.h"
 #include "playlist/hls.h"
@@ -16,12 +14,6 @@ namespace {
 // (mfhd, traf, tfhd, tfdt: about 100) and the mdat header.
 constexpr double kTrunBytesPerSample = 12;
 constexpr double kFragmentBytes = 108;
-
-const render::RenderProfile& first_profile(const cache::StreamPlanner& planner) {
-  return planner.renditions().front().profile;
-}
-
-std::string with_query(const std::string& uri, const std::string& query) { return uri + query; }
 
 }  // namespace
 
@@ -86,12 +78,12 @@ std::string dash_manifest_text(const cache::StreamPlanner& planner, const cache:
     options.video.push_back({rendition.name, estimate_fmp4_bandwidth(p, plan.grid, true, false).peak,
                              render::h264_codec_string(p), p.width, p.height});
   }
-  options.audio.push_back({kAudioTrackName, estimate_fmp4_bandwidth(first_profile(planner), plan.grid, false, true).peak,
+  options.audio.push_back({kAudioTrackName, estimate_fmp4_bandwidth(planner.renditions().front().profile, plan.grid, false, true).peak,
                            playlist::kAacLcCodec, 0, 0});
-  options.initialization = with_query(options.initialization, query);
-  options.media = with_query(options.media, query);
+  options.initialization += query;
+  options.media += query;
   options.events = playlist::interval_date_ranges(plan.timeline);
-  options.subtitles_url = with_query(std::string(kSubtitlesName) + "/" + kSubtitlesDocumentName, query);
+  options.subtitles_url = std::string(kSubtitlesName) + "/" + kSubtitlesDocumentName + query;
   return playlist::dash_mpd(plan.grid, options);
 }
 

@@ -231,16 +231,6 @@ Result<CreateWorkout> parse_create_workout(const json::value& body, const Limits
     if (!parsed) return parsed.error();
     request.config = std::move(parsed.value());
   }
-  // target_duration is capped by its own range; rounds multiply the list.
-  long long seconds = 0;
-  for (const auto& item : request.items) {
-    seconds += item.custom_duration.value_or(request.config.work_time) + request.config.rest_time;
-  }
-  if (seconds * request.config.rounds.value_or(1) > limits.max_workout_seconds) {
-    return unprocessable("config.rounds", "the workout would last more than " +
-                                              std::to_string(limits.max_workout_seconds / 3600) +
-                                              " hours");
-  }
   return request;
 }
 

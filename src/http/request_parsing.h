@@ -19,9 +19,6 @@ struct Limits {
   std::size_t max_json_depth = 16;
   std::size_t max_exercises_per_workout = 50;
   std::size_t max_string_length = 2000;
-  // Work and rest over all rounds: each segment of a stream is a render a
-  // client can ask for, so a workout of days would be an open-ended cost.
-  int max_workout_seconds = 4 * 3600;
 };
 
 Result<boost::json::value> parse_json_body(const std::string& body, const Limits& limits = {});

@@ -27,7 +27,7 @@ void serve_init(Services& s, const PlanPtr& plan, const cache::CmafTrack& track,
 void serve_fragment(Services& s, const PlanPtr& plan, const cache::CmafTrack& track, int index, bool keyframe,
                     const ResponderPtr& responder) {
   if (index >= static_cast<int>(plan->grid.segments.size())) {
-    return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+    return responder->respond(segment_not_found());
   }
   serve_derived(s, cache::source_segment_job(plan, s.streams, track, index),
                 [plan, track, index, keyframe](const std::filesystem::path& ts) {

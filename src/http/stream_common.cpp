@@ -62,9 +62,9 @@ Response playlist_response(std::string text, const char* content_type) {
   return response;
 }
 
-Response render_failure(const Error& error) {
+Response render_failure(const Error& error, const std::string& what) {
   if (error.kind == ErrorKind::unavailable) return error_response(error);
-  return error_response(ErrorKind::internal, "render_failed", "the segment could not be rendered");
+  return error_response(ErrorKind::internal, "render_failed", what + " could not be rendered");
 }
 
 Response stored_file_response(const std::filesystem::path& path, const std::string& key,
@@ -102,6 +102,10 @@ void prefetch(Services& s, const PlanPtr& plan, std::size_t rendition, int from,
 
 Response stream_file_not_found() {
   return error_response(ErrorKind::not_found, "not_found", "no such stream file");
+}
+
+Response segment_not_found() {
+  return error_response(ErrorKind::not_found, "segment_not_found", "no such segment");
 }
 
 }  // namespace ws::http

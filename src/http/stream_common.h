@@ -32,8 +32,9 @@ std::optional<std::string> checked_query(Services& s, const Request& request, co
 // Long-lived but revalidatable (ETag from the text).
 Response playlist_response(std::string text, const char* content_type = "application/vnd.apple.mpegurl");
 
-// 503 stays 503 (the client may retry); any other render failure is ours.
-Response render_failure(const Error& error);
+// 503 stays 503 (the client may retry); any other render failure is ours:
+// 500 render_failed, "<what> could not be rendered".
+Response render_failure(const Error& error, const std::string& what = "the segment");
 
 // A stored file under content address `key`: immutable, ETag from the key.
 Response stored_file_response(const std::filesystem::path& path, const std::string& key,
@@ -53,5 +54,7 @@ void serve_derived(Services& s, cache::RenderJob source, cache::DeriveJob derive
 void prefetch(Services& s, const PlanPtr& plan, std::size_t rendition, int from, int count);
 
 Response stream_file_not_found();
+// 404 segment_not_found: an index past the stream's last segment.
+Response segment_not_found();
 
 }  // namespace ws::http

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/file_facts.h"
+#include "http/stream_common.h"
 #include "render/mp4_export.h"
 
 namespace ws::http {
@@ -12,7 +13,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kInFlight = 2;  // segment renders asked for at once
-constexpr const char* kDownloadCacheControl = "public, max-age=31536000, immutable";
 
 // One download in progress: segments are requested in order, a few at a
 // time, their stored paths kept until all are there.
@@ -53,14 +53,9 @@ struct Download : std::enable_shared_from_this<Download> {
       else paths[static_cast<std::size_t>(k)] = *stored;
       all_done = !failed && ++done == segment_count();
     }
-    if (!stored) return responder->respond(download_failure(stored.error()));
+    if (!stored) return responder->respond(render_failure(stored.error(), "the workout"));
     if (all_done) return remux();
     request_next();
-  }
-
-  static Response download_failure(const Error& error) {
-    if (error.kind == ErrorKind::unavailable) return error_response(error);
-    return error_response(ErrorKind::internal, "render_failed", "the workout could not be rendered");
   }
 
   // The MP4 is stored under the hash of its segments' addresses: the same
@@ -77,8 +72,8 @@ struct Download : std::enable_shared_from_this<Download> {
     std::string etag = "\"" + job.key.substr(0, 32) + "\"";
     std::string filename = "workout-" + plan->workout_id + "-" + s.streams.renditions().at(rendition).name + ".mp4";
     s.renders.request(std::move(job), [responder = responder, etag, filename](const Result<fs::path>& stored) {
-      if (!stored) return responder->respond(download_failure(stored.error()));
-      responder->respond(file_response(stored->string(), "video/mp4", kDownloadCacheControl)
+      if (!stored) return responder->respond(render_failure(stored.error(), "the workout"));
+      responder->respond(file_response(stored->string(), "video/mp4", kSegmentCacheControl)
                              .header("ETag", etag)
                              .header("Content-Disposition", "attachment; filename=\"" + filename + "\""));
     });

@@ -72,7 +72,7 @@ void generate_workout_video(Services& s, Request& request, const ResponderPtr& r
 void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int index,
                    const ResponderPtr& responder) {
   if (index < 0 || index >= static_cast<int>(plan->grid.segments.size())) {
-    return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+    return responder->respond(segment_not_found());
   }
   serve_stored(s, cache::segment_job(plan, s.streams.renditions().at(rendition), rendition, index), "video/mp2t",
                responder);
@@ -84,7 +84,7 @@ void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int 
 void serve_keyframe(Services& s, const PlanPtr& plan, std::size_t rendition, int index,
                     const ResponderPtr& responder) {
   if (index >= static_cast<int>(plan->grid.segments.size())) {
-    return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+    return responder->respond(segment_not_found());
   }
   serve_derived(s, cache::source_segment_job(plan, s.streams, cache::CmafTrack{true, rendition}, index),
                 [plan, rendition, index](const std::filesystem::path& ts) {
@@ -106,7 +106,7 @@ void get_subtitles_file(Services& s, const std::string& id, const std::string& f
       return responder->respond(playlist_response(with_query_on_uris(subtitles_playlist_text(*plan), query)));
     }
     if (index >= static_cast<int>(plan->grid.segments.size())) {
-      return responder->respond(error_response(ErrorKind::not_found, "segment_not_found", "no such segment"));
+      return responder->respond(segment_not_found());
     }
     responder->respond(playlist_response(subtitles_segment_text(*plan, index), "text/vtt"));
   });

@@ -10,15 +10,6 @@
 
 namespace ws::http {
 
-namespace {
-
-// The codec string of the SPS the encoder is pinned to write.
-std::string video_codec(const render::RenderProfile& profile) {
-  return render::h264_codec_string(profile);
-}
-
-}  // namespace
-
 // x264 runs hard CBR (pipelines/segment_encoder.json: VBV, nal-hrd=cbr, filler),
 // so each segment carries the video target whatever the picture: a static
 // rest costs what a workout interval does. Without it (plain ABR) segments
@@ -65,7 +56,7 @@ BandwidthEstimate estimate_keyframe_bandwidth(const render::RenderProfile& profi
 playlist::Variant iframe_variant(const cache::Rendition& rendition, int64_t bandwidth) {
   playlist::Variant v;
   v.bandwidth = bandwidth;
-  v.codecs = video_codec(rendition.profile);
+  v.codecs = render::h264_codec_string(rendition.profile);
   v.width = rendition.profile.width;
   v.height = rendition.profile.height;
   v.uri = rendition.name + "/" + kIFramesName;
@@ -87,7 +78,7 @@ std::string master_playlist_text(const cache::StreamPlanner& planner, const cach
     playlist::Variant v;
     v.bandwidth = bw.peak;
     v.average_bandwidth = bw.average;
-    v.codecs = playlist::codecs_attribute(video_codec(p), playlist::kAacLcCodec);
+    v.codecs = playlist::codecs_attribute(render::h264_codec_string(p), playlist::kAacLcCodec);
     v.width = p.width;
     v.height = p.height;
     v.fps_num = plan.grid.fps_num;

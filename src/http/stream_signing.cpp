@@ -4,17 +4,10 @@
 
 #include <glib.h>
 
+#include "http/auth.h"
+
 namespace ws::http {
 namespace {
-
-// Compares in time independent of where the strings differ, so response
-// timing reveals nothing about how much of a forged signature was right.
-bool same_secret(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
 
 Error refused(std::string code, std::string message) {
   return make_error(ErrorKind::forbidden, std::move(code), std::move(message));
@@ -59,7 +52,7 @@ Status StreamSigner::check(const std::string& stream_id, const std::optional<std
   if (!enabled()) return Status::Ok();
   if (!exp || !sig) return refused("unsigned_url", "this stream URL must be signed (exp and sig)");
   auto expires = parse_time(*exp);
-  if (!expires || !same_secret(*sig, signature(stream_id, *exp))) {
+  if (!expires || !constant_time_equals(*sig, signature(stream_id, *exp))) {
     return refused("bad_signature", "the stream URL's signature does not match");
   }
   if (*expires < now) return refused("expired_url", "the stream URL has expired; ask for a new one");

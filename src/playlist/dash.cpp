@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "timeline/settings.h"
+
 namespace ws::playlist {
 namespace {
 
@@ -126,7 +128,7 @@ std::string iso_duration(int64_t microseconds) {
 }
 
 std::string dash_mpd(const timeline::SegmentGrid& grid, const DashOptions& options) {
-  int64_t total_us = grid.total_frames * grid.fps_den * 1'000'000 / grid.fps_num;
+  int64_t total_us = timeline::frame_to_ns(grid.total_frames, grid.fps_num, grid.fps_den) / 1000;
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<MPD xmlns=\"urn:mpeg:dash:schema:mpd:2011\" profiles=\"urn:mpeg:dash:profile:isoff-live:2011\" type=\"static\"" +
          attr("mediaPresentationDuration", iso_duration(total_us)) +

@@ -1,9 +1,11 @@
 #include "playlist/marks.h"
 
+#include "timeline/settings.h"
+
 namespace ws::playlist {
 
 std::vector<DateRange> interval_date_ranges(const timeline::Timeline& tl) {
-  auto us = [&tl](int64_t frames) { return frames * tl.fps_den * 1'000'000 / tl.fps_num; };
+  auto us = [&tl](int64_t frames) { return timeline::frame_to_ns(frames, tl.fps_num, tl.fps_den) / 1000; };
   std::vector<DateRange> out;
   for (std::size_t i = 0; i < tl.intervals.size(); ++i) {
     const timeline::Interval& interval = tl.intervals[i];

@@ -35,9 +35,11 @@ struct Settings {
   // segment_seconds, a whole multiple of grid_unit(), so every later boundary
   // stays on both frame grids. Off here; the server's config turns it on.
   double first_segment_seconds = 0.0;
-  // Guards against absurd requests (a timeline is O(rounds * items)).
+  // Guards against absurd requests (a timeline is O(rounds * items)). The
+  // whole workout, warm-up to cool-down: each segment of its stream is a
+  // render a client can ask for, so a workout of days is an open-ended cost.
   int max_rounds = 100;
-  int max_total_seconds = 6 * 3600;
+  int max_total_seconds = 4 * 3600;
 };
 
 inline constexpr int kAacFrameSamples = 1024;

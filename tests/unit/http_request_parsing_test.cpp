@@ -70,24 +70,6 @@ TEST(HttpParsing, DefaultsApplyWhenConfigIsMissing) {
   EXPECT_FALSE(w->config.rounds.has_value());
 }
 
-TEST(HttpParsing, WorkoutsLongerThanFourHoursAreRefused) {
-  auto exercises = [](int n) {
-    std::string list;
-    for (int i = 0; i < n; ++i) list += std::string(i ? "," : "") + "\"" + kId1 + "\"";
-    return "[" + list + "]";
-  };
-  // 50 exercises x (600 + 60) s x 50 rounds would be 458 hours.
-  auto huge = workout(R"({"exercises":)" + exercises(50) +
-                      R"(,"config":{"intervals":{"work_time":600,"rest_time":60},"rounds":50}})");
-  ASSERT_FALSE(huge.ok());
-  EXPECT_EQ(huge.error().kind, ErrorKind::unprocessable);
-  EXPECT_EQ(huge.error().field, "config.rounds");
-  // 12 x (40 + 20) s x 20 rounds = 4 h exactly: allowed.
-  auto four_hours = workout(R"({"exercises":)" + exercises(12) +
-                            R"(,"config":{"intervals":{"work_time":40,"rest_time":20},"rounds":20}})");
-  EXPECT_TRUE(four_hours.ok()) << four_hours.error().message;
-}
-
 struct BadWorkout {
   std::string body;
   ErrorKind kind;

@@ -126,6 +126,24 @@ TEST(TimelinePlan, RejectsInvalidFieldsByName) {
   }
 }
 
+// The cap that bounds what a stream can cost: every segment is a render a
+// client can ask for. Warm-up to cool-down, work and rest, all rounds.
+TEST(TimelinePlan, WorkoutsLongerThanFourHoursAreRefused) {
+  WorkoutConfig config = config_with(600, 60);
+  config.rounds = 50;  // 50 exercises x (600 + 60) s x 50 rounds: 458 hours
+  Result<Plan> huge = plan_rounds(config, std::vector<int>(50, 600), Settings{});
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.error().kind, ErrorKind::unprocessable);
+  EXPECT_EQ(huge.error().code, "workout_too_long");
+
+  WorkoutConfig four_hours = config_with(3600, 0);
+  four_hours.rounds = 1;
+  EXPECT_EQ(plan_ok(four_hours, {3600, 3600, 3600, 3600}).total_seconds, 4 * 3600);  // exactly: allowed
+  WorkoutConfig over = config_with(3600, 1);  // the same and three 1 s rests
+  over.rounds = 1;
+  EXPECT_FALSE(plan_rounds(over, {3600, 3600, 3600, 3600}, Settings{}).ok());
+}
+
 TEST(TimelinePlan, RejectsEmptyAndOverlongWorkouts) {
   Result<Plan> empty = plan_rounds(config_with(40, 20), {}, Settings{});
   ASSERT_FALSE(empty.ok());
@@ -133,7 +151,7 @@ TEST(TimelinePlan, RejectsEmptyAndOverlongWorkouts) {
   EXPECT_EQ(empty.error().code, "empty_workout");
 
   WorkoutConfig config = config_with(3600, 0);
-  config.rounds = 7;  // 7 hours > 6 hour cap
+  config.rounds = 7;  // 7 hours > 4 hour cap
   Result<Plan> too_long = plan_rounds(config, {3600}, Settings{});
   ASSERT_FALSE(too_long.ok());
   EXPECT_EQ(too_long.error().code, "workout_too_long");
