@@ -151,7 +151,7 @@ TEST_F(Cmaf, EveryRungAndTheAudioPlayOnTheGridAndMatchTheirCodecs) {
       ASSERT_NEAR(video[i].pts, video[i - 1].pts + test::kFrame, 1e-3) << rung << " frame " << i;
     }
     EXPECT_NEAR(video.front().pts, 0, 1e-6) << rung;
-    EXPECT_EQ(attribute(attributes, "CODECS"), test::codec_from_probe(file) + ",mp4a.40.2") << rung;
+    EXPECT_EQ(attribute(attributes, "CODECS"), test::sps_codec_string(file) + ",mp4a.40.2") << rung;
     EXPECT_TRUE(decodes(file)) << rung;
   }
   EXPECT_EQ(rungs, 2) << master;
@@ -197,7 +197,7 @@ TEST_F(Cmaf, EveryRungHasAnIFramePlaylistOfOneKeyframePerSegment) {
       EXPECT_NEAR(frames[k].pts, starts[k], 1e-3) << rung << " " << k;
     }
     EXPECT_TRUE(decodes(file)) << rung;
-    EXPECT_EQ((*it)[2], test::codec_from_probe(file)) << rung;
+    EXPECT_EQ((*it)[2], test::sps_codec_string(file)) << rung;
     std::printf("I-frames %s: declared %s measured peak %.0f\n", rung.c_str(), std::string((*it)[1]).c_str(), peak);
     EXPECT_GE(std::stod((*it)[1]), peak) << rung;
   }
@@ -240,7 +240,7 @@ TEST_F(Cmaf, TheTsMasterHasAnIFramePlaylistOfOneKeyframePerSegmentToo) {
       EXPECT_NEAR(frames[0].pts, segment.front().pts, 1e-6) << rung << " " << name;
       EXPECT_TRUE(test::probe_packets(iframe_file, "a").empty()) << rung << " " << name << " carries audio";
       if (k == 0) {
-        EXPECT_EQ((*it)[2], test::codec_from_probe(iframe_file)) << rung;
+        EXPECT_EQ((*it)[2], test::sps_codec_string(iframe_file)) << rung;
       }
     }
     std::printf("TS I-frames %s: declared %s measured peak %.0f\n", rung.c_str(), std::string((*it)[1]).c_str(), peak);
@@ -309,7 +309,7 @@ TEST_F(Cmaf, TheDashManifestDescribesTheSameFilesAndTheWorkoutsStructure) {
     if (std::string((*it)[2]).starts_with("avc1")) {
       fs::path file = test::save(init.body + get_ok(base() + std::string((*it)[1]) + "/seg_00000.m4s"),
                                  test::scratch_dir("cmaf") / "dash-first.mp4");
-      EXPECT_EQ(test::codec_from_probe(file), (*it)[2]);
+      EXPECT_EQ(test::sps_codec_string(file), (*it)[2]);
     }
   }
   EXPECT_EQ(reps, 3) << text;  // two video rungs and the audio

@@ -61,7 +61,7 @@ Measured fetch_rung(test::StreamServer& server, const std::string& id, const Dec
     if (first_pts.size() <= k) first_pts.push_back(video.front().pts);
     EXPECT_NEAR(video.front().pts, first_pts[k], 1e-6) << rung << " segment " << k << " is off the shared grid";
     if (k == 0) {
-      EXPECT_EQ(variant.codecs, test::codec_from_probe(file) + ",mp4a.40.2");
+      EXPECT_EQ(variant.codecs, test::sps_codec_string(file) + ",mp4a.40.2");
     }
     m.peak_bps = std::max(m.peak_bps, segment.body.size() * 8 / extinf[k]);
     bytes += segment.body.size();

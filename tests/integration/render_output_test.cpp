@@ -11,6 +11,7 @@
 
 #include "render/h264_profile.h"
 #include "render_media.h"
+#include "support/ffprobe.h"
 
 namespace ws::render {
 namespace {
@@ -19,18 +20,6 @@ namespace fs = std::filesystem;
 using test::run;
 
 using test::media_dir;
-
-// "avc1.PPCCLL" from the first SPS of the stream: the three bytes after the
-// NAL header 0x67 (ffmpeg turns the TS into an Annex B byte stream).
-std::string sps_codec_string(const fs::path& ts) {
-  std::string es = run("ffmpeg -v error -i '" + ts.string() + "' -c:v copy -f h264 -");
-  auto at = es.find(std::string("\x00\x00\x01\x67", 4));
-  if (at == std::string::npos || at + 7 > es.size()) return "no SPS";
-  char text[16];
-  std::snprintf(text, sizeof text, "avc1.%02x%02x%02x", static_cast<unsigned char>(es[at + 4]),
-                static_cast<unsigned char>(es[at + 5]), static_cast<unsigned char>(es[at + 6]));
-  return text;
-}
 
 class RenderOutputTest : public test::RenderMediaTest {};
 
@@ -45,7 +34,7 @@ TEST_F(RenderOutputTest, SpsCarriesThePinnedProfileAndLevel) {
     fs::path ts = media_dir() / ("pinned-" + profile_name + ".ts");
     Status st = render_segment(w.timeline, w.grid.segments[0], profile, ts);
     ASSERT_TRUE(st.ok()) << st.error().message;
-    EXPECT_EQ(sps_codec_string(ts), h264_codec_string(profile)) << profile_name << " " << level;
+    EXPECT_EQ(ws::test::sps_codec_string(ts), h264_codec_string(profile)) << profile_name << " " << level;
     // ffprobe's reading agrees: "High,31" / "Main,40".
     std::string probed = run("ffprobe -v error -select_streams v -show_entries stream=profile,level -of csv=p=0 '" +
                              ts.string() + "'");

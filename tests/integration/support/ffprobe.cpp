@@ -1,7 +1,6 @@
 #include "support/ffprobe.h"
 
 #include <cstdio>
-#include <regex>
 #include <sstream>
 
 namespace ws::test {
@@ -47,17 +46,16 @@ std::string probe_stream(const std::filesystem::path& file, const char* stream, 
                      ":0 -show_entries stream=" + entries + " -of default=nw=1 '" + file.string() + "'");
 }
 
-// "avc1.64001e" as ffprobe reports the SPS: profile name and level x 10.
-std::string codec_from_probe(const std::filesystem::path& file) {
-  std::string facts = run_command("ffprobe -v error -select_streams v:0 -show_entries stream=profile,level "
-                                        "-of default=noprint_wrappers=1 '" + file.string() + "'");
-  std::smatch level;
-  if (facts.find("profile=High") == std::string::npos ||
-      !std::regex_search(facts, level, std::regex("level=([0-9]+)"))) {
-    return facts;
-  }
+// "avc1.PPCCLL" from the stream's first SPS: the three bytes after the NAL
+// header 0x67 (ffmpeg writes the video as an Annex B byte stream, from TS
+// or MP4 alike).
+std::string sps_codec_string(const std::filesystem::path& file) {
+  std::string es = run_command("ffmpeg -v error -i '" + file.string() + "' -c:v copy -f h264 -");
+  auto at = es.find(std::string("\x00\x00\x01\x67", 4));
+  if (at == std::string::npos || at + 7 > es.size()) return "no SPS";
   char text[16];
-  std::snprintf(text, sizeof text, "avc1.6400%02x", std::stoi(level[1]));
+  std::snprintf(text, sizeof text, "avc1.%02x%02x%02x", static_cast<unsigned char>(es[at + 4]),
+                static_cast<unsigned char>(es[at + 5]), static_cast<unsigned char>(es[at + 6]));
   return text;
 }
 

@@ -20,9 +20,9 @@ std::vector<Packet> probe_packets(const std::filesystem::path& file, const char*
 // as "key=value" lines.
 std::string probe_stream(const std::filesystem::path& file, const char* stream, const char* entries);
 
-// "avc1.64001e" as ffprobe reports the first video stream's SPS (High
-// profile and level x 10), or ffprobe's facts when they do not fit.
-std::string codec_from_probe(const std::filesystem::path& file);
+// "avc1.PPCCLL" read from the first SPS of the file's video (TS or MP4),
+// or "no SPS".
+std::string sps_codec_string(const std::filesystem::path& file);
 
 // Runs a shell command and returns its standard output.
 std::string run_command(const std::string& command);
