@@ -31,17 +31,8 @@ std::string cmaf_master_playlist_text(const cache::StreamPlanner& planner, const
   std::vector<playlist::Variant> variants, iframe_variants;
   for (const auto& rendition : planner.renditions()) {
     const auto& p = rendition.profile;
-    BandwidthEstimate bw = estimate_fmp4_bandwidth(p, plan.grid, true, true);  // with the audio it plays with
-    playlist::Variant v;
-    v.bandwidth = bw.peak;
-    v.average_bandwidth = bw.average;
-    v.codecs = playlist::codecs_attribute(render::h264_codec_string(p), playlist::kAacLcCodec);
-    v.width = p.width;
-    v.height = p.height;
-    v.fps_num = plan.grid.fps_num;
-    v.fps_den = plan.grid.fps_den;
-    v.uri = rendition.name + "/" + kMediaPlaylistName;
-    variants.push_back(v);
+    // With the audio it plays with.
+    variants.push_back(stream_variant(rendition, plan.grid, estimate_fmp4_bandwidth(p, plan.grid, true, true)));
     iframe_variants.push_back(
         iframe_variant(rendition, estimate_keyframe_bandwidth(p, plan.grid, kFragmentBytes + kTrunBytesPerSample).peak));
   }

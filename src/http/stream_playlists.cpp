@@ -63,6 +63,20 @@ playlist::Variant iframe_variant(const cache::Rendition& rendition, int64_t band
   return v;
 }
 
+playlist::Variant stream_variant(const cache::Rendition& rendition, const timeline::SegmentGrid& grid,
+                                 BandwidthEstimate bw) {
+  playlist::Variant v;
+  v.bandwidth = bw.peak;
+  v.average_bandwidth = bw.average;
+  v.codecs = playlist::codecs_attribute(render::h264_codec_string(rendition.profile), playlist::kAacLcCodec);
+  v.width = rendition.profile.width;
+  v.height = rendition.profile.height;
+  v.fps_num = grid.fps_num;
+  v.fps_den = grid.fps_den;
+  v.uri = rendition.name + "/" + kMediaPlaylistName;
+  return v;
+}
+
 BandwidthEstimate estimate_bandwidth(const render::RenderProfile& profile, const timeline::SegmentGrid& grid) {
   using namespace calibration;
   double pes_per_second = static_cast<double>(grid.fps_num) / grid.fps_den + grid.audio_rate / 1024.0;
@@ -74,17 +88,7 @@ std::string master_playlist_text(const cache::StreamPlanner& planner, const cach
   std::vector<playlist::Variant> variants, iframe_variants;
   for (const auto& rendition : planner.renditions()) {
     const auto& p = rendition.profile;
-    BandwidthEstimate bw = estimate_bandwidth(p, plan.grid);
-    playlist::Variant v;
-    v.bandwidth = bw.peak;
-    v.average_bandwidth = bw.average;
-    v.codecs = playlist::codecs_attribute(render::h264_codec_string(p), playlist::kAacLcCodec);
-    v.width = p.width;
-    v.height = p.height;
-    v.fps_num = plan.grid.fps_num;
-    v.fps_den = plan.grid.fps_den;
-    v.uri = rendition.name + "/" + kMediaPlaylistName;
-    variants.push_back(std::move(v));
+    variants.push_back(stream_variant(rendition, plan.grid, estimate_bandwidth(p, plan.grid)));
     // An I-frame resource: PAT, PMT, then the IDR in 188-byte packets of 184
     // and its PES header with stuffing.
     auto keyframes = estimate_keyframe_bandwidth(p, plan.grid, 2 * 188 + calibration::kPesBytes, 188.0 / 184);

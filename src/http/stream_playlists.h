@@ -53,6 +53,10 @@ BandwidthEstimate estimate_keyframe_bandwidth(const render::RenderProfile& profi
 // A rendition's EXT-X-I-FRAME-STREAM-INF: `bandwidth`, CODECS of the video
 // only, RESOLUTION, URI "<rendition>/iframes.m3u8".
 playlist::Variant iframe_variant(const cache::Rendition& rendition, int64_t bandwidth);
+// A rendition's EXT-X-STREAM-INF: `bw`, CODECS of the video and AAC, RESOLUTION,
+// FRAME-RATE, URI "<rendition>/index.m3u8".
+playlist::Variant stream_variant(const cache::Rendition& rendition, const timeline::SegmentGrid& grid,
+                                 BandwidthEstimate bw);
 
 // The segment index in a "seg_00042.ts" name (or "sub_00042.vtt" with those
 // prefix and suffix), or -1.

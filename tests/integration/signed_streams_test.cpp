@@ -42,22 +42,32 @@ std::string metric_line(test::HttpClient& client, const std::string& name) {
 
 class SignedStreams : public ::testing::Test {
  protected:
-  test::StreamServer signed_server(const std::string& cache_prefix) {
-    return test::StreamServer(db_, cache_prefix + db_.name(), {{"STREAM_SIGNING_KEY", kKey}, {"RENDER_PREFETCH", "0"}});
+  // A signing server, a new workout and its stream; `url_field` of the
+  // stream's JSON is the signed master URL, and `query` its signature.
+  void start(const std::string& cache_prefix, const char* url_field) {
+    server_ = std::make_unique<test::StreamServer>(
+        db_, cache_prefix + db_.name(),
+        std::map<std::string, std::string>{{"STREAM_SIGNING_KEY", kKey}, {"RENDER_PREFETCH", "0"}});
+    id_ = test::create_workout(*server_->client);
+    stream_ = test::start_stream(*server_->client, id_);
+    ASSERT_FALSE(stream_.empty());
+    master_url_ = std::string(stream_.at(url_field).as_string());
+    query_ = master_url_.substr(master_url_.find('?'));
   }
   test::TestDatabase db_;
+  std::unique_ptr<test::StreamServer> server_;
+  std::string id_, master_url_, query_;
+  boost::json::object stream_;
 };
 
 TEST_F(SignedStreams, OnlySignedUnexpiredUrlsAreServed) {
-  test::StreamServer server = signed_server("signed-");
-  auto& client = *server.client;
-  std::string id = test::create_workout(client);
-  auto stream = test::start_stream(client, id);
-  ASSERT_FALSE(stream.empty());
-  std::string master_url(stream.at("hls_url").as_string());
+  ASSERT_NO_FATAL_FAILURE(start("signed-", "hls_url"));
+  auto& client = *server_->client;
+  const std::string& id = id_;
+  const std::string& master_url = master_url_;
   ASSERT_TRUE(std::regex_match(master_url, std::regex("/streams/" + id + "/master\\.m3u8\\?exp=[0-9]+&sig=[0-9a-f]{64}")))
       << master_url;
-  std::string query = master_url.substr(master_url.find('?'));
+  const std::string& query = query_;
 
   // Signed: the playlists pass the signature on to every URI they list.
   auto master = client.get(master_url);
@@ -124,13 +134,11 @@ TEST_F(SignedStreams, OnlySignedUnexpiredUrlsAreServed) {
 // reaches every URI of its playlists (EXT-X-MAP and EXT-X-MEDIA included)
 // and every template of the MPD, and nothing of it is served unsigned.
 TEST_F(SignedStreams, TheFmp4AndDashFilesAreSignedTheSameWay) {
-  test::StreamServer server = signed_server("signed-cmaf-");
-  auto& client = *server.client;
-  std::string id = test::create_workout(client);
-  auto stream = test::start_stream(client, id);
-  ASSERT_FALSE(stream.empty());
-  std::string master_url(stream.at("hls_fmp4_url").as_string());
-  std::string query = master_url.substr(master_url.find('?'));
+  ASSERT_NO_FATAL_FAILURE(start("signed-cmaf-", "hls_fmp4_url"));
+  auto& client = *server_->client;
+  const std::string& id = id_;
+  const std::string& master_url = master_url_;
+  const std::string& query = query_;
   std::string base = "/streams/" + id + "/cmaf/";
   auto master = client.get(master_url);
   ASSERT_EQ(master.status, 200) << master.body;
@@ -143,7 +151,7 @@ TEST_F(SignedStreams, TheFmp4AndDashFilesAreSignedTheSameWay) {
   EXPECT_NE(media.body.find("#EXT-X-MAP:URI=\"init.mp4" + query + "\""), std::string::npos) << media.body;
   for (const auto& uri : uris(media.body)) EXPECT_TRUE(uri.ends_with(query)) << uri;
 
-  auto mpd = client.get(std::string(stream.at("dash_url").as_string()));
+  auto mpd = client.get(std::string(stream_.at("dash_url").as_string()));
   ASSERT_EQ(mpd.status, 200) << mpd.body;
   std::string xml_query = std::regex_replace(query, std::regex("&"), "&amp;");
   EXPECT_NE(mpd.body.find("init.mp4" + xml_query + "\""), std::string::npos) << mpd.body;
