@@ -69,3 +69,22 @@ class [[nodiscard]] Status {
 };
 
 }  // namespace ws
+
+// Propagation: return a failed Status's or Result's error from the enclosing
+// function (which returns a Status or a Result of any type).
+//   WS_RETURN_IF_ERROR(write_file(path));
+//   WS_ASSIGN_OR_RETURN(auto rows, fetch_rows(c));
+#define WS_RETURN_IF_ERROR(expr)                          \
+  do {                                                    \
+    if (auto ws_status_ = (expr); !ws_status_) {          \
+      return ws_status_.error();                          \
+    }                                                     \
+  } while (false)
+
+#define WS_CONCAT_INNER_(a, b) a##b
+#define WS_CONCAT_(a, b) WS_CONCAT_INNER_(a, b)
+#define WS_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
+  auto tmp = (expr);                              \
+  if (!tmp) return tmp.error();                   \
+  lhs = std::move(tmp).value()
+#define WS_ASSIGN_OR_RETURN(lhs, expr) WS_ASSIGN_OR_RETURN_IMPL_(WS_CONCAT_(ws_result_, __LINE__), lhs, expr)
