@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Our renderer against the seeds' FFmpeg reference ("Commande FFmpeg de
-# reference" in the design notes), in one run, on the same clips, for the same
-# new ~20-minute workout:
+# Our renderer against an FFmpeg command line that makes the same video
+# (bench/reference_workout.py writes it), in one run, on the same clips, for
+# the same new ~20-minute workout:
 #   (a) `workout-server render` of the whole workout into a fresh cache and a
 #       fresh folder (HLS, 3.2 s MPEG-TS segments), under /usr/bin/time -v;
 #   (b) one ffmpeg command line for the same intervals: every work interval's

@@ -9,7 +9,7 @@
       but the first, no warm-up or cool-down) and each exercise's clip.
   reference_workout.py ffmpeg --workout DIR/workout.json --media MEDIA
                               --out DIR --bitrate-kbps K --speed S ...
-      writes the seeds' "Commande FFmpeg de reference" for that workout as an
+      writes the reference FFmpeg command for that workout as an
       ffmpeg argument list (DIR/ffmpeg.args, one argument per line), with its
       filter graph (DIR/filter.txt), the progress bar's commands
       (DIR/bar.cmd) and the text of every interval (DIR/text/*.txt).

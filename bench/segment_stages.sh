@@ -5,7 +5,8 @@
 #   x264    96 composited I420 frames -> H.264 with pipelines/segment_encoder.json's
 #           x264enc settings (superfast, zerolatency, no B-frames, 1 thread,
 #           hard CBR at 3000 kbit/s: VBV 500 ms, nal-hrd=cbr); the same with
-#           ultrafast (the seeds'); and 48 frames (the short first segment)
+#           ultrafast (the FFmpeg reference's preset); and 48 frames (the
+#           short first segment)
 #   floor   the same source pipelines without the decoder / encoder (file read,
 #           parsing, GStreamer start-up), subtracted from the two above
 # Each run R times (default 5), one after the other; median wall and CPU.

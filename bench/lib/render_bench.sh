@@ -2,9 +2,10 @@
 # What the render benchmarks (bench/ffmpeg_reference.sh, bench/stream_latency.sh)
 # share, on top of bench/lib/server.sh (whose bench_cleanup stops the server
 # and PostgreSQL and removes $work at exit): the production demo clips
-# (1280x720 ProRes 4444, not the small ones bench_start_server seeds, since
-# render time is what is measured), one PostgreSQL seeded with them, and
-# servers started one after another, each with a fresh cache of its own.
+# (1280x720 ProRes 4444, not the small ones bench_start_server generates,
+# since render time is what is measured), one PostgreSQL holding the demo
+# catalog with them, and servers started one after another, each with a fresh
+# cache of its own.
 #
 # The caller sets $root (the checkout) and sources this file, then:
 #   bench_find_build                 $server, $src_root (the build's source tree), $stale
