@@ -11,7 +11,7 @@
 #include <tuple>
 
 #include "cache/render_scheduler.h"
-#include "cache/segment_store.h"
+#include "cache/content_store.h"
 #include "common/histogram.h"
 #include "db/database.h"
 #include "http/server.h"
