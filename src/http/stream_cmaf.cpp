@@ -10,15 +10,9 @@ namespace ws::http {
 
 void add_cmaf_routes(Router& router, Services& s) {
   const std::string cmaf = std::string(stream::kCmafDir) + "/";
-  router.add("GET", "/streams/{id}/cmaf/master.m3u8", [&s, cmaf](Request& rq, const ResponderPtr& rs) {
-    serve_stream_file(s, rq, rs, cmaf + std::string(stream::kMasterName));
-  });
-  router.add("GET", "/streams/{id}/cmaf/manifest.mpd", [&s, cmaf](Request& rq, const ResponderPtr& rs) {
-    serve_stream_file(s, rq, rs, cmaf + std::string(stream::kDashManifestName));
-  });
-  router.add("GET", "/streams/{id}/cmaf/{track}/{file}", [&s, cmaf](Request& rq, const ResponderPtr& rs) {
-    serve_stream_file(s, rq, rs, cmaf + rq.path_params.at(1) + "/" + rq.path_params.at(2));
-  });
+  add_stream_file_route(router, s, cmaf + std::string(stream::kMasterName));
+  add_stream_file_route(router, s, cmaf + std::string(stream::kDashManifestName));
+  add_stream_file_route(router, s, cmaf + "{track}/{file}");
 }
 
 }  // namespace ws::http

@@ -110,6 +110,22 @@ std::optional<std::string> checked_query(Services& s, const Request& request, co
   return s.signer.enabled() ? "?exp=" + *exp + "&sig=" + *sig : "";
 }
 
+namespace {
+
+// The path below /streams/{id}/ a request names: `below_id` with its {..}
+// parts replaced by the route's parameters after the id, in order.
+std::string requested_path(const std::string& below_id, const Request& request) {
+  std::string path;
+  std::size_t param = 1, start = 0;
+  while (start <= below_id.size()) {
+    std::size_t end = std::min(below_id.find('/', start), below_id.size());
+    std::string part = below_id.substr(start, end - start);
+    path += (path.empty() ? "" : "/") + (part.starts_with('{') ? request.path_params.at(param++) : part);
+    start = end + 1;
+  }
+  return path;
+}
+
 void serve_stream_file(Services& s, Request& request, const ResponderPtr& responder, const std::string& path) {
   auto query = checked_query(s, request, responder);
   if (!query) return;
@@ -119,6 +135,14 @@ void serve_stream_file(Services& s, Request& request, const ResponderPtr& respon
             [&s, responder, file = *file, query = *query](const PlanPtr& plan) {
               answer_stream_file(s, plan, file, query, responder);
             });
+}
+
+}  // namespace
+
+void add_stream_file_route(Router& router, Services& s, const std::string& below_id) {
+  router.add("GET", "/streams/{id}/" + below_id, [&s, below_id](Request& request, const ResponderPtr& responder) {
+    serve_stream_file(s, request, responder, requested_path(below_id, request));
+  });
 }
 
 Response render_failure(const Error& error, const std::string& what) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "http/exchange.h"
+#include "http/router.h"
 #include "http/services.h"
 #include "stream/stream_plan.h"
 
@@ -27,11 +28,12 @@ void with_plan(Services& s, const std::string& id, const ResponderPtr& responder
 // nothing once a 403 has been answered: before any plan lookup or render.
 std::optional<std::string> checked_query(Services& s, const Request& request, const ResponderPtr& responder);
 
-// GET of the file at `path` below /streams/{id}/: the signed query checked,
-// a name no stream has refused (404) before the plan is looked up, then its
-// text, or its media file rendered or derived if need be (404 past the
-// stream's last segment).
-void serve_stream_file(Services& s, Request& request, const ResponderPtr& responder, const std::string& path);
+// GET /streams/{id}/<below_id>, where `below_id` is a file's path
+// ("master.m3u8") or a pattern of them ("{rendition}/{file}"): the signed
+// query checked, a name no stream has refused (404) before the plan is looked
+// up, then the file's text, or its media file rendered or derived if need be
+// (404 past the stream's last segment).
+void add_stream_file_route(Router& router, Services& s, const std::string& below_id);
 
 // 503 stays 503 (the client may retry); any other render failure is ours:
 // 500 render_failed, "<what> could not be rendered".

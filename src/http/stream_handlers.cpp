@@ -111,15 +111,11 @@ void add_stream_routes(Router& router, Services& s) {
              rate_limited(s.limits.streams, [&s](Request& rq, const ResponderPtr& rs) {
                generate_workout_video(s, rq, rs);
              }));
-  router.add("GET", "/streams/{id}/master.m3u8", [&s](Request& rq, const ResponderPtr& rs) {
-    serve_stream_file(s, rq, rs, std::string(stream::kMasterName));
-  });
-  router.add("GET", "/streams/{id}/download.mp4",
+  add_stream_file_route(router, s, std::string(stream::kMasterName));
+  router.add("GET", "/streams/{id}/" + std::string(stream::kDownloadName),
              [&s](Request& rq, const ResponderPtr& rs) { get_download(s, rq, rs); });
   add_cmaf_routes(router, s);
-  router.add("GET", "/streams/{id}/{rendition}/{file}", [&s](Request& rq, const ResponderPtr& rs) {
-    serve_stream_file(s, rq, rs, rq.path_params.at(1) + "/" + rq.path_params.at(2));
-  });
+  add_stream_file_route(router, s, "{rendition}/{file}");
 }
 
 }  // namespace ws::http
