@@ -10,8 +10,8 @@
 #include <string>
 #include <tuple>
 
-#include "cache/render_scheduler.h"
 #include "cache/content_store.h"
+#include "cache/render_scheduler.h"
 #include "common/histogram.h"
 #include "db/database.h"
 #include "http/server.h"
