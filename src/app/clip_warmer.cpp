@@ -13,7 +13,7 @@
 
 namespace ws::app {
 
-ClipWarmer::ClipWarmer(db::Database& db, std::vector<cache::Rendition> renditions, std::size_t budget_bytes)
+ClipWarmer::ClipWarmer(db::Database& db, std::vector<stream::Rendition> renditions, std::size_t budget_bytes)
     : db_(db), renditions_(std::move(renditions)), budget_bytes_(budget_bytes), thread_([this] { run(); }) {}
 
 ClipWarmer::~ClipWarmer() { stop(); }

@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "cache/stream_plan.h"
 #include "db/database.h"
+#include "stream/stream_plan.h"
 
 namespace ws::app {
 
@@ -17,7 +17,7 @@ class ClipWarmer {
   // Reads the catalog's clip locations and warms them for every rendition,
   // stopping when the frame cache would overflow (render::ClipFrameCache
   // evicts least recently used clips, so warming more would only churn).
-  ClipWarmer(db::Database& db, std::vector<cache::Rendition> renditions, std::size_t budget_bytes);
+  ClipWarmer(db::Database& db, std::vector<stream::Rendition> renditions, std::size_t budget_bytes);
   ~ClipWarmer();  // stop()
   void stop();
 
@@ -25,7 +25,7 @@ class ClipWarmer {
   void run();
 
   db::Database& db_;
-  std::vector<cache::Rendition> renditions_;
+  std::vector<stream::Rendition> renditions_;
   std::size_t budget_bytes_;
   std::atomic<bool> stopping_{false};
   std::thread thread_;

@@ -9,10 +9,8 @@
 
 #include "app/clip_warmer.h"
 #include "app/stream_setup.h"
-#include "cache/clip_catalog.h"
+#include "cache/content_store.h"
 #include "cache/render_scheduler.h"
-#include "cache/segment_store.h"
-#include "cache/stream_plan.h"
 #include "common/logging.h"
 #include "db/database.h"
 #include "db/migrations.h"
@@ -22,6 +20,8 @@
 #include "http/stream_signing.h"
 #include "http/server.h"
 #include "render/clip_frame_cache.h"
+#include "stream/clip_catalog.h"
+#include "stream/planner.h"
 
 namespace ws::app {
 namespace {
@@ -62,9 +62,9 @@ int serve(const CommandLine& cli, const config::Config& config) {
     logger->critical("{}", store.error().message);
     return 1;
   }
-  cache::ClipCatalog clips(config.media.media_dir);
-  cache::StreamPlanner planner(clips, timeline_settings(config), renditions(config),
-                               cache::directory_digest(config.render.pipelines_dir));
+  stream::ClipCatalog clips(config.media.media_dir);
+  stream::StreamPlanner planner(clips, timeline_settings(config), renditions(config),
+                                stream::directory_digest(config.render.pipelines_dir));
   cache::RenderScheduler renders(**store, scheduler_options(config));
 
   limit_clip_cache(config);

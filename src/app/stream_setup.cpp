@@ -22,9 +22,9 @@ timeline::Settings timeline_settings(const config::Config& config) {
   return settings;
 }
 
-std::vector<cache::Rendition> renditions(const config::Config& config) {
+std::vector<stream::Rendition> renditions(const config::Config& config) {
   timeline::Settings timing = timeline_settings(config);
-  std::vector<cache::Rendition> out;
+  std::vector<stream::Rendition> out;
   for (const config::Rung& rung : config.render.ladder) {
     render::RenderProfile profile;
     profile.width = rung.width;
@@ -53,7 +53,7 @@ cache::SchedulerOptions scheduler_options(const config::Config& config) {
   return options;
 }
 
-Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config) {
+Result<std::unique_ptr<cache::ContentStore>> open_segment_store(const config::Config& config) {
   if (Status grid = timeline::validate_settings(timeline_settings(config)); !grid) return grid.error();
   if (Status pipelines = render::validate_pipeline_dir(config.render.pipelines_dir); !pipelines) {
     return pipelines.error();
@@ -63,7 +63,7 @@ Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Co
     auto plate = render::Background::load(p.background, p.media_dir, p.width, p.height);
     if (!plate) return plate.error();
   }
-  return cache::SegmentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
+  return cache::ContentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
                                    static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);
 }
 

@@ -4,10 +4,10 @@
 #include <memory>
 #include <vector>
 
+#include "cache/content_store.h"
 #include "cache/render_scheduler.h"
-#include "cache/segment_store.h"
-#include "cache/stream_plan.h"
 #include "config/config.h"
+#include "stream/stream_plan.h"
 #include "timeline/settings.h"
 
 namespace ws::app {
@@ -15,7 +15,7 @@ namespace ws::app {
 timeline::Settings timeline_settings(const config::Config& config);
 
 // The config's ladder as renditions, in its order, named by height ("720p").
-std::vector<cache::Rendition> renditions(const config::Config& config);
+std::vector<stream::Rendition> renditions(const config::Config& config);
 
 cache::SchedulerOptions scheduler_options(const config::Config& config);
 
@@ -23,7 +23,7 @@ cache::SchedulerOptions scheduler_options(const config::Config& config);
 // and the background of every rendition, then opens the store under
 // cache_dir: a broken setting stops the server at start, not at its first
 // render.
-Result<std::unique_ptr<cache::SegmentStore>> open_segment_store(const config::Config& config);
+Result<std::unique_ptr<cache::ContentStore>> open_segment_store(const config::Config& config);
 
 // Caps the process-wide decoded clip frame cache at render.clip_cache_megabytes
 // (for `render` too: it is most of a render's memory once warm).

@@ -8,7 +8,7 @@ namespace ws::cache {
 
 namespace fs = std::filesystem;
 
-RenderScheduler::RenderScheduler(SegmentStore& store, SchedulerOptions options)
+RenderScheduler::RenderScheduler(ContentStore& store, SchedulerOptions options)
     : store_(store), options_(options) {
   int count = std::max(1, options_.workers);
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { run_worker(); });
@@ -17,7 +17,7 @@ RenderScheduler::RenderScheduler(SegmentStore& store, SchedulerOptions options)
 
 RenderScheduler::~RenderScheduler() { stop(); }
 
-void RenderScheduler::request(RenderJob job, RenderDone done) {
+void RenderScheduler::request(StoreJob job, RenderDone done) {
   if (auto stored = store_.find(job.key)) return done(*stored);
   std::unique_lock lock(mutex_);
   if (stopping_) {
@@ -49,9 +49,9 @@ void RenderScheduler::request(RenderJob job, RenderDone done) {
   wake_.notify_one();
 }
 
-void RenderScheduler::request_derived(RenderJob source, DeriveJob derive, RenderDone done, int attempts) {
+void RenderScheduler::request_derived(StoreJob source, DeriveJob derive, RenderDone done, int attempts) {
   std::string source_key = source.key;
-  RenderJob again = source;  // kept for another attempt
+  StoreJob again = source;  // kept for another attempt
   request(std::move(source), [this, again = std::move(again), derive = std::move(derive), done = std::move(done),
                               attempts, source_key](const Result<fs::path>& stored) mutable {
     if (!stored) return done(stored);
@@ -64,7 +64,7 @@ void RenderScheduler::request_derived(RenderJob source, DeriveJob derive, Render
   });
 }
 
-void RenderScheduler::prefetch(RenderJob job) {
+void RenderScheduler::prefetch(StoreJob job) {
   if (store_.contains(job.key)) return;
   std::lock_guard lock(mutex_);
   if (stopping_ || pending_.count(job.key)) return;
@@ -125,7 +125,7 @@ void RenderScheduler::run_worker() {
       if (stopping_) return;
       continue;
     }
-    RenderJob job = pending_.at(key).job;
+    StoreJob job = pending_.at(key).job;
     const std::uint64_t ticket = pending_.at(key).ticket;
     lock.unlock();
     Outcome outcome = run_job(job);
@@ -158,7 +158,7 @@ Error cache_full() {
 
 }  // namespace
 
-RenderScheduler::Outcome RenderScheduler::run_job(const RenderJob& job) {
+RenderScheduler::Outcome RenderScheduler::run_job(const StoreJob& job) {
   // No render starts on a full cache: besides the wasted work, a render
   // whose output cannot be written does not always end (the encoder's
   // appsrc may block for good once the file sink has failed).
@@ -172,7 +172,7 @@ RenderScheduler::Outcome RenderScheduler::run_job(const RenderJob& job) {
   return {std::move(stored), took.count()};
 }
 
-Result<fs::path> RenderScheduler::render_and_store(const RenderJob& job) {
+Result<fs::path> RenderScheduler::render_and_store(const StoreJob& job) {
   fs::path temp = store_.temp_path(job.key, job.extension);
   Deadline deadline = std::chrono::steady_clock::now() + options_.timeout;
   Status rendered = job.render ? job.render(temp, deadline)

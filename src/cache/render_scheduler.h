@@ -21,7 +21,7 @@
 #include <thread>
 #include <vector>
 
-#include "cache/segment_store.h"
+#include "cache/content_store.h"
 #include "common/histogram.h"
 #include "common/result.h"
 
@@ -29,7 +29,9 @@ namespace ws::cache {
 
 using Deadline = std::chrono::steady_clock::time_point;
 
-struct RenderJob {
+// Something the store keeps once made: a segment render, a file derived from
+// a stored one, a remux of many.
+struct StoreJob {
   std::string key;        // content address of the output
   std::string extension;  // of the stored file, e.g. ".ts"
   // Writes the whole output to `out` before `deadline`, or fails and leaves
@@ -42,7 +44,7 @@ struct RenderJob {
 using RenderDone = std::function<void(const Result<std::filesystem::path>&)>;
 
 // A job made from a stored source file (an fMP4 fragment from its TS segment).
-using DeriveJob = std::function<RenderJob(const std::filesystem::path& source)>;
+using DeriveJob = std::function<StoreJob(const std::filesystem::path& source)>;
 
 // The error a derived job fails with when its source file is no longer there
 // (evicted by the LRU, or removed by hand, between its render and the
@@ -79,7 +81,7 @@ struct SchedulerStats {
 
 class RenderScheduler {
  public:
-  RenderScheduler(SegmentStore& store, SchedulerOptions options);
+  RenderScheduler(ContentStore& store, SchedulerOptions options);
   ~RenderScheduler();  // stop()
   RenderScheduler(const RenderScheduler&) = delete;
   RenderScheduler& operator=(const RenderScheduler&) = delete;
@@ -87,18 +89,18 @@ class RenderScheduler {
   // The stored segment, rendering it first if need be. A queued prefetch of
   // the same key is promoted to demand. Refused with unavailable/"render_busy"
   // when the demand queue is full.
-  void request(RenderJob job, RenderDone done);
+  void request(StoreJob job, RenderDone done);
 
   // The file `derive` makes from `source`'s stored file, rendering the source
   // first if need be; both go through request() (coalesced, bounded). When
   // the source vanished before the derivation read it (error kSourceGone),
   // its stale index entry is dropped and it is rendered again, up to
   // `attempts` times in all; then the unavailable error is answered.
-  void request_derived(RenderJob source, DeriveJob derive, RenderDone done, int attempts = kDeriveAttempts);
+  void request_derived(StoreJob source, DeriveJob derive, RenderDone done, int attempts = kDeriveAttempts);
 
   // Renders the segment ahead of demand when a thread is free; no-op when it
   // is stored, queued or running already.
-  void prefetch(RenderJob job);
+  void prefetch(StoreJob job);
 
   // Finishes running renders, fails queued ones with "shutting_down", joins.
   void stop();
@@ -107,7 +109,7 @@ class RenderScheduler {
 
  private:
   struct Pending {
-    RenderJob job;
+    StoreJob job;
     std::vector<RenderDone> waiters;
     bool demand = false;
     bool started = false;
@@ -130,11 +132,11 @@ class RenderScheduler {
     Result<std::filesystem::path> stored;
     std::optional<double> seconds;
   };
-  Outcome run_job(const RenderJob& job);
-  Result<std::filesystem::path> render_and_store(const RenderJob& job);
+  Outcome run_job(const StoreJob& job);
+  Result<std::filesystem::path> render_and_store(const StoreJob& job);
   void drop_oldest_prefetch();
 
-  SegmentStore& store_;
+  ContentStore& store_;
   SchedulerOptions options_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -10,8 +10,8 @@
 #include <string>
 #include <tuple>
 
+#include "cache/content_store.h"
 #include "cache/render_scheduler.h"
-#include "cache/segment_store.h"
 #include "common/histogram.h"
 #include "db/database.h"
 #include "http/server.h"

@@ -1,12 +1,9 @@
 #include "http/negotiation.h"
 
-#include <gio/gio.h>
-
 #include <optional>
 #include <string_view>
 
-#include "common/file_facts.h"
-#include "common/gobject_ptr.h"
+#include "common/gzip.h"
 
 namespace ws::http {
 namespace {
@@ -44,10 +41,6 @@ bool accepts_gzip(SoupMessageHeaders* headers) {
 
 }  // namespace
 
-std::string etag_for(const std::string& body) {
-  return "\"" + sha256_hex(body).substr(0, 32) + "\"";
-}
-
 bool etag_matches(const std::string& if_none_match, const std::string& etag) {
   auto opaque = [](std::string tag) {
     if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
@@ -68,31 +61,6 @@ bool etag_matches(const std::string& if_none_match, const std::string& etag) {
     start = end + 1;
   }
   return false;
-}
-
-std::string gzip(const std::string& bytes) {
-  GObjectPtr<GZlibCompressor> compressor(g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6));
-  std::string out(bytes.size() / 2 + 64, '\0');
-  std::size_t read_total = 0, written_total = 0;
-  while (true) {
-    gsize read = 0, written = 0;
-    GError* error = nullptr;
-    GConverterResult result = g_converter_convert(
-        G_CONVERTER(compressor.get()), bytes.data() + read_total, bytes.size() - read_total,
-        out.data() + written_total, out.size() - written_total, G_CONVERTER_INPUT_AT_END, &read, &written,
-        &error);
-    read_total += read;
-    written_total += written;
-    if (result == G_CONVERTER_FINISHED) break;
-    if (result == G_CONVERTER_ERROR) {
-      bool no_space = g_error_matches(error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-      g_error_free(error);
-      if (!no_space) return {};
-    }
-    if (out.size() - written_total < 64) out.resize(out.size() * 2);
-  }
-  out.resize(written_total);
-  return out;
 }
 
 namespace {
@@ -144,7 +112,7 @@ void negotiate(SoupMessageHeaders* request_headers, Response& response) {
       soup_message_headers_get_one(request_headers, "Range")) {
     return;
   }
-  std::string packed = gzip(response.body);
+  std::string packed = response.gzipped ? *response.gzipped : gzip(response.body);
   if (packed.empty() || packed.size() >= response.body.size()) return;
   response.body = std::move(packed);
   response.header("Content-Encoding", "gzip");

@@ -9,11 +9,12 @@
 #include <libsoup/soup.h>
 
 #include "http/response.h"
+#include "stream/prepared_text.h"
 
 namespace ws::http {
 
-// A strong validator for `body`: the quoted first 32 hex digits of its SHA-256.
-std::string etag_for(const std::string& body);
+// A strong validator for a body (the streams' texts carry theirs already).
+using stream::etag_for;
 
 // True when an If-None-Match header value matches `etag` (list, "*" and weak
 // validators as RFC 9110 says: weak comparison for If-None-Match).
@@ -21,8 +22,5 @@ bool etag_matches(const std::string& if_none_match, const std::string& etag);
 
 // Rewrites `response` for the request's conditional and encoding headers.
 void negotiate(SoupMessageHeaders* request_headers, Response& response);
-
-// gzip of `bytes` (GIO's zlib converter).
-std::string gzip(const std::string& bytes);
 
 }  // namespace ws::http

@@ -19,6 +19,9 @@ struct Response {
   std::string body;
   // A file's bytes (memory-mapped) sent instead of `body`, without a copy.
   std::shared_ptr<GBytes> file;
+  // `body` gzip-compressed ahead of time (a text made once and answered many
+  // times): sent as is when the answer is compressed.
+  std::shared_ptr<const std::string> gzipped;
   std::vector<std::pair<std::string, std::string>> headers;
 
   Response& header(std::string name, std::string value) {

@@ -7,13 +7,14 @@
 
 #include <glib.h>
 
+#include "cache/content_store.h"
 #include "cache/render_scheduler.h"
-#include "cache/stream_plan.h"
 #include "common/worker_pool.h"
 #include "config/config.h"
 #include "db/database.h"
 #include "http/catalog_cache.h"
 #include "http/exchange.h"
+#include "stream/planner.h"
 #include "timeline/settings.h"
 
 namespace ws::http {
@@ -29,9 +30,9 @@ struct Services {
   CatalogCache& catalog_cache;
   timeline::Settings timeline_settings;
   GMainContext* main_context;  // the libsoup loop: catalog_cache lives there
-  cache::StreamPlanner& streams;
+  stream::StreamPlanner& streams;
   cache::RenderScheduler& renders;
-  const cache::SegmentStore& store;  // read for /metrics only
+  const cache::ContentStore& store;  // read for /metrics only
   RequestMetrics& metrics;
   RateLimits& limits;
   const StreamSigner& signer;  // stream URLs: signed and checked when configured

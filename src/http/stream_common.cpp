@@ -1,10 +1,16 @@
 #include "http/stream_common.h"
 
+#include <filesystem>
+#include <variant>
+
 #include "common/logging.h"
 #include "db/workout_repository.h"
-#include "http/negotiation.h"
 #include "http/request_parsing.h"
 #include "http/stream_signing.h"
+#include "stream/cmaf_texts.h"
+#include "stream/layout.h"
+#include "stream/media_jobs.h"
+#include "stream/resolver.h"
 
 namespace ws::http {
 namespace {
@@ -15,6 +21,56 @@ constexpr const char* kPlaylistCacheControl = "public, max-age=3600, must-revali
 
 Response workout_not_found(const std::string& id) {
   return error_response(ErrorKind::not_found, "workout_not_found", "no workout with id " + id, "id");
+}
+
+Response stream_file_not_found() {
+  return error_response(ErrorKind::not_found, "not_found", "no such stream file");
+}
+
+Response segment_not_found() {
+  return error_response(ErrorKind::not_found, "segment_not_found", "no such segment");
+}
+
+// Long-lived but revalidatable, its validator and gzip body made with it.
+Response text_response(const std::shared_ptr<const stream::PreparedText>& text) {
+  Response response;
+  response.content_type = text->content_type;
+  response.body = text->body;
+  if (!text->gzipped.empty()) response.gzipped = std::shared_ptr<const std::string>(text, &text->gzipped);
+  response.header("Cache-Control", kPlaylistCacheControl).header("ETag", text->etag);
+  return response;
+}
+
+// A signed query goes on the text's URIs (or into the MPD): that text is
+// this request's own, made now.
+Response text_answer(const stream::StreamPlan& plan, const stream::TextAnswer& answer, const std::string& query) {
+  if (query.empty() || answer.query == stream::QueryUse::none) return text_response(answer.text);
+  std::string body = answer.query == stream::QueryUse::on_uris ? with_query_on_uris(answer.text->body, query)
+                                                               : stream::dash_manifest_text(plan, query);
+  return text_response(std::make_shared<const stream::PreparedText>(
+      stream::prepare_text(std::move(body), answer.text->content_type, false)));
+}
+
+// The store names each file after its content address, the perfect
+// validator: same address, same bytes.
+void serve_media(Services& s, const PlanPtr& plan, const stream::MediaAnswer& media, const ResponderPtr& responder) {
+  stream::request_media(s.renders, plan, media.file,
+                        [responder, type = media.content_type](const Result<std::filesystem::path>& stored) {
+                          if (!stored) return responder->respond(render_failure(stored.error()));
+                          responder->respond(immutable_file_response(stored->string(), type, kSegmentCacheControl)
+                                                 .header("ETag", stream::etag_from_address(stored->stem().string())));
+                        });
+  if (media.prefetch_after) prefetch(s, plan, media.file.track.rendition, media.file.index + 1, s.prefetch_segments);
+}
+
+void answer_stream_file(Services& s, const PlanPtr& plan, const stream::StreamFile& file, const std::string& query,
+                        const ResponderPtr& responder) {
+  stream::Answer answer = stream::resolve(*plan, file);
+  if (auto* text = std::get_if<stream::TextAnswer>(&answer)) {
+    return responder->respond(text_answer(*plan, *text, query));
+  }
+  if (auto* media = std::get_if<stream::MediaAnswer>(&answer)) return serve_media(s, plan, *media, responder);
+  responder->respond(segment_not_found());
 }
 
 }  // namespace
@@ -54,12 +110,39 @@ std::optional<std::string> checked_query(Services& s, const Request& request, co
   return s.signer.enabled() ? "?exp=" + *exp + "&sig=" + *sig : "";
 }
 
-Response playlist_response(std::string text, const char* content_type) {
-  Response response;
-  response.content_type = content_type;
-  response.body = std::move(text);
-  response.header("Cache-Control", kPlaylistCacheControl).header("ETag", etag_for(response.body));
-  return response;
+namespace {
+
+// The path below /streams/{id}/ a request names: `below_id` with its {..}
+// parts replaced by the route's parameters after the id, in order.
+std::string requested_path(const std::string& below_id, const Request& request) {
+  std::string path;
+  std::size_t param = 1, start = 0;
+  while (start <= below_id.size()) {
+    std::size_t end = std::min(below_id.find('/', start), below_id.size());
+    std::string part = below_id.substr(start, end - start);
+    path += (path.empty() ? "" : "/") + (part.starts_with('{') ? request.path_params.at(param++) : part);
+    start = end + 1;
+  }
+  return path;
+}
+
+void serve_stream_file(Services& s, Request& request, const ResponderPtr& responder, const std::string& path) {
+  auto query = checked_query(s, request, responder);
+  if (!query) return;
+  auto file = stream::parse_stream_path(s.streams.renditions(), path);
+  if (!file) return responder->respond(stream_file_not_found());
+  with_plan(s, request.path_params.at(0), responder,
+            [&s, responder, file = *file, query = *query](const PlanPtr& plan) {
+              answer_stream_file(s, plan, file, query, responder);
+            });
+}
+
+}  // namespace
+
+void add_stream_file_route(Router& router, Services& s, const std::string& below_id) {
+  router.add("GET", "/streams/{id}/" + below_id, [&s, below_id](Request& request, const ResponderPtr& responder) {
+    serve_stream_file(s, request, responder, requested_path(below_id, request));
+  });
 }
 
 Response render_failure(const Error& error, const std::string& what) {
@@ -67,45 +150,9 @@ Response render_failure(const Error& error, const std::string& what) {
   return error_response(ErrorKind::internal, "render_failed", what + " could not be rendered");
 }
 
-Response stored_file_response(const std::filesystem::path& path, const std::string& key,
-                              std::string content_type) {
-  // The content address is the perfect validator: same address, same bytes.
-  return immutable_file_response(path.string(), std::move(content_type), kSegmentCacheControl)
-      .header("ETag", "\"" + key.substr(0, 32) + "\"");
-}
-
-void serve_stored(Services& s, cache::RenderJob job, std::string content_type, const ResponderPtr& responder) {
-  std::string key = job.key;
-  s.renders.request(std::move(job), [responder, key, content_type](const Result<std::filesystem::path>& stored) {
-    if (!stored) return responder->respond(render_failure(stored.error()));
-    responder->respond(stored_file_response(*stored, key, content_type));
-  });
-}
-
-void serve_derived(Services& s, cache::RenderJob source, cache::DeriveJob derive, std::string content_type,
-                   const ResponderPtr& responder) {
-  s.renders.request_derived(std::move(source), std::move(derive),
-                            [responder, content_type](const Result<std::filesystem::path>& stored) {
-                              if (!stored) return responder->respond(render_failure(stored.error()));
-                              // The store names each file after its content address.
-                              responder->respond(stored_file_response(*stored, stored->stem().string(), content_type));
-                            });
-}
-
 void prefetch(Services& s, const PlanPtr& plan, std::size_t rendition, int from, int count) {
-  const auto& renditions = s.streams.renditions();
-  int end = std::min<int>(from + count, static_cast<int>(plan->grid.segments.size()));
-  for (int k = std::max(0, from); k < end; ++k) {
-    s.renders.prefetch(cache::segment_job(plan, renditions.at(rendition), rendition, k));
-  }
-}
-
-Response stream_file_not_found() {
-  return error_response(ErrorKind::not_found, "not_found", "no such stream file");
-}
-
-Response segment_not_found() {
-  return error_response(ErrorKind::not_found, "segment_not_found", "no such segment");
+  int end = std::min(from + count, plan->segment_count());
+  for (int k = std::max(0, from); k < end; ++k) s.renders.prefetch(stream::segment_job(plan, rendition, k));
 }
 
 }  // namespace ws::http

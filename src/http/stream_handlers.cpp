@@ -1,45 +1,48 @@
 // Streams: POST /api/workouts/{id}/stream and POST /api/generate-workout-video
 // plan a workout as a stream and answer with its URLs; GET /streams/... serves
-// the playlists (written from the plan, before any encoding) and the segments
-// (rendered on demand through the scheduler, then from the cache).
+// its files (stream_common.h: texts written from the plan before any
+// encoding, segments rendered on demand through the scheduler, then from the
+// cache) and the whole workout as one MP4.
 #include <boost/json.hpp>
 
-#include "common/logging.h"
-#include "db/workout_repository.h"
 #include "http/handlers.h"
 #include "http/rate_limit.h"
-#include "http/negotiation.h"
 #include "http/request_parsing.h"
-#include "cache/cmaf_jobs.h"
-#include "http/cmaf_playlists.h"
 #include "http/stream_common.h"
-#include "http/stream_download.h"
-#include "http/stream_playlists.h"
 #include "http/stream_signing.h"
-#include "timeline/segment_grid.h"
+#include "stream/bandwidth.h"
+#include "stream/download.h"
+#include "stream/layout.h"
 
 namespace ws::http {
 namespace {
 
-boost::json::object stream_json(const Services& s, const cache::StreamPlan& plan) {
+using stream::FileKind;
+using stream::Presentation;
+
+boost::json::object stream_json(const Services& s, const stream::StreamPlan& plan) {
   const std::string base = "/streams/" + plan.workout_id + "/";
   const auto& grid = plan.grid;
+  const auto& ladder = plan.renditions;
   double duration = static_cast<double>(grid.total_frames) * grid.fps_den / grid.fps_num;
   std::string signed_query = s.signer.query_for(
       plan.workout_id, std::chrono::seconds(static_cast<long long>(duration) + 1), unix_now());
+  auto url = [&](Presentation presentation, FileKind kind, stream::Track track = {}) {
+    return base + stream::path_of(ladder, {presentation, kind, track}) + signed_query;
+  };
   boost::json::array renditions;
-  for (const auto& r : s.streams.renditions()) {
-    renditions.push_back({{"name", r.name},
-                          {"playlist_url", base + r.name + "/" + kMediaPlaylistName + signed_query},
-                          {"width", r.profile.width},
-                          {"height", r.profile.height},
-                          {"bandwidth", estimate_bandwidth(r.profile, plan.grid).peak}});
+  for (std::size_t r = 0; r < ladder.size(); ++r) {
+    renditions.push_back({{"name", ladder[r].name},
+                          {"playlist_url", url(Presentation::ts, FileKind::media_playlist, {true, r})},
+                          {"width", ladder[r].profile.width},
+                          {"height", ladder[r].profile.height},
+                          {"bandwidth", stream::estimate_bandwidth(ladder[r].profile, grid).peak}});
   }
   return {{"workout_id", plan.workout_id},
-          {"hls_url", base + "master.m3u8" + signed_query},
+          {"hls_url", url(Presentation::ts, FileKind::master)},
           // The same stream in fMP4 (HLS protocol 7) and as DASH, over the same renders.
-          {"hls_fmp4_url", base + kCmafDir + "/" + kCmafMasterName + signed_query},
-          {"dash_url", base + kCmafDir + "/" + kDashManifestName + signed_query},
+          {"hls_fmp4_url", url(Presentation::cmaf, FileKind::master)},
+          {"dash_url", url(Presentation::cmaf, FileKind::dash_manifest)},
           {"renditions", std::move(renditions)},
           {"duration_seconds", duration},
           {"segment_count", grid.segments.size()},
@@ -69,82 +72,13 @@ void generate_workout_video(Services& s, Request& request, const ResponderPtr& r
   start_stream(s, id, responder);
 }
 
-void serve_segment(Services& s, const PlanPtr& plan, std::size_t rendition, int index,
-                   const ResponderPtr& responder) {
-  if (index < 0 || index >= static_cast<int>(plan->grid.segments.size())) {
-    return responder->respond(segment_not_found());
-  }
-  serve_stored(s, cache::segment_job(plan, s.streams.renditions().at(rendition), rendition, index), "video/mp2t",
-               responder);
-  prefetch(s, plan, rendition, index + 1, s.prefetch_segments);
-}
-
-// Trick play: segment `index`'s first picture alone, as MPEG-TS, derived
-// from the segment (rendered first if need be).
-void serve_keyframe(Services& s, const PlanPtr& plan, std::size_t rendition, int index,
-                    const ResponderPtr& responder) {
-  if (index >= static_cast<int>(plan->grid.segments.size())) {
-    return responder->respond(segment_not_found());
-  }
-  serve_derived(s, cache::source_segment_job(plan, s.streams, cache::CmafTrack{true, rendition}, index),
-                [plan, rendition, index](const std::filesystem::path& ts) {
-                  return cache::ts_keyframe_job(plan, rendition, index, ts);
-                },
-                "video/mp2t", responder);
-}
-
-// {id}/subs/index.m3u8 and {id}/subs/sub_NNNNN.vtt: written from the plan,
-// like the playlists (nothing to render).
-void get_subtitles_file(Services& s, const std::string& id, const std::string& file, const std::string& query,
-                        const ResponderPtr& responder) {
-  int index = segment_index_from_name(file, "sub_", ".vtt");
-  if (file != kMediaPlaylistName && index < 0) {
-    return responder->respond(stream_file_not_found());
-  }
-  with_plan(s, id, responder, [responder, index, query](const PlanPtr& plan) {
-    if (index < 0) {
-      return responder->respond(playlist_response(with_query_on_uris(subtitles_playlist_text(*plan), query)));
-    }
-    if (index >= static_cast<int>(plan->grid.segments.size())) {
-      return responder->respond(segment_not_found());
-    }
-    responder->respond(playlist_response(subtitles_segment_text(*plan, index), "text/vtt"));
-  });
-}
-
-void get_master_playlist(Services& s, Request& request, const ResponderPtr& responder) {
-  auto query = checked_query(s, request, responder);
-  if (!query) return;
-  with_plan(s, request.path_params.at(0), responder, [&s, responder, query](const PlanPtr& plan) {
-    responder->respond(
-        playlist_response(with_query_on_uris(master_playlist_text(s.streams, *plan), *query)));
-  });
-}
-
-void get_rendition_file(Services& s, Request& request, const ResponderPtr& responder) {
-  const std::string& id = request.path_params.at(0);
-  const std::string& name = request.path_params.at(1);
-  const std::string& file = request.path_params.at(2);
-  auto query = checked_query(s, request, responder);
-  if (!query) return;
-  if (name == kSubtitlesName) return get_subtitles_file(s, id, file, *query, responder);
-  int rendition = s.streams.rendition_index(name);
-  int index = segment_index_from_name(file);
-  int keyframe = segment_index_from_name(file, "iframe_", ".ts");
-  bool playlist = file == kMediaPlaylistName || file == kIFramesName;
-  if (rendition < 0 || (!playlist && index < 0 && keyframe < 0)) {
-    return responder->respond(stream_file_not_found());
-  }
-  with_plan(s, id, responder, [&s, responder, rendition, index, keyframe, file, query](const PlanPtr& plan) {
-    if (file == kMediaPlaylistName) {
-      return responder->respond(playlist_response(with_query_on_uris(media_playlist_text(*plan), *query)));
-    }
-    if (file == kIFramesName) {
-      return responder->respond(playlist_response(with_query_on_uris(iframe_playlist_text(*plan), *query)));
-    }
-    if (keyframe >= 0) return serve_keyframe(s, plan, static_cast<std::size_t>(rendition), keyframe, responder);
-    serve_segment(s, plan, static_cast<std::size_t>(rendition), index, responder);
-  });
+// The stored MP4 as an attachment; its content address is its validator.
+void answer_download(const ResponderPtr& responder, const std::string& filename,
+                     const Result<std::filesystem::path>& stored) {
+  if (!stored) return responder->respond(render_failure(stored.error(), "the workout"));
+  responder->respond(file_response(stored->string(), "video/mp4", kSegmentCacheControl)
+                         .header("ETag", stream::etag_from_address(stored->stem().string()))
+                         .header("Content-Disposition", "attachment; filename=\"" + filename + "\""));
 }
 
 // ?rendition=<name> picks the rung (default: the first, where players start).
@@ -157,7 +91,12 @@ void get_download(Services& s, Request& request, const ResponderPtr& responder) 
                                              "no rendition called " + *name, "rendition"));
   }
   with_plan(s, request.path_params.at(0), responder, [&s, responder, rendition](const PlanPtr& plan) {
-    serve_download(s, plan, static_cast<std::size_t>(rendition), responder);
+    auto r = static_cast<std::size_t>(rendition);
+    stream::make_download(s.renders, plan, r, s.config.render.pipelines_dir,
+                          [responder, filename = stream::download_file_name(*plan, r)](
+                              const Result<std::filesystem::path>& stored) {
+                            answer_download(responder, filename, stored);
+                          });
   });
 }
 
@@ -172,13 +111,11 @@ void add_stream_routes(Router& router, Services& s) {
              rate_limited(s.limits.streams, [&s](Request& rq, const ResponderPtr& rs) {
                generate_workout_video(s, rq, rs);
              }));
-  router.add("GET", "/streams/{id}/master.m3u8",
-             [&s](Request& rq, const ResponderPtr& rs) { get_master_playlist(s, rq, rs); });
-  router.add("GET", "/streams/{id}/download.mp4",
+  add_stream_file_route(router, s, std::string(stream::kMasterName));
+  router.add("GET", "/streams/{id}/" + std::string(stream::kDownloadName),
              [&s](Request& rq, const ResponderPtr& rs) { get_download(s, rq, rs); });
   add_cmaf_routes(router, s);
-  router.add("GET", "/streams/{id}/{rendition}/{file}",
-             [&s](Request& rq, const ResponderPtr& rs) { get_rendition_file(s, rq, rs); });
+  add_stream_file_route(router, s, "{rendition}/{file}");
 }
 
 }  // namespace ws::http

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "timeline/settings.h"
+#include "timeline/track_clock.h"
 
 namespace ws::playlist {
 namespace {
@@ -25,17 +26,9 @@ std::string xml_attr(const std::string& text) {
 std::string attr(const char* name, const std::string& value) { return std::string(" ") + name + "=\"" + xml_attr(value) + "\""; }
 std::string attr(const char* name, int64_t value) { return attr(name, std::to_string(value)); }
 
-// One track's clock: its timescale and each segment's start and length in it
-// (video counts frames, audio samples: both exact on the grid).
+// Which track's clock an adaptation set counts in (timeline/track_clock.h).
 struct TrackClock {
   bool video = true;
-  int64_t timescale(const timeline::SegmentGrid& g) const { return video ? g.fps_num : g.audio_rate; }
-  int64_t start(const timeline::SegmentGrid& g, const timeline::Segment& s) const {
-    return video ? s.start_frame * g.fps_den : s.start_sample;
-  }
-  int64_t length(const timeline::SegmentGrid& g, const timeline::Segment& s) const {
-    return video ? s.frame_count * g.fps_den : s.sample_count;
-  }
 };
 
 // <S t d r/>: runs of equal durations collapse into one element.
@@ -43,11 +36,11 @@ std::string segment_timeline(const timeline::SegmentGrid& grid, TrackClock clock
   std::string out = "        <SegmentTimeline>\n";
   const auto& segments = grid.segments;
   for (std::size_t i = 0; i < segments.size();) {
-    int64_t d = clock.length(grid, segments[i]);
+    int64_t d = timeline::track_time(grid, segments[i], clock.video).length;
     std::size_t end = i + 1;
-    while (end < segments.size() && clock.length(grid, segments[end]) == d) ++end;
+    while (end < segments.size() && timeline::track_time(grid, segments[end], clock.video).length == d) ++end;
     out += "          <S";
-    if (i == 0) out += attr("t", clock.start(grid, segments[i]) + offset);
+    if (i == 0) out += attr("t", timeline::track_time(grid, segments[i], clock.video).start + offset);
     out += attr("d", d);
     if (end - i > 1) out += attr("r", static_cast<int64_t>(end - i - 1));
     out += "/>\n";
@@ -70,7 +63,7 @@ std::string frame_rate(const timeline::SegmentGrid& grid) {
 std::string adaptation_set(const timeline::SegmentGrid& grid, const DashOptions& o,
                            const std::vector<DashRepresentation>& reps, TrackClock clock, int id) {
   if (reps.empty()) return {};
-  int64_t timescale = clock.timescale(grid);
+  int64_t timescale = timeline::track_timescale(grid, clock.video);
   int64_t offset = o.media_offset_ns * timescale / 1'000'000'000;
   std::string out = "    <AdaptationSet" + attr("id", id) + attr("contentType", clock.video ? "video" : "audio") +
                     attr("mimeType", clock.video ? "video/mp4" : "audio/mp4") +

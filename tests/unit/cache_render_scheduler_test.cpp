@@ -48,13 +48,13 @@ class SchedulerTest : public ::testing::Test {
     root_ = fs::temp_directory_path() /
             ("ws-sched-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(root_);
-    store_ = std::move(SegmentStore::open(root_, 1 << 30).value());
+    store_ = std::move(ContentStore::open(root_, 1 << 30).value());
   }
   void TearDown() override { fs::remove_all(root_); }
 
   // A job writing "content-N" after the gate opens, counting its renders and
   // recording the order in which keys start.
-  RenderJob job(int n, Gate* gate = nullptr) {
+  StoreJob job(int n, Gate* gate = nullptr) {
     return {key_of(n), ".ts", [this, n, gate](const fs::path& out, Deadline) {
               {
                 std::lock_guard lock(order_mutex_);
@@ -73,7 +73,7 @@ class SchedulerTest : public ::testing::Test {
   }
 
   fs::path root_;
-  std::unique_ptr<SegmentStore> store_;
+  std::unique_ptr<ContentStore> store_;
   std::atomic<int> renders_{0};
   std::mutex order_mutex_;
   std::vector<int> started_;
@@ -188,7 +188,7 @@ TEST_F(SchedulerTest, AFullDemandQueueRefusesWithBusy) {
 
 TEST_F(SchedulerTest, AFailedRenderAnswersTheErrorAndStoresNothing) {
   RenderScheduler scheduler(*store_, {.workers = 1});
-  RenderJob failing{key_of(9), ".ts", [](const fs::path& out, Deadline) -> Status {
+  StoreJob failing{key_of(9), ".ts", [](const fs::path& out, Deadline) -> Status {
                       std::ofstream(out) << "half";
                       return make_error(ErrorKind::internal, "render_pipeline", "encoder died");
                     }};
@@ -204,7 +204,7 @@ TEST_F(SchedulerTest, AFailedRenderAnswersTheErrorAndStoresNothing) {
 
 TEST_F(SchedulerTest, ARenderPastItsDeadlineFailsWithTimeout) {
   RenderScheduler scheduler(*store_, {.workers = 1, .timeout = 20ms});
-  RenderJob slow{key_of(5), ".ts", [](const fs::path& out, Deadline deadline) -> Status {
+  StoreJob slow{key_of(5), ".ts", [](const fs::path& out, Deadline deadline) -> Status {
                    std::this_thread::sleep_until(deadline + 5ms);  // a render that ignores its deadline
                    std::ofstream(out) << "late";
                    return Status::Ok();
@@ -243,12 +243,12 @@ TEST_F(SchedulerTest, ARenderStuckPastItsDeadlineIsAbandonedAndReplaced) {
   EXPECT_EQ(stopping.wait_for(10s), std::future_status::ready) << "stop() waited for the stuck render";
 }
 
-// A derived job as cmaf_jobs makes one: reads its source, failing with
+// A derived job as stream/media_jobs makes one: reads its source, failing with
 // kSourceGone when the file is not there. The first `evictions` runs remove
 // the source just before reading it, as an LRU eviction in between would.
 DeriveJob derive_removing_source(std::shared_ptr<std::atomic<int>> evictions) {
   return [evictions](const fs::path& source) {
-    return RenderJob{key_of(1000), ".m4s", [evictions, source](const fs::path& out, Deadline) -> Status {
+    return StoreJob{key_of(1000), ".m4s", [evictions, source](const fs::path& out, Deadline) -> Status {
                        if (evictions->fetch_sub(1) > 0) fs::remove(source);
                        std::ifstream in(source);
                        if (!in) return make_error(ErrorKind::unavailable, kSourceGone, "gone");

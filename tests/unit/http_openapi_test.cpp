@@ -8,11 +8,12 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include "cache/clip_catalog.h"
 #include "http/handlers.h"
 #include "http/metrics.h"
 #include "http/rate_limit.h"
 #include "http/stream_signing.h"
+#include "stream/clip_catalog.h"
+#include "stream/planner.h"
 
 namespace ws::http {
 namespace {
@@ -27,9 +28,9 @@ std::set<Route> server_routes() {
   db::Database database(config.database);
   WorkerPool blocking("openapi-test", 1, 1);
   CatalogCache catalog_cache;
-  cache::ClipCatalog clips(fs::temp_directory_path() / "ws-openapi-test-media");
-  cache::StreamPlanner planner(clips, timeline::Settings{}, {}, "digest");
-  auto store = cache::SegmentStore::open(fs::temp_directory_path() / "ws-openapi-test-cache", 1 << 20);
+  stream::ClipCatalog clips(fs::temp_directory_path() / "ws-openapi-test-media");
+  stream::StreamPlanner planner(clips, timeline::Settings{}, {}, "digest");
+  auto store = cache::ContentStore::open(fs::temp_directory_path() / "ws-openapi-test-cache", 1 << 20);
   if (!store) throw std::runtime_error(store.error().message);
   cache::RenderScheduler renders(**store, cache::SchedulerOptions{});
   RequestMetrics metrics;

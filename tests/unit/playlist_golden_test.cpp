@@ -7,14 +7,12 @@
 
 #include <gtest/gtest.h>
 
-#include "cache/clip_catalog.h"
-#include "cache/stream_plan.h"
-#include "http/stream_playlists.h"
 #include "playlist/codecs.h"
 #include "playlist/dash.h"
 #include "playlist/hls.h"
 #include "playlist/marks.h"
 #include "playlist/webvtt.h"
+#include "stream/hls_texts.h"
 #include "timeline/fingerprint.h"
 
 namespace ws::playlist {
@@ -164,11 +162,9 @@ TEST(PlaylistGolden, MediaFmp4IFramesOnly) {
 // first segment): the master stays protocol 3 for old TVs and lists one
 // EXT-X-I-FRAME-STREAM-INF per rung; the I-frame playlist is protocol 4.
 struct TsPresentation {
-  cache::ClipCatalog clips{"unused-media"};
-  cache::StreamPlanner planner;
-  cache::StreamPlan stream;
+  stream::StreamPlan stream;
 
-  static std::vector<cache::Rendition> rungs() {
+  static std::vector<stream::Rendition> rungs() {
     render::RenderProfile hd;  // 1280x720, 3000 kbps, high 3.1
     render::RenderProfile sd;
     sd.width = 640;
@@ -178,9 +174,10 @@ struct TsPresentation {
     return {{"720p", hd}, {"360p", sd}};
   }
 
-  TsPresentation() : planner(clips, short_first_segment(), rungs(), "digest") {
+  TsPresentation() {
     Planned p = plan(workout({"Squat", "Push-up"}, 5, 3, 1), short_first_segment());
     stream.workout_id = "golden";
+    stream.renditions = rungs();
     stream.timeline = p.timeline;
     stream.grid = p.grid;
   }
@@ -188,12 +185,12 @@ struct TsPresentation {
 
 TEST(PlaylistGolden, MasterTsWithIFrameStreams) {
   TsPresentation ts;
-  expect_golden("master_ts_iframes.m3u8", http::master_playlist_text(ts.planner, ts.stream));
+  expect_golden("master_ts_iframes.m3u8", stream::master_playlist_text(ts.stream));
 }
 
 TEST(PlaylistGolden, MediaTsIFramesOnly) {
   TsPresentation ts;
-  expect_golden("media_ts_iframes.m3u8", http::iframe_playlist_text(ts.stream));
+  expect_golden("media_ts_iframes.m3u8", stream::iframe_playlist_text(ts.stream));
 }
 
 // A grid whose first segment is half the others (as issue 7 may make it):

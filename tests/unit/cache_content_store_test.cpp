@@ -1,6 +1,6 @@
 // The content-addressed store: atomic commits, LRU eviction under a size cap,
 // leftovers of a killed render removed at open, the index rebuilt from disk.
-#include "cache/segment_store.h"
+#include "cache/content_store.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 std::string key_of(char c) { return std::string(64, c); }
 
-class SegmentStoreTest : public ::testing::Test {
+class ContentStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = fs::temp_directory_path() /
@@ -23,14 +23,14 @@ class SegmentStoreTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(root_); }
 
-  std::unique_ptr<SegmentStore> open(std::uint64_t cap) {
-    auto store = SegmentStore::open(root_, cap);
+  std::unique_ptr<ContentStore> open(std::uint64_t cap) {
+    auto store = ContentStore::open(root_, cap);
     EXPECT_TRUE(store.ok()) << store.error().message;
     return std::move(store.value());
   }
 
   // Writes `bytes` bytes into a temp file of the store and commits it.
-  fs::path put(SegmentStore& store, const std::string& key, std::size_t bytes) {
+  fs::path put(ContentStore& store, const std::string& key, std::size_t bytes) {
     fs::path temp = store.temp_path(key, ".ts");
     std::ofstream(temp) << std::string(bytes, 'x');
     auto committed = store.commit(key, temp);
@@ -41,7 +41,7 @@ class SegmentStoreTest : public ::testing::Test {
   fs::path root_;
 };
 
-TEST_F(SegmentStoreTest, CommitMovesTheTempFileUnderItsKey) {
+TEST_F(ContentStoreTest, CommitMovesTheTempFileUnderItsKey) {
   auto store = open(1 << 20);
   fs::path temp = store->temp_path(key_of('a'), ".ts");
   EXPECT_EQ(temp.parent_path(), root_ / "tmp");
@@ -57,12 +57,12 @@ TEST_F(SegmentStoreTest, CommitMovesTheTempFileUnderItsKey) {
   EXPECT_EQ(store->stats().misses, 1u);
 }
 
-TEST_F(SegmentStoreTest, TempPathsAreUniquePerCall) {
+TEST_F(ContentStoreTest, TempPathsAreUniquePerCall) {
   auto store = open(1 << 20);
   EXPECT_NE(store->temp_path(key_of('a'), ".ts"), store->temp_path(key_of('a'), ".ts"));
 }
 
-TEST_F(SegmentStoreTest, EvictsTheLeastRecentlyUsedBeyondTheCap) {
+TEST_F(ContentStoreTest, EvictsTheLeastRecentlyUsedBeyondTheCap) {
   auto store = open(250);
   fs::path a = put(*store, key_of('a'), 100);
   fs::path b = put(*store, key_of('b'), 100);
@@ -76,14 +76,14 @@ TEST_F(SegmentStoreTest, EvictsTheLeastRecentlyUsedBeyondTheCap) {
   EXPECT_EQ(store->stats().evictions, 1u);
 }
 
-TEST_F(SegmentStoreTest, AFileLargerThanTheCapIsStillServed) {
+TEST_F(ContentStoreTest, AFileLargerThanTheCapIsStillServed) {
   auto store = open(50);
   fs::path big = put(*store, key_of('a'), 100);
   EXPECT_TRUE(fs::exists(big));
   EXPECT_TRUE(store->contains(key_of('a')));
 }
 
-TEST_F(SegmentStoreTest, ReopeningIndexesCommittedFilesAndDropsLeftoverTemps) {
+TEST_F(ContentStoreTest, ReopeningIndexesCommittedFilesAndDropsLeftoverTemps) {
   {
     auto store = open(1 << 20);
     put(*store, key_of('a'), 10);
@@ -98,7 +98,7 @@ TEST_F(SegmentStoreTest, ReopeningIndexesCommittedFilesAndDropsLeftoverTemps) {
   EXPECT_EQ(store->stats().bytes, 10u);
 }
 
-TEST_F(SegmentStoreTest, ReopeningWithASmallerCapEvicts) {
+TEST_F(ContentStoreTest, ReopeningWithASmallerCapEvicts) {
   {
     auto store = open(1 << 20);
     put(*store, key_of('a'), 100);
@@ -108,7 +108,7 @@ TEST_F(SegmentStoreTest, ReopeningWithASmallerCapEvicts) {
   EXPECT_EQ(store->stats().files, 1u);
 }
 
-TEST_F(SegmentStoreTest, CommitOfAMissingTempFileFailsCleanly) {
+TEST_F(ContentStoreTest, CommitOfAMissingTempFileFailsCleanly) {
   auto store = open(1 << 20);
   auto stored = store->commit(key_of('a'), root_ / "tmp" / "missing.ts");
   ASSERT_FALSE(stored.ok());
@@ -116,11 +116,11 @@ TEST_F(SegmentStoreTest, CommitOfAMissingTempFileFailsCleanly) {
   EXPECT_FALSE(store->contains(key_of('a')));
 }
 
-TEST(SegmentStoreKey, OnlySixtyFourLowercaseHexDigits) {
-  EXPECT_TRUE(SegmentStore::is_valid_key(std::string(64, 'f')));
-  EXPECT_FALSE(SegmentStore::is_valid_key(std::string(63, 'f')));
-  EXPECT_FALSE(SegmentStore::is_valid_key(std::string(64, 'F')));
-  EXPECT_FALSE(SegmentStore::is_valid_key("../" + std::string(61, 'a')));
+TEST(ContentStoreKey, OnlySixtyFourLowercaseHexDigits) {
+  EXPECT_TRUE(ContentStore::is_valid_key(std::string(64, 'f')));
+  EXPECT_FALSE(ContentStore::is_valid_key(std::string(63, 'f')));
+  EXPECT_FALSE(ContentStore::is_valid_key(std::string(64, 'F')));
+  EXPECT_FALSE(ContentStore::is_valid_key("../" + std::string(61, 'a')));
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 
 #include "common/result.h"
 
-namespace ws::cache {
+namespace ws::stream {
 
 struct ClipFacts {
   double seconds = 0;
@@ -40,4 +40,4 @@ class ClipCatalog {
   std::map<std::string, Known> known_;
 };
 
-}  // namespace ws::cache
+}  // namespace ws::stream

@@ -1,4 +1,4 @@
-#include "cache/segment_store.h"
+#include "cache/content_store.h"
 
 #include <unistd.h>
 
@@ -32,7 +32,7 @@ std::vector<Found> scan_segments(const fs::path& root) {
   for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->path().parent_path().filename() == "tmp" || !it->is_regular_file(ec)) continue;
     std::string key = it->path().stem().string();
-    if (!SegmentStore::is_valid_key(key)) continue;
+    if (!ContentStore::is_valid_key(key)) continue;
     found.push_back({key, it->path(), it->file_size(ec), it->last_write_time(ec)});
   }
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.mtime < b.mtime; });
@@ -41,16 +41,16 @@ std::vector<Found> scan_segments(const fs::path& root) {
 
 }  // namespace
 
-bool SegmentStore::is_valid_key(const std::string& key) {
+bool ContentStore::is_valid_key(const std::string& key) {
   return key.size() == 64 && std::all_of(key.begin(), key.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
 }
 
-SegmentStore::SegmentStore(fs::path root, std::uint64_t max_bytes)
+ContentStore::ContentStore(fs::path root, std::uint64_t max_bytes)
     : root_(std::move(root)), max_bytes_(max_bytes) {}
 
-Result<std::unique_ptr<SegmentStore>> SegmentStore::open(const fs::path& root, std::uint64_t max_bytes) {
+Result<std::unique_ptr<ContentStore>> ContentStore::open(const fs::path& root, std::uint64_t max_bytes) {
   std::error_code ec;
   fs::create_directories(root / "tmp", ec);
   if (ec) return store_error("cannot create " + (root / "tmp").string(), ec);
@@ -59,7 +59,7 @@ Result<std::unique_ptr<SegmentStore>> SegmentStore::open(const fs::path& root, s
   fs::create_directories(root / "tmp", ec);
   if (ec) return store_error("cannot reset " + (root / "tmp").string(), ec);
 
-  std::unique_ptr<SegmentStore> store(new SegmentStore(root, max_bytes));
+  std::unique_ptr<ContentStore> store(new ContentStore(root, max_bytes));
   for (const Found& f : scan_segments(root)) store->index(f.key, f.path, f.size);
   store->evict_beyond_cap({});
   log::get("cache")->info("segment cache {}: {} files, {} bytes (cap {} bytes)", root.string(),
@@ -67,11 +67,11 @@ Result<std::unique_ptr<SegmentStore>> SegmentStore::open(const fs::path& root, s
   return store;
 }
 
-fs::path SegmentStore::final_path(const std::string& key) const {
+fs::path ContentStore::final_path(const std::string& key) const {
   return root_ / key.substr(0, 2) / key;
 }
 
-std::optional<fs::path> SegmentStore::find(const std::string& key) {
+std::optional<fs::path> ContentStore::find(const std::string& key) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(key);
   if (it == entries_.end()) {
@@ -92,7 +92,7 @@ std::optional<fs::path> SegmentStore::find(const std::string& key) {
   return it->second.path;
 }
 
-bool SegmentStore::low_on_space() const {
+bool ContentStore::low_on_space() const {
   // A 1080p segment at 5000 kbps is about 2 MB: this leaves room for every
   // render running at once (up to 8 workers) to finish writing.
   constexpr std::uintmax_t kRoomForASegment = 16u << 20;
@@ -101,18 +101,18 @@ bool SegmentStore::low_on_space() const {
   return !ec && space.available < kRoomForASegment;
 }
 
-bool SegmentStore::contains(const std::string& key) const {
+bool ContentStore::contains(const std::string& key) const {
   std::lock_guard lock(mutex_);
   return entries_.count(key) > 0;
 }
 
-fs::path SegmentStore::temp_path(const std::string& key, const std::string& extension) {
+fs::path ContentStore::temp_path(const std::string& key, const std::string& extension) {
   std::lock_guard lock(mutex_);
   return root_ / "tmp" /
          (key + "." + std::to_string(::getpid()) + "-" + std::to_string(++temp_counter_) + extension);
 }
 
-Result<fs::path> SegmentStore::commit(const std::string& key, const fs::path& temp) {
+Result<fs::path> ContentStore::commit(const std::string& key, const fs::path& temp) {
   std::error_code ec;
   fs::path target = final_path(key);
   target += temp.extension();
@@ -130,7 +130,7 @@ Result<fs::path> SegmentStore::commit(const std::string& key, const fs::path& te
   return target;
 }
 
-void SegmentStore::index(const std::string& key, const fs::path& path, std::uint64_t size) {
+void ContentStore::index(const std::string& key, const fs::path& path, std::uint64_t size) {
   auto it = entries_.find(key);
   if (it != entries_.end()) unindex(it);  // the same bytes rendered twice: keep one entry
   lru_.push_front(key);
@@ -139,7 +139,7 @@ void SegmentStore::index(const std::string& key, const fs::path& path, std::uint
   ++stats_.files;
 }
 
-void SegmentStore::evict_beyond_cap(const std::string& keep) {
+void ContentStore::evict_beyond_cap(const std::string& keep) {
   while (stats_.bytes > max_bytes_ && !lru_.empty()) {
     const std::string victim = lru_.back();
     if (victim == keep) break;  // the newest file alone exceeds the cap: keep serving it
@@ -152,14 +152,14 @@ void SegmentStore::evict_beyond_cap(const std::string& keep) {
   }
 }
 
-void SegmentStore::unindex(std::unordered_map<std::string, Entry>::iterator it) {
+void ContentStore::unindex(std::unordered_map<std::string, Entry>::iterator it) {
   stats_.bytes -= it->second.size;
   --stats_.files;
   lru_.erase(it->second.lru);
   entries_.erase(it);
 }
 
-StoreStats SegmentStore::stats() const {
+StoreStats ContentStore::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
 }

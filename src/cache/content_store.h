@@ -1,11 +1,12 @@
 #pragma once
-// Rendered segments on disk under their content address (a SHA-256 of
-// everything that determines their bytes), so identical workouts share files
-// and a file, once there, never changes.
+// Media files on disk under their content address (a SHA-256 of everything
+// that determines their bytes): rendered MPEG-TS segments, the fMP4 files and
+// keyframe files derived from them, MP4 downloads. Identical workouts share
+// files, and a file, once there, never changes.
 //
 // Writes are atomic: a render writes into tmp/ on the same filesystem and
 // commit() renames it into place, so a reader (or a restart after kill -9)
-// never sees half a segment. The store keeps an in-memory index of sizes in
+// never sees half a file. The store keeps an in-memory index of sizes in
 // least-recently-used order and evicts beyond its cap.
 #include <cstdint>
 #include <filesystem>
@@ -27,11 +28,11 @@ struct StoreStats {
   std::uint64_t evictions = 0;
 };
 
-class SegmentStore {
+class ContentStore {
  public:
   // Creates root/ and root/tmp, deletes leftover temp files (a render killed
-  // mid-write), and indexes existing segments oldest first by mtime.
-  static Result<std::unique_ptr<SegmentStore>> open(const std::filesystem::path& root,
+  // mid-write), and indexes existing files oldest first by mtime.
+  static Result<std::unique_ptr<ContentStore>> open(const std::filesystem::path& root,
                                                     std::uint64_t max_bytes);
 
   // The committed file for `key`, marked as just used; nullopt on a miss,
@@ -59,7 +60,7 @@ class SegmentStore {
   static bool is_valid_key(const std::string& key);
 
  private:
-  SegmentStore(std::filesystem::path root, std::uint64_t max_bytes);
+  ContentStore(std::filesystem::path root, std::uint64_t max_bytes);
   std::filesystem::path final_path(const std::string& key) const;
   void index(const std::string& key, const std::filesystem::path& path, std::uint64_t size);
   void evict_beyond_cap(const std::string& keep);

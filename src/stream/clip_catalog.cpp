@@ -1,9 +1,9 @@
-#include "cache/clip_catalog.h"
+#include "stream/clip_catalog.h"
 
 #include "common/file_facts.h"
 #include "render/media_probe.h"
 
-namespace ws::cache {
+namespace ws::stream {
 
 namespace fs = std::filesystem;
 
@@ -30,4 +30,4 @@ Result<ClipFacts> ClipCatalog::facts(const std::string& location) {
   return facts;
 }
 
-}  // namespace ws::cache
+}  // namespace ws::stream
