@@ -30,15 +30,6 @@ const PipelineContract& clip_decoder() {
   return c;
 }
 
-const PipelineContract& clip_encoder() {
-  static const PipelineContract c{
-      "clip_encoder.json",
-      {{"queue_bytes", K::integer}, {"raw_format", K::string}, {"width", K::integer}, {"height", K::integer},
-       {"framerate", K::fraction}, {"location", K::string}},
-      {{"src", "appsrc"}}};
-  return c;
-}
-
 const PipelineContract& mp4_remux() {
   static const PipelineContract c{"mp4_remux.json", {{"location", K::string}}, {{"src", "appsrc"}}};
   return c;
@@ -68,8 +59,8 @@ Result<GstPipelinePtr> build_pipeline_from(const PipelineContract& contract, con
 }
 
 Status validate_pipeline_dir(const std::string& dir) {
-  for (const auto* contract : {&pipelines::segment_encoder(), &pipelines::clip_decoder(),
-                               &pipelines::clip_encoder(), &pipelines::mp4_remux()}) {
+  for (const auto* contract :
+       {&pipelines::segment_encoder(), &pipelines::clip_decoder(), &pipelines::mp4_remux()}) {
     auto spec = cached_pipeline_spec(*contract, dir);
     if (!spec) return spec.error();
   }
