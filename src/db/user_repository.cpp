@@ -96,12 +96,11 @@ Result<std::string> insert_auth_session(Connection& c, const std::string& user_i
   WS_RETURN_IF_ERROR(c.exec_prepared("auth_sessions_sweep",
                                      "DELETE FROM auth_sessions WHERE user_id = $1::uuid AND expires_at <= now()",
                                      {user_id}));
-  WS_ASSIGN_OR_RETURN(
-      Rows rows,
-      c.exec_prepared("auth_session_insert",
-                      "INSERT INTO auth_sessions (token_sha256, user_id, expires_at) "
-                      "VALUES ($1, $2::uuid, now() + make_interval(secs => $3::int)) RETURNING " + iso8601("expires_at"),
-                      {token_sha256, user_id, std::to_string(ttl_seconds)}));
+  static const std::string insert =
+      "INSERT INTO auth_sessions (token_sha256, user_id, expires_at) "
+      "VALUES ($1, $2::uuid, now() + make_interval(secs => $3::int)) RETURNING " + iso8601("expires_at");
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("auth_session_insert", insert,
+                                                  {token_sha256, user_id, std::to_string(ttl_seconds)}));
   return rows.text(0, 0);
 }
 
