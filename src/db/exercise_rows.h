@@ -9,9 +9,8 @@
 
 namespace ws::db {
 
-// "e.id, e.name, ..., categories, created_at, updated_at": exercise_column_count() columns.
+// "e.id, e.name, ..., categories, created_at, updated_at": 13 columns.
 const char* exercise_columns();
-int exercise_column_count();
 
 // Reads an exercise from exercise_columns() starting at column `at`.
 Exercise exercise_from(const Rows& rows, int row, int at);
