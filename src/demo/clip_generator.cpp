@@ -26,11 +26,10 @@ using render::RunErrors;
 
 constexpr const char* kWriteFailed = "clip_write_failed";
 
-// Frames are drawn in appsrc's need-data callback, so the caller only waits
-// on the bus.
-
 constexpr const char* kRawFormat = std::endian::native == std::endian::little ? "BGRA" : "ARGB";
 
+// Frames are drawn in appsrc's need-data callback, so the caller only waits
+// on the bus.
 struct Feeder {
   const Scene* scene = nullptr;
   int total_frames = 0, reps = 1, fps = 30, next = 0;
