@@ -62,21 +62,20 @@ Result<GeneratedWorkout> plan_workout(const PlanRequest& request, const std::vec
   GeneratedWorkout out;
   out.intent = understand(request.text, catalog_names(catalog), request.fallback_language);
   const Resolved resolved = resolve(out.intent, request);
-  auto selection = select_exercises(catalog, out.intent, resolved, request.user);
-  if (!selection) return selection.error();
+  WS_ASSIGN_OR_RETURN(const Selection selection, select_exercises(catalog, out.intent, resolved, request.user));
 
-  const Timing timing = fit_timing(timing_goal(resolved, selection->chosen.size()), settings);
-  out.config = config_for(resolved, *selection, timing);
-  out.items = items_for(selection->chosen);
-  auto plan = timeline::plan_rounds(out.config, timeline::work_seconds(out.items, out.config), settings);
-  if (!plan) return plan.error();
+  const Timing timing = fit_timing(timing_goal(resolved, selection.chosen.size()), settings);
+  out.config = config_for(resolved, selection, timing);
+  out.items = items_for(selection.chosen);
+  WS_ASSIGN_OR_RETURN(const timeline::Plan plan,
+                      timeline::plan_rounds(out.config, timeline::work_seconds(out.items, out.config), settings));
 
-  out.rounds = plan->rounds;
-  out.total_seconds = plan->total_seconds;
-  out.exercises = selection->chosen;
+  out.rounds = plan.rounds;
+  out.total_seconds = plan.total_seconds;
+  out.exercises = selection.chosen;
   out.language = resolved.language;
   out.name = workout_name(out.intent, resolved, out.total_seconds);
-  out.explanation = explain(Explained{out.intent, resolved, *selection, timing, out.total_seconds,
+  out.explanation = explain(Explained{out.intent, resolved, selection, timing, out.total_seconds,
                                       request.user, settings.warm_up_seconds, settings.cool_down_seconds});
   return out;
 }

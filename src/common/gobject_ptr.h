@@ -68,4 +68,19 @@ struct GstCapsUnref {
 };
 using GstCapsPtr = std::unique_ptr<GstCaps, GstCapsUnref>;
 
+// Pushing a buffer into an appsrc takes it: hand it over with release().
+struct GstBufferUnref {
+  void operator()(GstBuffer* b) const {
+    if (b) gst_buffer_unref(b);
+  }
+};
+using GstBufferPtr = std::unique_ptr<GstBuffer, GstBufferUnref>;
+
+struct GstSampleUnref {
+  void operator()(GstSample* s) const {
+    if (s) gst_sample_unref(s);
+  }
+};
+using GstSamplePtr = std::unique_ptr<GstSample, GstSampleUnref>;
+
 }  // namespace ws

@@ -135,13 +135,13 @@ Result<Rows> Connection::finish(PGresultPtr result, const std::string& what) {
 }
 
 Result<Rows> Connection::exec(const std::string& sql) {
-  if (Status up = ensure_connected(); !up) return up.error();
+  WS_RETURN_IF_ERROR(ensure_connected());
   return finish(PGresultPtr(PQexec(conn_.get(), sql.c_str())), "statement");
 }
 
 Result<Rows> Connection::exec_prepared(const std::string& name, const std::string& sql,
                                        const Params& params) {
-  if (Status up = ensure_connected(); !up) return up.error();
+  WS_RETURN_IF_ERROR(ensure_connected());
   auto known = prepared_.find(name);
   if (known != prepared_.end() && known->second != sql) {
     return make_error(ErrorKind::internal, "database_error",
@@ -164,8 +164,7 @@ Result<Rows> Connection::exec_prepared(const std::string& name, const std::strin
 }
 
 Status Connection::ping() {
-  auto rows = exec_prepared("ws_ping", "SELECT 1", {});
-  if (!rows) return rows.error();
+  WS_RETURN_IF_ERROR(exec_prepared("ws_ping", "SELECT 1", {}));
   return Status::Ok();
 }
 
@@ -173,18 +172,17 @@ Status Connection::begin() {
   if (in_transaction_) {
     return make_error(ErrorKind::internal, "database_error", "nested transaction");
   }
-  auto done = exec("BEGIN");
-  if (!done) return done.error();
+  WS_RETURN_IF_ERROR(exec("BEGIN"));
   in_transaction_ = true;
   return Status::Ok();
 }
 
 Status Connection::commit() {
-  auto done = exec("COMMIT");
+  auto committed = exec("COMMIT");
   in_transaction_ = false;
-  if (!done) return done.error();
+  WS_ASSIGN_OR_RETURN(Rows done, std::move(committed));
   // COMMIT of a transaction that already failed answers "ROLLBACK".
-  if (done->command_tag() == "ROLLBACK") {
+  if (done.command_tag() == "ROLLBACK") {
     return make_error(ErrorKind::internal, "database_error", "the transaction was rolled back");
   }
   return Status::Ok();

@@ -32,7 +32,6 @@ class Rows {
   explicit Rows(PGresultPtr result) : result_(std::move(result)) {}
   int size() const { return PQntuples(result_.get()); }
   bool empty() const { return size() == 0; }
-  int columns() const { return PQnfields(result_.get()); }
   std::string command_tag() const { return PQcmdStatus(result_.get()); }
 
   bool is_null(int row, int column) const { return PQgetisnull(result_.get(), row, column); }

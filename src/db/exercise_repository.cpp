@@ -16,14 +16,11 @@ std::string select_exercises(const std::string& rest) {
   return std::string("SELECT ") + exercise_columns() + " FROM exercises e " + rest;
 }
 
-Result<std::vector<Exercise>> all_rows(Result<Rows> rows) {
-  if (!rows) return rows.error();
+std::vector<Exercise> exercises_of(const Rows& rows) {
   std::vector<Exercise> out;
-  for (int i = 0; i < rows->size(); ++i) out.push_back(exercise_from(*rows, i, 0));
+  for (int i = 0; i < rows.size(); ++i) out.push_back(exercise_from(rows, i, 0));
   return out;
 }
-
-Param optional_param(const std::optional<std::string>& v) { return v ? Param(*v) : std::nullopt; }
 
 Error unknown_category(std::size_t index, const std::string& name) {
   std::string field = "categories[" + std::to_string(index) + "]";
@@ -32,13 +29,12 @@ Error unknown_category(std::size_t index, const std::string& name) {
 }
 
 Status check_categories_exist(Connection& c, const std::vector<std::string>& names) {
-  auto rows = c.exec_prepared("categories_known",
-                              "SELECT name FROM categories WHERE name = ANY($1::text[])",
-                              {array_literal(names)});
-  if (!rows) return rows.error();
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("categories_known",
+                                                  "SELECT name FROM categories WHERE name = ANY($1::text[])",
+                                                  {array_literal(names)}));
   for (std::size_t i = 0; i < names.size(); ++i) {
     bool found = false;
-    for (int r = 0; r < rows->size() && !found; ++r) found = rows->text(r, 0) == names[i];
+    for (int r = 0; r < rows.size() && !found; ++r) found = rows.text(r, 0) == names[i];
     if (!found) return unknown_category(i, names[i]);
   }
   return Status::Ok();
@@ -47,18 +43,16 @@ Status check_categories_exist(Connection& c, const std::vector<std::string>& nam
 // Makes the exercise's categories exactly `names` (which must exist), touching
 // only the links that change.
 Status set_categories(Connection& c, const std::string& exercise_id, const std::vector<std::string>& names) {
-  auto unlinked = c.exec_prepared(
+  WS_RETURN_IF_ERROR(c.exec_prepared(
       "exercise_categories_unlink",
       "DELETE FROM exercise_categories ec USING categories c WHERE ec.exercise_id = $1::uuid "
       "AND c.id = ec.category_id AND NOT (c.name = ANY($2::text[]))",
-      {exercise_id, array_literal(names)});
-  if (!unlinked) return unlinked.error();
-  auto linked = c.exec_prepared(
+      {exercise_id, array_literal(names)}));
+  WS_RETURN_IF_ERROR(c.exec_prepared(
       "exercise_categories_link",
       "INSERT INTO exercise_categories (exercise_id, category_id) SELECT $1::uuid, id "
       "FROM categories WHERE name = ANY($2::text[]) ON CONFLICT DO NOTHING",
-      {exercise_id, array_literal(names)});
-  if (!linked) return linked.error();
+      {exercise_id, array_literal(names)}));
   return Status::Ok();
 }
 
@@ -74,7 +68,8 @@ Params exercise_params(const Exercise& e) {
           boost::json::serialize(metadata_to_json(e.metadata))};
 }
 
-// Empty strings are stored as NULL, as the seed's nullable columns intend.
+// An empty description, icon or thumbnail is stored as NULL, the schema's
+// "none" for those columns.
 const std::string kInsertExercise =
     "INSERT INTO exercises (name, description, icon, video_url, thumbnail_url, default_duration, "
     "difficulty, has_jump, metadata) VALUES ($1, NULLIF($2, ''), NULLIF($3, ''), $4, "
@@ -96,21 +91,19 @@ const std::string kUpsertExercise =
     "SELECT id FROM upserted UNION ALL SELECT id FROM exercises WHERE name = $1 LIMIT 1";
 
 Status upsert_category(Connection& c, const Category& category) {
-  auto done = c.exec_prepared(
+  WS_RETURN_IF_ERROR(c.exec_prepared(
       "category_upsert",
       "INSERT INTO categories (name, description) VALUES ($1, NULLIF($2, '')) "
       "ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description "
       "WHERE categories.description IS DISTINCT FROM EXCLUDED.description",
-      {category.name, category.description});
-  if (!done) return done.error();
+      {category.name, category.description}));
   return Status::Ok();
 }
 
 Status upsert_exercise(Connection& c, const Exercise& exercise) {
-  if (Status s = check_categories_exist(c, exercise.categories); !s) return s;
-  auto upserted = c.exec_prepared("exercise_upsert", kUpsertExercise, exercise_params(exercise));
-  if (!upserted) return upserted.error();
-  return set_categories(c, upserted->text(0, 0), exercise.categories);
+  WS_RETURN_IF_ERROR(check_categories_exist(c, exercise.categories));
+  WS_ASSIGN_OR_RETURN(Rows upserted, c.exec_prepared("exercise_upsert", kUpsertExercise, exercise_params(exercise)));
+  return set_categories(c, upserted.text(0, 0), exercise.categories);
 }
 
 }  // namespace
@@ -129,10 +122,10 @@ Result<std::vector<Exercise>> list_exercises(Connection& c, const ExerciseFilter
            OR e.metadata @> jsonb_build_object('equipment_needed', jsonb_build_array($4::text)))
       AND (NOT $5::boolean OR NOT e.has_jump)
     ORDER BY e.name)");
-  return all_rows(c.exec_prepared("exercises_list", sql,
-                                  {f.difficulty ? Param(to_string(*f.difficulty)) : std::nullopt,
-                                   optional_param(f.category), optional_param(f.muscle),
-                                   optional_param(f.equipment), f.no_jump ? "true" : "false"}));
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("exercises_list", sql,
+                                                  {f.difficulty ? Param(to_string(*f.difficulty)) : std::nullopt,
+                                                   f.category, f.muscle, f.equipment, f.no_jump ? "true" : "false"}));
+  return exercises_of(rows);
 }
 
 Result<Exercise> get_exercise(Connection& c, const std::string& id) {
@@ -141,12 +134,11 @@ Result<Exercise> get_exercise(Connection& c, const std::string& id) {
   if (!uuid) {
     return make_error(ErrorKind::not_found, "exercise_not_found", "no exercise with id " + id, "id");
   }
-  auto rows = all_rows(c.exec_prepared("exercise_get", sql, {*uuid}));
-  if (!rows) return rows.error();
-  if (rows->empty()) {
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("exercise_get", sql, {*uuid}));
+  if (rows.empty()) {
     return make_error(ErrorKind::not_found, "exercise_not_found", "no exercise with id " + id, "id");
   }
-  return std::move(rows->front());
+  return exercise_from(rows, 0, 0);
 }
 
 Result<std::vector<Exercise>> get_exercises_by_ids(Connection& c, const std::vector<std::string>& ids) {
@@ -157,10 +149,9 @@ Result<std::vector<Exercise>> get_exercises_by_ids(Connection& c, const std::vec
     if (uuid && std::find(wanted.begin(), wanted.end(), *uuid) == wanted.end()) wanted.push_back(*uuid);
   }
   if (wanted.empty()) return std::vector<Exercise>{};
-  auto rows = all_rows(c.exec_prepared("exercises_by_ids", sql, {array_literal(wanted)}));
-  if (!rows) return rows.error();
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("exercises_by_ids", sql, {array_literal(wanted)}));
   std::map<std::string, Exercise> by_id;
-  for (auto& e : *rows) by_id.emplace(e.id, std::move(e));
+  for (auto& e : exercises_of(rows)) by_id.emplace(e.id, std::move(e));
   std::vector<Exercise> out;
   for (const auto& id : wanted) {
     if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
@@ -169,18 +160,19 @@ Result<std::vector<Exercise>> get_exercises_by_ids(Connection& c, const std::vec
 }
 
 Result<std::vector<Category>> list_categories(Connection& c) {
-  auto rows = c.exec_prepared(
-      "categories_list", "SELECT id, name, coalesce(description, '') FROM categories ORDER BY name", {});
-  if (!rows) return rows.error();
+  WS_ASSIGN_OR_RETURN(
+      Rows rows,
+      c.exec_prepared("categories_list", "SELECT id, name, coalesce(description, '') FROM categories ORDER BY name",
+                      {}));
   std::vector<Category> out;
-  for (int i = 0; i < rows->size(); ++i) out.push_back({rows->text(i, 0), rows->text(i, 1), rows->text(i, 2)});
+  for (int i = 0; i < rows.size(); ++i) out.push_back({rows.text(i, 0), rows.text(i, 1), rows.text(i, 2)});
   return out;
 }
 
 Result<Exercise> insert_exercise(Connection& c, const Exercise& exercise) {
   Transaction tx(c);
-  if (Status s = tx.begin(); !s) return s.error();
-  if (Status s = check_categories_exist(c, exercise.categories); !s) return s.error();
+  WS_RETURN_IF_ERROR(tx.begin());
+  WS_RETURN_IF_ERROR(check_categories_exist(c, exercise.categories));
   auto inserted = c.exec_prepared("exercise_insert", kInsertExercise + " RETURNING id",
                                   exercise_params(exercise));
   if (!inserted) {
@@ -191,20 +183,17 @@ Result<Exercise> insert_exercise(Connection& c, const Exercise& exercise) {
     return error;
   }
   std::string id = inserted->text(0, 0);
-  if (Status s = set_categories(c, id, exercise.categories); !s) return s.error();
-  auto stored = get_exercise(c, id);
-  if (!stored) return stored.error();
-  if (Status s = tx.commit(); !s) return s.error();
+  WS_RETURN_IF_ERROR(set_categories(c, id, exercise.categories));
+  WS_ASSIGN_OR_RETURN(Exercise stored, get_exercise(c, id));
+  WS_RETURN_IF_ERROR(tx.commit());
   return stored;
 }
 
 Status upsert_catalog(Connection& c, const std::vector<Category>& categories,
                       const std::vector<Exercise>& exercises) {
   Transaction tx(c);
-  if (Status s = tx.begin(); !s) return s;
-  for (const auto& category : categories) {
-    if (Status s = upsert_category(c, category); !s) return s;
-  }
+  WS_RETURN_IF_ERROR(tx.begin());
+  for (const auto& category : categories) WS_RETURN_IF_ERROR(upsert_category(c, category));
   for (const auto& exercise : exercises) {
     if (Status s = upsert_exercise(c, exercise); !s) {
       Error error = s.error();

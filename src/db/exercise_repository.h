@@ -20,7 +20,8 @@ struct ExerciseFilter {
   bool no_jump = false;                  // only exercises without jumps
 };
 
-// The seed's query 1 (categories aggregated) with query 3's filters, by name.
+// The catalog, by name, each exercise with its category names; every filter
+// given narrows it (difficulty, category, targeted muscle, equipment, no jump).
 Result<std::vector<Exercise>> list_exercises(Connection& c, const ExerciseFilter& filter);
 
 // not_found "exercise_not_found" naming the id, for unknown and malformed ids.

@@ -16,7 +16,6 @@ const std::string kColumns = R"(
     coalesce((SELECT json_agg(c.name ORDER BY c.name) FROM exercise_categories ec
               JOIN categories c ON c.id = ec.category_id WHERE ec.exercise_id = e.id), '[]')::text, )" +
                              iso8601("e.created_at") + ", " + iso8601("e.updated_at");
-constexpr int kColumnCount = 13;
 
 }  // namespace
 
@@ -41,7 +40,6 @@ std::string iso8601(const std::string& column) {
 }
 
 const char* exercise_columns() { return kColumns.c_str(); }
-int exercise_column_count() { return kColumnCount; }
 
 Exercise exercise_from(const Rows& rows, int row, int at) {
   Exercise e;

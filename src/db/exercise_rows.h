@@ -1,7 +1,7 @@
 #pragma once
-// Internal to db/: the column lists every exercise (and workout) read selects (table alias
-// "e", categories aggregated as a JSON array like the seed's query 1), and
-// its reader, shared by the exercise and workout repositories.
+// Internal to db/: the column lists every exercise (and workout) read selects
+// (table alias "e", the exercise's category names aggregated as a JSON
+// array), and its reader, shared by the exercise and workout repositories.
 #include <boost/json/value.hpp>
 
 #include "common/domain.h"
@@ -9,9 +9,8 @@
 
 namespace ws::db {
 
-// "e.id, e.name, ..., categories, created_at, updated_at": exercise_column_count() columns.
+// "e.id, e.name, ..., categories, created_at, updated_at": 13 columns.
 const char* exercise_columns();
-int exercise_column_count();
 
 // Reads an exercise from exercise_columns() starting at column `at`.
 Exercise exercise_from(const Rows& rows, int row, int at);

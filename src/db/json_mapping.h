@@ -1,6 +1,6 @@
 #pragma once
-// JSON forms of the JSONB columns, in the seed's shapes (pure: no I/O, no
-// libpq). The API shows the same forms, so http/ reuses the *_to_json side.
+// JSON forms of the JSONB columns (pure: no I/O, no libpq). The API shows the
+// same forms, so http/ reuses the *_to_json side.
 //
 // WorkoutConfig <-> {"intensity": "medium_intensity",
 //                    "intervals": {"work_time": 40, "rest_time": 20},

@@ -44,30 +44,27 @@ Result<std::string> read_file(const fs::path& path) {
 
 // PostgreSQL computes the checksum: no hashing code of ours to get wrong.
 Result<std::string> checksum(Connection& c, const std::string& sql) {
-  auto rows = c.exec_prepared("migration_checksum", "SELECT md5($1)", {sql});
-  if (!rows) return rows.error();
-  return rows->text(0, 0);
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("migration_checksum", "SELECT md5($1)", {sql}));
+  return rows.text(0, 0);
 }
 
 Result<std::map<int, Applied>> applied_migrations(Connection& c) {
-  auto rows = c.exec("SELECT version, name, checksum FROM schema_migrations");
-  if (!rows) return rows.error();
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec("SELECT version, name, checksum FROM schema_migrations"));
   std::map<int, Applied> out;
-  for (int i = 0; i < rows->size(); ++i) out[rows->integer(i, 0)] = {rows->text(i, 1), rows->text(i, 2)};
+  for (int i = 0; i < rows.size(); ++i) out[rows.integer(i, 0)] = {rows.text(i, 1), rows.text(i, 2)};
   return out;
 }
 
 Status apply_one(Connection& c, const MigrationFile& file, const std::string& sql,
                  const std::string& sum) {
   Transaction tx(c);
-  if (Status s = tx.begin(); !s) return s;
+  WS_RETURN_IF_ERROR(tx.begin());
   if (auto run = c.exec(sql); !run) {
     return migration_error("migration_failed", file.name + ": " + run.error().message);
   }
-  auto recorded = c.exec_prepared(
+  WS_RETURN_IF_ERROR(c.exec_prepared(
       "migration_record", "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-      {std::to_string(file.version), file.name, sum});
-  if (!recorded) return recorded.error();
+      {std::to_string(file.version), file.name, sum}));
   return tx.commit();
 }
 
@@ -97,21 +94,18 @@ void warn_about_unknown(const std::map<int, Applied>& applied, const std::vector
 }
 
 Result<std::vector<std::string>> migrate_locked(Connection& c, const std::vector<MigrationFile>& files) {
-  if (auto created = c.exec(kCreateTable); !created) return created.error();
-  auto applied = applied_migrations(c);
-  if (!applied) return applied.error();
-  warn_about_unknown(*applied, files);
+  WS_RETURN_IF_ERROR(c.exec(kCreateTable));
+  WS_ASSIGN_OR_RETURN(const auto applied, applied_migrations(c));
+  warn_about_unknown(applied, files);
   std::vector<std::string> names;
   for (const auto& file : files) {
-    auto sql = read_file(file.path);
-    if (!sql) return sql.error();
-    auto sum = checksum(c, *sql);
-    if (!sum) return sum.error();
-    if (auto it = applied->find(file.version); it != applied->end()) {
-      if (Status s = check_unchanged(file, it->second, *sum); !s) return s.error();
+    WS_ASSIGN_OR_RETURN(const std::string sql, read_file(file.path));
+    WS_ASSIGN_OR_RETURN(const std::string sum, checksum(c, sql));
+    if (auto it = applied.find(file.version); it != applied.end()) {
+      WS_RETURN_IF_ERROR(check_unchanged(file, it->second, sum));
       continue;
     }
-    if (Status s = apply_one(c, file, *sql, *sum); !s) return s.error();
+    WS_RETURN_IF_ERROR(apply_one(c, file, sql, sum));
     log::get("db")->info("migration applied: {}", file.name);
     names.push_back(file.name);
   }
@@ -148,10 +142,9 @@ Result<std::vector<MigrationFile>> list_migrations(const fs::path& dir) {
 }
 
 Result<std::vector<std::string>> migrate(Connection& c, const fs::path& schema_dir) {
-  auto files = list_migrations(schema_dir);
-  if (!files) return files.error();
-  if (auto locked = c.exec(kLock); !locked) return locked.error();
-  auto result = migrate_locked(c, *files);
+  WS_ASSIGN_OR_RETURN(const std::vector<MigrationFile> files, list_migrations(schema_dir));
+  WS_RETURN_IF_ERROR(c.exec(kLock));
+  auto result = migrate_locked(c, files);
   (void)c.exec(kUnlock);  // also released if the session ends
   return result;
 }

@@ -42,10 +42,9 @@ Result<WorkoutSession> start_session(Connection& c, const std::string& user_id, 
       "WITH ws AS (INSERT INTO workout_sessions (workout_id, user_id) "
       "SELECT w.id, $2::uuid FROM workouts w WHERE w.id = $1::uuid RETURNING *) SELECT " +
       session_columns() + " FROM ws";
-  auto rows = c.exec_prepared("session_start", sql, {*workout, user_id});
-  if (!rows) return rows.error();
-  if (rows->empty()) return unknown;
-  return session_from(*rows, 0);
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("session_start", sql, {*workout, user_id}));
+  if (rows.empty()) return unknown;
+  return session_from(rows, 0);
 }
 
 Result<WorkoutSession> complete_session(Connection& c, const std::string& user_id,
@@ -57,16 +56,13 @@ Result<WorkoutSession> complete_session(Connection& c, const std::string& user_i
       "duration_seconds = $3::int, exercises_completed = $4::int, feedback = NULLIF($5, '')::jsonb "
       "WHERE id = $1::uuid AND user_id = $2::uuid AND completed_at IS NULL RETURNING *) SELECT " +
       session_columns() + " FROM ws";
-  auto rows = c.exec_prepared("session_complete", sql,
-                              {*session, user_id, std::to_string(result.duration_seconds),
-                               std::to_string(result.exercises_completed), result.feedback_json});
-  if (!rows) return rows.error();
-  if (!rows->empty()) return session_from(*rows, 0);
-  auto mine = c.exec_prepared("session_exists",
-                              "SELECT 1 FROM workout_sessions WHERE id = $1::uuid AND user_id = $2::uuid",
-                              {*session, user_id});
-  if (!mine) return mine.error();
-  if (mine->empty()) return session_not_found(session_id);
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("session_complete", sql,
+                                                  {*session, user_id, std::to_string(result.duration_seconds),
+                                                   std::to_string(result.exercises_completed), result.feedback_json}));
+  if (!rows.empty()) return session_from(rows, 0);
+  static const std::string exists = "SELECT 1 FROM workout_sessions WHERE id = $1::uuid AND user_id = $2::uuid";
+  WS_ASSIGN_OR_RETURN(Rows mine, c.exec_prepared("session_exists", exists, {*session, user_id}));
+  if (mine.empty()) return session_not_found(session_id);
   return make_error(ErrorKind::conflict, "already_completed", "this session was completed already",
                     "session_id");
 }
@@ -75,33 +71,32 @@ Result<std::vector<HistoryEntry>> history(Connection& c, const std::string& user
   static const std::string sql = "SELECT " + session_columns() + ", " + workout_columns() +
                                  " FROM workouts w JOIN workout_sessions ws ON w.id = ws.workout_id"
                                  " WHERE ws.user_id = $1::uuid ORDER BY ws.started_at DESC LIMIT $2::int";
-  auto rows = c.exec_prepared("session_history", sql, {user_id, std::to_string(limit)});
-  if (!rows) return rows.error();
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("session_history", sql, {user_id, std::to_string(limit)}));
   std::vector<HistoryEntry> entries;
-  for (int r = 0; r < rows->size(); ++r) {
-    entries.push_back(HistoryEntry{session_from(*rows, r), workout_from(*rows, r, kSessionColumns)});
+  for (int r = 0; r < rows.size(); ++r) {
+    entries.push_back(HistoryEntry{session_from(rows, r), workout_from(rows, r, kSessionColumns)});
   }
   return entries;
 }
 
 Result<CoachHistory> coach_history(Connection& c, const std::string& user_id) {
   CoachHistory history;
-  auto recent = c.exec_prepared(
-      "coach_recent_exercises",
-      "SELECT DISTINCT we.exercise_id FROM workout_sessions ws "
-      "JOIN workout_exercises we ON we.workout_id = ws.workout_id "
-      "WHERE ws.user_id = $1::uuid AND ws.started_at >= date_trunc('day', now() AT TIME ZONE 'UTC') "
-      "AT TIME ZONE 'UTC' - interval '1 day'",
-      {user_id});
-  if (!recent) return recent.error();
-  for (int r = 0; r < recent->size(); ++r) history.recent_exercise_ids.push_back(recent->text(r, 0));
-  auto feedback = c.exec_prepared(
-      "coach_last_feedback",
-      "SELECT feedback->>'difficulty' FROM workout_sessions WHERE user_id = $1::uuid "
-      "AND completed_at IS NOT NULL AND feedback ? 'difficulty' ORDER BY completed_at DESC LIMIT 1",
-      {user_id});
-  if (!feedback) return feedback.error();
-  if (!feedback->empty()) history.last_difficulty = feedback->optional_text(0, 0);
+  WS_ASSIGN_OR_RETURN(
+      Rows recent,
+      c.exec_prepared("coach_recent_exercises",
+                      "SELECT DISTINCT we.exercise_id FROM workout_sessions ws "
+                      "JOIN workout_exercises we ON we.workout_id = ws.workout_id "
+                      "WHERE ws.user_id = $1::uuid AND ws.started_at >= date_trunc('day', now() AT TIME ZONE 'UTC') "
+                      "AT TIME ZONE 'UTC' - interval '1 day'",
+                      {user_id}));
+  for (int r = 0; r < recent.size(); ++r) history.recent_exercise_ids.push_back(recent.text(r, 0));
+  WS_ASSIGN_OR_RETURN(
+      Rows feedback,
+      c.exec_prepared("coach_last_feedback",
+                      "SELECT feedback->>'difficulty' FROM workout_sessions WHERE user_id = $1::uuid "
+                      "AND completed_at IS NOT NULL AND feedback ? 'difficulty' ORDER BY completed_at DESC LIMIT 1",
+                      {user_id}));
+  if (!feedback.empty()) history.last_difficulty = feedback.optional_text(0, 0);
   return history;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // workout_sessions: a user starts a workout, completes it (real duration,
-// exercises done, feedback), and reads their history (the seed's query 4).
+// exercises done, feedback), and reads their history.
 // The caller has checked who the user is; every statement is scoped to them.
 #include <optional>
 #include <string>
@@ -25,7 +25,7 @@ struct SessionResult {
 Result<WorkoutSession> complete_session(Connection& c, const std::string& user_id,
                                         const std::string& session_id, const SessionResult& result);
 
-// The seed's query 4: the user's sessions with their workouts, newest first.
+// The user's last `limit` sessions, newest first, each with its workout.
 Result<std::vector<HistoryEntry>> history(Connection& c, const std::string& user_id, int limit = 10);
 
 // What the coach learns from a user's history.

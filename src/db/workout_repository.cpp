@@ -11,8 +11,6 @@
 namespace ws::db {
 namespace {
 
-Param optional_param(const std::optional<std::string>& v) { return v ? Param(*v) : std::nullopt; }
-
 Error unknown_exercise(std::size_t index, const std::string& id) {
   std::string field = "exercises[" + std::to_string(index) + "].exercise_id";
   return make_error(ErrorKind::unprocessable, "unknown_exercise", field + ": no exercise with id " + id,
@@ -34,16 +32,16 @@ Result<std::string> insert_row(Connection& c, const Workout& w) {
   if (w.user_id && !canonical_uuid(*w.user_id)) {
     return make_error(ErrorKind::invalid_argument, "invalid_value", "user_id: not a uuid", "user_id");
   }
-  auto inserted = c.exec_prepared(
-      "workout_insert",
-      "INSERT INTO workouts (user_id, name, config, total_duration, rounds, ai_generated, "
-      "ai_prompt, status, completed_at) VALUES ($1::uuid, NULLIF($2, ''), $3::jsonb, $4::int, "
-      "$5::int, $6::boolean, $7, $8, $9::timestamptz) RETURNING id",
-      {optional_param(w.user_id), w.name, boost::json::serialize(workout_config_to_json(w.config)),
-       std::to_string(w.total_duration), std::to_string(w.rounds), w.ai_generated ? "true" : "false",
-       optional_param(w.ai_prompt), to_string(w.status), optional_param(w.completed_at)});
-  if (!inserted) return inserted.error();
-  return inserted->text(0, 0);
+  WS_ASSIGN_OR_RETURN(
+      Rows inserted,
+      c.exec_prepared("workout_insert",
+                      "INSERT INTO workouts (user_id, name, config, total_duration, rounds, ai_generated, "
+                      "ai_prompt, status, completed_at) VALUES ($1::uuid, NULLIF($2, ''), $3::jsonb, $4::int, "
+                      "$5::int, $6::boolean, $7, $8, $9::timestamptz) RETURNING id",
+                      {w.user_id, w.name, boost::json::serialize(workout_config_to_json(w.config)),
+                       std::to_string(w.total_duration), std::to_string(w.rounds), w.ai_generated ? "true" : "false",
+                       w.ai_prompt, to_string(w.status), w.completed_at}));
+  return inserted.text(0, 0);
 }
 
 // One statement for all items; an id with no exercise produces no row, which
@@ -56,17 +54,17 @@ Status insert_items(Connection& c, const std::string& workout_id, const Workout&
     orders.push_back(std::to_string(item.order_index));
     durations.push_back(item.custom_duration ? Param(std::to_string(*item.custom_duration)) : std::nullopt);
   }
-  auto linked = c.exec_prepared(
-      "workout_items_insert",
-      "INSERT INTO workout_exercises (workout_id, exercise_id, order_index, custom_duration) "
-      "SELECT $1::uuid, e.id, item.ord, item.custom "
-      "FROM unnest($2::uuid[], $3::int[], $4::int[]) AS item(exercise_id, ord, custom) "
-      "JOIN exercises e ON e.id = item.exercise_id RETURNING exercise_id",
-      {workout_id, array_literal(ids), array_literal(orders), array_literal(durations)});
-  if (!linked) return linked.error();
+  WS_ASSIGN_OR_RETURN(
+      Rows linked,
+      c.exec_prepared("workout_items_insert",
+                      "INSERT INTO workout_exercises (workout_id, exercise_id, order_index, custom_duration) "
+                      "SELECT $1::uuid, e.id, item.ord, item.custom "
+                      "FROM unnest($2::uuid[], $3::int[], $4::int[]) AS item(exercise_id, ord, custom) "
+                      "JOIN exercises e ON e.id = item.exercise_id RETURNING exercise_id",
+                      {workout_id, array_literal(ids), array_literal(orders), array_literal(durations)}));
   for (std::size_t i = 0; i < ids.size(); ++i) {
     bool found = false;
-    for (int r = 0; r < linked->size() && !found; ++r) found = linked->text(r, 0) == ids[i];
+    for (int r = 0; r < linked.size() && !found; ++r) found = linked.text(r, 0) == ids[i];
     if (!found) return unknown_exercise(i, w.exercises[i].exercise_id);
   }
   return Status::Ok();
@@ -100,16 +98,13 @@ std::vector<WorkoutItem> items_from(const Rows& rows) {
 }  // namespace
 
 Result<Workout> insert_workout(Connection& c, const Workout& w) {
-  auto ids = item_ids(w);
-  if (!ids) return ids.error();
+  WS_ASSIGN_OR_RETURN(const std::vector<std::string> ids, item_ids(w));
   Transaction tx(c);
-  if (Status s = tx.begin(); !s) return s.error();
-  auto id = insert_row(c, w);
-  if (!id) return id.error();
-  if (Status s = insert_items(c, *id, w, *ids); !s) return s.error();
-  auto stored = get_workout(c, *id);
-  if (!stored) return stored.error();
-  if (Status s = tx.commit(); !s) return s.error();
+  WS_RETURN_IF_ERROR(tx.begin());
+  WS_ASSIGN_OR_RETURN(const std::string id, insert_row(c, w));
+  WS_RETURN_IF_ERROR(insert_items(c, id, w, ids));
+  WS_ASSIGN_OR_RETURN(Workout stored, get_workout(c, id));
+  WS_RETURN_IF_ERROR(tx.commit());
   return stored;
 }
 
@@ -118,11 +113,10 @@ Result<Workout> get_workout(Connection& c, const std::string& id) {
   auto not_found = make_error(ErrorKind::not_found, "workout_not_found", "no workout with id " + id, "id");
   auto uuid = canonical_uuid(id);
   if (!uuid) return not_found;
-  auto rows = c.exec_prepared("workout_get", sql, {*uuid});
-  if (!rows) return rows.error();
-  if (rows->empty()) return not_found;
-  Workout w = workout_from(*rows, 0, 0);
-  w.exercises = items_from(*rows);
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("workout_get", sql, {*uuid}));
+  if (rows.empty()) return not_found;
+  Workout w = workout_from(rows, 0, 0);
+  w.exercises = items_from(rows);
   return w;
 }
 

@@ -16,8 +16,8 @@ namespace ws::db {
 // as get_workout() reads it (ids, timestamps, each exercise's catalog row).
 Result<Workout> insert_workout(Connection& c, const Workout& workout);
 
-// The seed's query 2: the workout with its exercises in order_index order,
-// each with its full catalog row. Unknown or malformed id: not_found
+// The workout with its exercises in order_index order, each with its full
+// catalog row. Unknown or malformed id: not_found
 // "workout_not_found".
 Result<Workout> get_workout(Connection& c, const std::string& id);
 

@@ -81,9 +81,8 @@ Result<AudioSamples> adts_samples(const std::vector<Pes>& audio) {
   AudioSamples out;
   for (const Pes& pes : audio) {
     for (std::size_t at = 0; at < pes.payload.size();) {
-      auto length = take_adts_frame(pes.payload, at, out);
-      if (!length) return length.error();
-      at += *length;
+      WS_ASSIGN_OR_RETURN(const std::size_t length, take_adts_frame(pes.payload, at, out));
+      at += length;
     }
   }
   if (out.samples.empty()) return bad_adts("no AAC frame in the segment");

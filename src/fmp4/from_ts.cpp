@@ -13,66 +13,61 @@ struct TrackContent {
 };
 
 Result<TrackContent> read_track(std::string_view ts, Track track) {
-  auto streams = demux_ts(ts);
-  if (!streams) return streams.error();
+  WS_ASSIGN_OR_RETURN(const TsStreams streams, demux_ts(ts));
   TrackContent out;
   if (track == Track::video) {
-    auto video = h264_samples(streams->video);
-    if (!video) return video.error();
-    out.config.sps = std::move(video->sps);
-    out.config.pps = std::move(video->pps);
-    out.samples = std::move(video->samples);
+    WS_ASSIGN_OR_RETURN(VideoSamples video, h264_samples(streams.video));
+    out.config.sps = std::move(video.sps);
+    out.config.pps = std::move(video.pps);
+    out.samples = std::move(video.samples);
     return out;
   }
-  auto audio = adts_samples(streams->audio);
-  if (!audio) return audio.error();
+  WS_ASSIGN_OR_RETURN(AudioSamples audio, adts_samples(streams.audio));
   out.config.video = false;
-  out.config.audio_specific_config = std::move(audio->audio_specific_config);
-  out.config.sample_rate = audio->sample_rate;
-  out.config.channels = audio->channels;
-  out.samples = std::move(audio->samples);
+  out.config.audio_specific_config = std::move(audio.audio_specific_config);
+  out.config.sample_rate = audio.sample_rate;
+  out.config.channels = audio.channels;
+  out.samples = std::move(audio.samples);
   return out;
-}
-
-Error mismatch(const std::string& why) {
-  return make_error(ErrorKind::internal, "fragment_mismatch", "segment does not fit its grid slot: " + why);
 }
 
 // The track's samples, checked against the slot they must fill.
 Result<std::vector<Sample>> slot_samples(std::string_view ts, Track track, const TrackSlot& slot) {
-  auto content = read_track(ts, track);
-  if (!content) return content.error();
-  auto& samples = content->samples;
+  WS_ASSIGN_OR_RETURN(TrackContent content, read_track(ts, track));
+  auto& samples = content.samples;
   if (samples.empty() || samples.size() != slot.sample_count) {
-    return mismatch(std::to_string(samples.size()) + " samples for " + std::to_string(slot.sample_count));
+    return fragment_mismatch(std::to_string(samples.size()) + " samples for " + std::to_string(slot.sample_count));
   }
-  if (track == Track::video && !samples.front().sync) return mismatch("the video does not start on an IDR picture");
+  if (track == Track::video && !samples.front().sync) {
+    return fragment_mismatch("the video does not start on an IDR picture");
+  }
   return std::move(samples);
 }
 
 }  // namespace
 
+Error fragment_mismatch(const std::string& why) {
+  return make_error(ErrorKind::internal, "fragment_mismatch", "segment does not fit its grid slot: " + why);
+}
+
 Result<std::vector<uint8_t>> init_from_ts(std::string_view ts, Track track, uint32_t timescale, int width,
                                           int height) {
-  auto content = read_track(ts, track);
-  if (!content) return content.error();
-  content->config.timescale = timescale;
-  content->config.width = width;
-  content->config.height = height;
-  return init_segment(content->config);
+  WS_ASSIGN_OR_RETURN(TrackContent content, read_track(ts, track));
+  content.config.timescale = timescale;
+  content.config.width = width;
+  content.config.height = height;
+  return init_segment(content.config);
 }
 
 Result<std::vector<uint8_t>> fragment_from_ts(std::string_view ts, Track track, const TrackSlot& slot) {
-  auto samples = slot_samples(ts, track, slot);
-  if (!samples) return samples.error();
-  return media_segment({slot.sequence_number, slot.start, slot.sample_duration}, *samples);
+  WS_ASSIGN_OR_RETURN(const std::vector<Sample> samples, slot_samples(ts, track, slot));
+  return media_segment({slot.sequence_number, slot.start, slot.sample_duration}, samples);
 }
 
 Result<std::vector<uint8_t>> keyframe_fragment_from_ts(std::string_view ts, const TrackSlot& slot) {
-  auto samples = slot_samples(ts, Track::video, slot);
-  if (!samples) return samples.error();
+  WS_ASSIGN_OR_RETURN(const std::vector<Sample> samples, slot_samples(ts, Track::video, slot));
   auto whole_slot = static_cast<uint32_t>(slot.sample_duration * slot.sample_count);
-  return media_segment({slot.sequence_number, slot.start, whole_slot}, {samples->front()});
+  return media_segment({slot.sequence_number, slot.start, whole_slot}, {samples.front()});
 }
 
 }  // namespace ws::fmp4

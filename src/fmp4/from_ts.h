@@ -3,6 +3,7 @@
 // encoding anything: the init segment of its video or audio track, or its
 // fragment placed on the stream's grid. Pure: bytes in, bytes out.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,9 @@ Result<std::vector<uint8_t>> init_from_ts(std::string_view ts, Track track, uint
 // or whose video does not start on an IDR picture: served, it would break
 // every player's timeline.
 Result<std::vector<uint8_t>> fragment_from_ts(std::string_view ts, Track track, const TrackSlot& slot);
+
+// internal "fragment_mismatch": a segment that does not fit its grid slot.
+Error fragment_mismatch(const std::string& why);
 
 // Trick play: the segment's first picture alone (an IDR: every segment
 // starts with one), lasting the whole slot, so an I-frame playlist can list

@@ -113,17 +113,13 @@ class Demuxer {
   }
 
   Result<TsStreams> finish() {
-    for (auto& [pid, bytes] : open_) {
-      if (auto st = flush(pid); !st) return st.error();
-    }
+    for (auto& [pid, bytes] : open_) WS_RETURN_IF_ERROR(flush(pid));
     return std::move(streams_);
   }
 
  private:
   Status append(const Packet& packet) {
-    if (packet.unit_start) {
-      if (auto st = flush(packet.pid); !st) return st;
-    }
+    if (packet.unit_start) WS_RETURN_IF_ERROR(flush(packet.pid));
     auto& bytes = open_[packet.pid];
     if (packet.unit_start || !bytes.empty()) bytes.insert(bytes.end(), packet.payload, packet.payload + packet.size);
     return {};
@@ -132,11 +128,11 @@ class Demuxer {
   Status flush(int pid) {
     auto& bytes = open_[pid];
     if (bytes.empty()) return {};
-    auto pes = parse_pes(bytes);
+    auto parsed = parse_pes(bytes);
     bytes.clear();
-    if (!pes) return pes.error();
-    if (types_[pid] == kStreamH264) streams_.video.push_back(std::move(*pes));
-    if (types_[pid] == kStreamAdts) streams_.audio.push_back(std::move(*pes));
+    WS_ASSIGN_OR_RETURN(Pes pes, std::move(parsed));
+    if (types_[pid] == kStreamH264) streams_.video.push_back(std::move(pes));
+    if (types_[pid] == kStreamAdts) streams_.audio.push_back(std::move(pes));
     return {};
   }
 
@@ -152,9 +148,8 @@ Result<std::vector<Packet>> read_packets(std::string_view bytes) {
   std::vector<Packet> packets;
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   for (std::size_t at = 0; at < bytes.size(); at += kPacket) {
-    auto packet = parse_packet(data + at);
-    if (!packet) return packet.error();
-    packets.push_back(*packet);
+    WS_ASSIGN_OR_RETURN(const Packet packet, parse_packet(data + at));
+    packets.push_back(packet);
   }
   return packets;
 }
@@ -171,30 +166,24 @@ Result<Demuxer> tables_of(const std::vector<Packet>& packets) {
 }  // namespace
 
 Result<TsStreams> demux_ts(std::string_view bytes) {
-  auto packets = read_packets(bytes);
-  if (!packets) return packets.error();
-  auto demuxer = tables_of(*packets);
-  if (!demuxer) return demuxer.error();
-  for (const Packet& packet : *packets) {
-    if (auto st = demuxer->feed(packet); !st) return st.error();
-  }
-  return demuxer->finish();
+  WS_ASSIGN_OR_RETURN(const std::vector<Packet> packets, read_packets(bytes));
+  WS_ASSIGN_OR_RETURN(Demuxer demuxer, tables_of(packets));
+  for (const Packet& packet : packets) WS_RETURN_IF_ERROR(demuxer.feed(packet));
+  return demuxer.finish();
 }
 
 Result<std::vector<uint8_t>> first_video_unit_packets(std::string_view bytes) {
-  auto packets = read_packets(bytes);
-  if (!packets) return packets.error();
-  auto demuxer = tables_of(*packets);
-  if (!demuxer) return demuxer.error();
-  int video = demuxer->video_pid();
+  WS_ASSIGN_OR_RETURN(const std::vector<Packet> packets, read_packets(bytes));
+  WS_ASSIGN_OR_RETURN(const Demuxer demuxer, tables_of(packets));
+  int video = demuxer.video_pid();
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   std::vector<uint8_t> out;
   auto copy = [&](std::size_t at) { out.insert(out.end(), data + at * kPacket, data + (at + 1) * kPacket); };
-  copy(demuxer->pat_at());
-  copy(demuxer->pmt_at());
+  copy(demuxer.pat_at());
+  copy(demuxer.pmt_at());
   bool in_unit = false;
-  for (std::size_t at = 0; at < packets->size(); ++at) {
-    const Packet& packet = (*packets)[at];
+  for (std::size_t at = 0; at < packets.size(); ++at) {
+    const Packet& packet = packets[at];
     if (packet.pid != video) continue;
     if (packet.unit_start && in_unit) break;  // the next access unit
     in_unit = in_unit || packet.unit_start;

@@ -1,14 +1,13 @@
 #include "render/background.h"
 
-#include <cairo.h>
-
-#include "common/file_facts.h"
-
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <mutex>
+
+#include "common/file_facts.h"
+#include "render/cairo_ptr.h"
 
 namespace ws::render {
 namespace {
@@ -24,27 +23,51 @@ bool is_colour(const std::string& spec) { return !spec.empty() && spec[0] == '#'
 
 // The PNG scaled to cover width x height, centred, as opaque RGB24.
 Result<std::vector<uint32_t>> cover_pixels(const fs::path& file, int width, int height) {
-  cairo_surface_t* picture = cairo_image_surface_create_from_png(file.c_str());
-  if (cairo_surface_status(picture) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(picture);
+  SurfacePtr picture(cairo_image_surface_create_from_png(file.c_str()));
+  if (cairo_surface_status(picture.get()) != CAIRO_STATUS_SUCCESS) {
     return make_error(ErrorKind::unprocessable, "background_not_decodable",
                       "background " + file.string() + " is not a readable PNG");
   }
   std::vector<uint32_t> pixels(static_cast<size_t>(width) * height);
-  cairo_surface_t* target = cairo_image_surface_create_for_data(
-      reinterpret_cast<unsigned char*>(pixels.data()), CAIRO_FORMAT_RGB24, width, height, width * 4);
-  cairo_t* cr = cairo_create(target);
-  double pw = cairo_image_surface_get_width(picture), ph = cairo_image_surface_get_height(picture);
-  double scale = std::max(width / pw, height / ph);
-  cairo_translate(cr, (width - pw * scale) / 2, (height - ph * scale) / 2);
-  cairo_scale(cr, scale, scale);
-  cairo_set_source_surface(cr, picture, 0, 0);
-  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-  cairo_paint(cr);
-  cairo_destroy(cr);
-  cairo_surface_destroy(target);
-  cairo_surface_destroy(picture);
+  {  // the target surface paints into `pixels`: it is gone before they are returned
+    SurfacePtr target(cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(pixels.data()),
+                                                          CAIRO_FORMAT_RGB24, width, height, width * 4));
+    CairoPtr cr(cairo_create(target.get()));
+    double pw = cairo_image_surface_get_width(picture.get()), ph = cairo_image_surface_get_height(picture.get());
+    double scale = std::max(width / pw, height / ph);
+    cairo_translate(cr.get(), (width - pw * scale) / 2, (height - ph * scale) / 2);
+    cairo_scale(cr.get(), scale, scale);
+    cairo_set_source_surface(cr.get(), picture.get(), 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_GOOD);
+    cairo_paint(cr.get());
+  }
   return pixels;
+}
+
+// Opaque RGB24 pixels as I420 planes (chroma: the mean of each 2x2 block).
+void to_i420(const std::vector<uint32_t>& pixels, int width, int height, std::vector<uint8_t> planes[3]) {
+  planes[0].resize(static_cast<size_t>(width) * height);
+  planes[1].resize(static_cast<size_t>(width / 2) * (height / 2));
+  planes[2].resize(planes[1].size());
+  auto yuv_at = [&](int x, int y) {
+    uint32_t p = pixels[static_cast<size_t>(y) * width + x];
+    return rgb_to_yuv(static_cast<uint8_t>(p >> 16), static_cast<uint8_t>(p >> 8), static_cast<uint8_t>(p));
+  };
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) planes[0][static_cast<size_t>(y) * width + x] = yuv_at(x, y).y;
+  }
+  for (int y = 0; y < height / 2; ++y) {
+    for (int x = 0; x < width / 2; ++x) {
+      int u = 0, v = 0;
+      for (int d = 0; d < 4; ++d) {
+        Yuv c = yuv_at(2 * x + d % 2, 2 * y + d / 2);
+        u += c.u;
+        v += c.v;
+      }
+      planes[1][static_cast<size_t>(y) * (width / 2) + x] = static_cast<uint8_t>((u + 2) / 4);
+      planes[2][static_cast<size_t>(y) * (width / 2) + x] = static_cast<uint8_t>((v + 2) / 4);
+    }
+  }
 }
 
 struct Cached {
@@ -82,30 +105,8 @@ Result<std::shared_ptr<const Background>> Background::load(const std::string& sp
     auto it = cache.find(key);
     if (it != cache.end() && it->second.identity == identity) return it->second.plate;
   }
-  auto pixels = cover_pixels(path, width, height);
-  if (!pixels) return pixels.error();
-  plate->planes_[0].resize(static_cast<size_t>(width) * height);
-  plate->planes_[1].resize(static_cast<size_t>(width / 2) * (height / 2));
-  plate->planes_[2].resize(plate->planes_[1].size());
-  auto yuv_at = [&](int x, int y) {
-    uint32_t p = (*pixels)[static_cast<size_t>(y) * width + x];
-    return rgb_to_yuv(static_cast<uint8_t>(p >> 16), static_cast<uint8_t>(p >> 8), static_cast<uint8_t>(p));
-  };
-  for (int y = 0; y < height; ++y) {
-    for (int x = 0; x < width; ++x) plate->planes_[0][static_cast<size_t>(y) * width + x] = yuv_at(x, y).y;
-  }
-  for (int y = 0; y < height / 2; ++y) {
-    for (int x = 0; x < width / 2; ++x) {
-      int u = 0, v = 0;
-      for (int d = 0; d < 4; ++d) {
-        Yuv c = yuv_at(2 * x + d % 2, 2 * y + d / 2);
-        u += c.u;
-        v += c.v;
-      }
-      plate->planes_[1][static_cast<size_t>(y) * (width / 2) + x] = static_cast<uint8_t>((u + 2) / 4);
-      plate->planes_[2][static_cast<size_t>(y) * (width / 2) + x] = static_cast<uint8_t>((v + 2) / 4);
-    }
-  }
+  WS_ASSIGN_OR_RETURN(std::vector<uint32_t> pixels, cover_pixels(path, width, height));
+  to_i420(pixels, width, height, plate->planes_);
   std::shared_ptr<const Background> shared = plate;
   std::lock_guard lock(cache_mutex);
   cache[key] = {identity, shared};

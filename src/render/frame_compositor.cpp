@@ -11,16 +11,15 @@ FrameCompositor::FrameCompositor(const timeline::Timeline& timeline, const Rende
 Result<std::unique_ptr<FrameCompositor>> FrameCompositor::open(const timeline::Timeline& tl,
                                                               const timeline::Segment& segment,
                                                               const RenderProfile& profile) {
-  auto background = Background::load(profile.background, profile.media_dir, profile.width, profile.height);
-  if (!background) return background.error();
-  std::unique_ptr<FrameCompositor> c(new FrameCompositor(tl, profile, std::move(background.value())));
+  WS_ASSIGN_OR_RETURN(std::shared_ptr<const Background> background,
+                      Background::load(profile.background, profile.media_dir, profile.width, profile.height));
+  std::unique_ptr<FrameCompositor> c(new FrameCompositor(tl, profile, std::move(background)));
   for (std::size_t idx : timeline::intervals_overlapping(tl, segment.start_frame, segment.frame_count)) {
     const timeline::Interval& iv = tl.intervals[idx];
     if (iv.clip.empty() || c->readers_.count(iv.clip)) continue;
     auto reader = std::make_unique<SegmentClipReader>();
-    Status st = reader->open(SegmentClipReader::resolve(iv.clip, profile.media_dir), profile.width, profile.height,
-                             profile.pipelines_dir);
-    if (!st) return st.error();
+    WS_RETURN_IF_ERROR(reader->open(SegmentClipReader::resolve(iv.clip, profile.media_dir), profile.width,
+                                    profile.height, profile.pipelines_dir));
     c->readers_.emplace(iv.clip, std::move(reader));
   }
   return c;

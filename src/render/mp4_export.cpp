@@ -26,17 +26,14 @@ Status push_file(GstElement* pipeline, GstElement* src, const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return run_failure(kErrors, "cannot read " + path.string());
   while (in) {
-    GstBuffer* buf = gst_buffer_new_allocate(nullptr, kChunkBytes, nullptr);
+    GstBufferPtr buffer(gst_buffer_new_allocate(nullptr, kChunkBytes, nullptr));
     GstMapInfo map;
-    gst_buffer_map(buf, &map, GST_MAP_WRITE);
+    gst_buffer_map(buffer.get(), &map, GST_MAP_WRITE);
     in.read(reinterpret_cast<char*>(map.data), static_cast<std::streamsize>(kChunkBytes));
-    gst_buffer_unmap(buf, &map);
-    gst_buffer_set_size(buf, static_cast<gssize>(in.gcount()));
-    if (in.gcount() == 0) {
-      gst_buffer_unref(buf);
-      break;
-    }
-    if (gst_app_src_push_buffer(GST_APP_SRC(src), buf) != GST_FLOW_OK) {
+    gst_buffer_unmap(buffer.get(), &map);
+    gst_buffer_set_size(buffer.get(), static_cast<gssize>(in.gcount()));
+    if (in.gcount() == 0) break;
+    if (gst_app_src_push_buffer(GST_APP_SRC(src), buffer.release()) != GST_FLOW_OK) {
       return run_failure(kErrors, "push failed: " + pending_error(pipeline));
     }
   }
@@ -62,22 +59,19 @@ std::chrono::steady_clock::time_point deadline_for(size_t segments) {
 
 Status concat_segments_to_mp4(const std::vector<fs::path>& ts_segments, const fs::path& out_mp4,
                               const std::string& pipelines_dir) {
-  if (auto st = check_inputs(ts_segments); !st) return st;
-  if (auto st = prepare_dir(out_mp4, kErrors.failed); !st) return st;
+  WS_RETURN_IF_ERROR(check_inputs(ts_segments));
+  WS_RETURN_IF_ERROR(prepare_dir(out_mp4, kErrors.failed));
   TempFile tmp(out_mp4, kErrors.failed);
-  auto built = build_pipeline_from(pipelines::mp4_remux(), pipelines_dir, {{"location", tmp.path().string()}});
-  if (!built) return built.error();
-  GstPipelinePtr pipeline = std::move(*built);
+  WS_ASSIGN_OR_RETURN(GstPipelinePtr pipeline, build_pipeline_from(pipelines::mp4_remux(), pipelines_dir,
+                                                                    {{"location", tmp.path().string()}}));
   GstObjectPtr<GstElement> src = pipeline_element(pipeline.get(), "src");
-  if (auto st = start_pipeline(pipeline.get(), kErrors); !st) return st;
-  for (const fs::path& ts : ts_segments) {
-    if (auto st = push_file(pipeline.get(), src.get(), ts); !st) return st;
-  }
+  WS_RETURN_IF_ERROR(start_pipeline(pipeline.get(), kErrors));
+  for (const fs::path& ts : ts_segments) WS_RETURN_IF_ERROR(push_file(pipeline.get(), src.get(), ts));
   gst_app_src_end_of_stream(GST_APP_SRC(src.get()));
   Status st = wait_for_eos(pipeline.get(), deadline_for(ts_segments.size()), kErrors);
   src.reset();
   pipeline.reset();  // NULL state: the muxer has written the moov and closed the file
-  if (!st) return st;
+  WS_RETURN_IF_ERROR(st);
   return tmp.commit();
 }
 

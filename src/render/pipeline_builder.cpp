@@ -86,13 +86,10 @@ Result<GstPipelinePtr> build_pipeline(const PipelineSpec& spec, const ParamMap& 
   std::string name = std::filesystem::path(spec.origin).stem().string();
   GstPipelinePtr pipeline(GST_ELEMENT(gst_object_ref_sink(gst_pipeline_new(name.c_str()))));
   for (const ElementSpec& e : spec.elements) {
-    auto element = make_element(spec, e, params);
-    if (!element) return element.error();
-    gst_bin_add(GST_BIN(pipeline.get()), element->get());  // the bin takes its own reference
+    WS_ASSIGN_OR_RETURN(GstObjectPtr<GstElement> element, make_element(spec, e, params));
+    gst_bin_add(GST_BIN(pipeline.get()), element.get());  // the bin takes its own reference
   }
-  for (const LinkSpec& l : spec.links) {
-    if (auto st = link(spec, pipeline.get(), l); !st) return st.error();
-  }
+  for (const LinkSpec& l : spec.links) WS_RETURN_IF_ERROR(link(spec, pipeline.get(), l));
   return pipeline;
 }
 

@@ -30,15 +30,6 @@ const PipelineContract& clip_decoder() {
   return c;
 }
 
-const PipelineContract& clip_encoder() {
-  static const PipelineContract c{
-      "clip_encoder.json",
-      {{"queue_bytes", K::integer}, {"raw_format", K::string}, {"width", K::integer}, {"height", K::integer},
-       {"framerate", K::fraction}, {"location", K::string}},
-      {{"src", "appsrc"}}};
-  return c;
-}
-
 const PipelineContract& mp4_remux() {
   static const PipelineContract c{"mp4_remux.json", {{"location", K::string}}, {{"src", "appsrc"}}};
   return c;
@@ -53,25 +44,22 @@ Result<std::shared_ptr<const PipelineSpec>> cached_pipeline_spec(const PipelineC
   const std::string key = (std::filesystem::path(dir) / contract.file).string();
   std::lock_guard lock(mutex);
   if (auto it = cache.find(key); it != cache.end()) return it->second;
-  auto spec = load_pipeline_spec(dir, contract);
-  if (!spec) return spec.error();
-  auto shared = std::make_shared<const PipelineSpec>(std::move(*spec));
+  WS_ASSIGN_OR_RETURN(PipelineSpec spec, load_pipeline_spec(dir, contract));
+  auto shared = std::make_shared<const PipelineSpec>(std::move(spec));
   cache.emplace(key, shared);
   return shared;
 }
 
 Result<GstPipelinePtr> build_pipeline_from(const PipelineContract& contract, const std::string& dir,
                                            const ParamMap& params) {
-  auto spec = cached_pipeline_spec(contract, dir);
-  if (!spec) return spec.error();
-  return build_pipeline(**spec, params);
+  WS_ASSIGN_OR_RETURN(std::shared_ptr<const PipelineSpec> spec, cached_pipeline_spec(contract, dir));
+  return build_pipeline(*spec, params);
 }
 
 Status validate_pipeline_dir(const std::string& dir) {
-  for (const auto* contract : {&pipelines::segment_encoder(), &pipelines::clip_decoder(),
-                               &pipelines::clip_encoder(), &pipelines::mp4_remux()}) {
-    auto spec = cached_pipeline_spec(*contract, dir);
-    if (!spec) return spec.error();
+  for (const auto* contract :
+       {&pipelines::segment_encoder(), &pipelines::clip_decoder(), &pipelines::mp4_remux()}) {
+    WS_RETURN_IF_ERROR(cached_pipeline_spec(*contract, dir));
   }
   return {};
 }

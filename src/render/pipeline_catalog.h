@@ -1,7 +1,8 @@
 #pragma once
 // The pipeline descriptions render builds (files in the pipelines folder), the
 // contract its code holds each to, and a process-wide cache so each file is
-// read and validated once.
+// read and validated once (the demo clip encoder's description goes through
+// it too, with its own contract).
 #include <memory>
 #include <string>
 
@@ -14,7 +15,6 @@ namespace ws::render {
 namespace pipelines {
 const PipelineContract& segment_encoder();  // segment_encoder.json
 const PipelineContract& clip_decoder();     // clip_decoder.json
-const PipelineContract& clip_encoder();     // clip_encoder.json (offline demo clips)
 const PipelineContract& mp4_remux();        // mp4_remux.json (offline MP4 export)
 }  // namespace pipelines
 

@@ -85,11 +85,11 @@ Status check_pipeline_spec(const PipelineSpec& spec) {
   for (const ElementSpec& e : spec.elements) {
     FactoryPtr factory(gst_element_factory_find(e.factory.c_str()));
     if (!factory) return element_error(spec, e.name, "unknown factory '" + e.factory + "' (plugin not installed?)");
-    if (auto st = check_properties(spec, e, factory.get()); !st) return st;
+    WS_RETURN_IF_ERROR(check_properties(spec, e, factory.get()));
   }
   for (const LinkSpec& link : spec.links) {
-    if (auto st = check_pad(spec, link.from, GST_PAD_SRC); !st) return st;
-    if (auto st = check_pad(spec, link.to, GST_PAD_SINK); !st) return st;
+    WS_RETURN_IF_ERROR(check_pad(spec, link.from, GST_PAD_SRC));
+    WS_RETURN_IF_ERROR(check_pad(spec, link.to, GST_PAD_SINK));
   }
   return {};
 }
@@ -100,9 +100,8 @@ Result<PipelineSpec> load_pipeline_spec(const std::filesystem::path& dir, const 
   if (!in) return spec_error(path.string(), "cannot read the pipeline description");
   std::ostringstream text;
   text << in.rdbuf();
-  auto spec = parse_pipeline_spec(text.str(), path.string(), contract);
-  if (!spec) return spec.error();
-  if (auto st = check_pipeline_spec(*spec); !st) return st.error();
+  WS_ASSIGN_OR_RETURN(PipelineSpec spec, parse_pipeline_spec(text.str(), path.string(), contract));
+  WS_RETURN_IF_ERROR(check_pipeline_spec(spec));
   return spec;
 }
 

@@ -25,27 +25,25 @@ class SpecParser {
     if (ec) return fail("", "not valid JSON: " + ec.message());
     const json::object* top = root.if_object();
     if (!top) return fail("", "the top level must be an object");
-    if (auto st = only_keys(*top, {"description", "elements", "links"}, ""); !st) return st.error();
+    WS_RETURN_IF_ERROR(only_keys(*top, {"description", "elements", "links"}, ""));
     PipelineSpec spec;
     spec.origin = origin_;
     spec.params = contract_.params;
     const json::array* elements = top->contains("elements") ? top->at("elements").if_array() : nullptr;
     if (!elements || elements->empty()) return fail("", "\"elements\" must be a non-empty array");
     for (const json::value& e : *elements) {
-      auto element = parse_element(e, spec);
-      if (!element) return element.error();
-      spec.elements.push_back(std::move(*element));
+      WS_ASSIGN_OR_RETURN(ElementSpec element, parse_element(e, spec));
+      spec.elements.push_back(std::move(element));
     }
     if (top->contains("links")) {
       const json::array* links = top->at("links").if_array();
       if (!links) return fail("", "\"links\" must be an array");
       for (const json::value& l : *links) {
-        auto link = parse_link(l, spec);
-        if (!link) return link.error();
-        spec.links.push_back(std::move(*link));
+        WS_ASSIGN_OR_RETURN(LinkSpec link, parse_link(l, spec));
+        spec.links.push_back(std::move(link));
       }
     }
-    if (auto st = check_wiring(spec, contract_); !st) return st.error();
+    WS_RETURN_IF_ERROR(check_wiring(spec, contract_));
     return spec;
   }
 
@@ -75,20 +73,17 @@ class SpecParser {
   Result<ElementSpec> parse_element(const json::value& v, const PipelineSpec& spec) const {
     const json::object* o = v.if_object();
     if (!o) return fail("", "every element must be an object");
-    auto name = string_at(*o, "name", "");
-    if (!name) return name.error();
-    if (auto st = only_keys(*o, {"name", "factory", "properties"}, *name); !st) return st.error();
-    if (name->find('.') != std::string::npos) return fail(*name, "names cannot contain '.'");
-    if (spec.find(*name)) return fail(*name, "duplicate element name");
-    auto factory = string_at(*o, "factory", *name);
-    if (!factory) return factory.error();
-    ElementSpec element{*name, *factory, {}};
+    WS_ASSIGN_OR_RETURN(std::string name, string_at(*o, "name", ""));
+    WS_RETURN_IF_ERROR(only_keys(*o, {"name", "factory", "properties"}, name));
+    if (name.find('.') != std::string::npos) return fail(name, "names cannot contain '.'");
+    if (spec.find(name)) return fail(name, "duplicate element name");
+    WS_ASSIGN_OR_RETURN(std::string factory, string_at(*o, "factory", name));
+    ElementSpec element{name, factory, {}};
     if (const json::value* props = o->if_contains("properties")) {
-      if (!props->is_object()) return fail(*name, "\"properties\" must be an object");
+      if (!props->is_object()) return fail(name, "\"properties\" must be an object");
       for (const auto& kv : props->as_object()) {
-        auto value = parse_value(kv.value(), *name, std::string(kv.key()));
-        if (!value) return value.error();
-        element.properties.emplace_back(std::string(kv.key()), std::move(*value));
+        WS_ASSIGN_OR_RETURN(PropertyValue value, parse_value(kv.value(), name, std::string(kv.key())));
+        element.properties.emplace_back(std::string(kv.key()), std::move(value));
       }
     }
     return element;
@@ -97,9 +92,8 @@ class SpecParser {
   // Caps are allowed for properties only (not nested in caps fields).
   Result<PropertyValue> parse_value(const json::value& v, const std::string& element, const std::string& key) const {
     if (v.is_object() && v.get_object().contains("media")) return parse_caps(v.get_object(), element, key);
-    auto field = parse_field(v, element, "property '" + key + "': ");
-    if (!field) return field.error();
-    return std::visit([](auto&& x) -> PropertyValue { return std::move(x); }, std::move(*field));
+    WS_ASSIGN_OR_RETURN(FieldValue field, parse_field(v, element, "property '" + key + "': "));
+    return std::visit([](auto&& x) -> PropertyValue { return std::move(x); }, std::move(field));
   }
 
   // Literal JSON scalars keep their JSON type; objects are placeholders or fractions.
@@ -140,7 +134,7 @@ class SpecParser {
   }
 
   Result<PropertyValue> parse_caps(const json::object& o, const std::string& element, const std::string& key) const {
-    if (auto st = only_keys(o, {"media", "fields"}, element); !st) return st.error();
+    WS_RETURN_IF_ERROR(only_keys(o, {"media", "fields"}, element));
     CapsSpec caps;
     if (!o.at("media").is_string() || o.at("media").get_string().find('/') == json::string::npos) {
       return fail(element, "property '" + key + "': \"media\" must be a media type like video/x-raw");
@@ -149,9 +143,9 @@ class SpecParser {
     const json::value* fields = o.if_contains("fields");
     if (fields && !fields->is_object()) return fail(element, "property '" + key + "': \"fields\" must be an object");
     for (const auto& kv : fields ? fields->get_object() : json::object()) {
-      auto value = parse_field(kv.value(), element, "caps field '" + std::string(kv.key()) + "': ");
-      if (!value) return value.error();
-      caps.fields.emplace_back(std::string(kv.key()), std::move(*value));
+      WS_ASSIGN_OR_RETURN(FieldValue value,
+                          parse_field(kv.value(), element, "caps field '" + std::string(kv.key()) + "': "));
+      caps.fields.emplace_back(std::string(kv.key()), std::move(value));
     }
     return PropertyValue(std::move(caps));
   }
@@ -168,13 +162,11 @@ class SpecParser {
   Result<LinkSpec> parse_link(const json::value& v, const PipelineSpec& spec) const {
     const json::object* o = v.if_object();
     if (!o) return fail("", "every link must be an object");
-    if (auto st = only_keys(*o, {"from", "to"}, ""); !st) return st.error();
-    auto from = parse_pad(*o, "from", spec);
-    if (!from) return from.error();
-    auto to = parse_pad(*o, "to", spec);
-    if (!to) return to.error();
-    if (from->element == to->element) return fail(from->element, "linked to itself");
-    return LinkSpec{*from, *to};
+    WS_RETURN_IF_ERROR(only_keys(*o, {"from", "to"}, ""));
+    WS_ASSIGN_OR_RETURN(PadRef from, parse_pad(*o, "from", spec));
+    WS_ASSIGN_OR_RETURN(PadRef to, parse_pad(*o, "to", spec));
+    if (from.element == to.element) return fail(from.element, "linked to itself");
+    return LinkSpec{from, to};
   }
 
   const std::string& origin_;

@@ -20,6 +20,29 @@ int64_t sample_pts(GstSample* sample) {
   GstBuffer* b = gst_sample_get_buffer(sample);
   return b && GST_BUFFER_PTS_IS_VALID(b) ? static_cast<int64_t>(GST_BUFFER_PTS(b)) : -1;
 }
+
+// The sample's picture as a layer, or nullptr when it is not the A444_10LE
+// frame of width x height the decoder pipeline promises.
+FramePtr copy_frame(GstSample* sample, int width, int height) {
+  GstVideoInfo info;
+  GstVideoFrame frame;
+  GstCaps* caps = gst_sample_get_caps(sample);
+  if (!caps || !gst_video_info_from_caps(&info, caps) || GST_VIDEO_INFO_FORMAT(&info) != GST_VIDEO_FORMAT_A444_10LE ||
+      GST_VIDEO_INFO_WIDTH(&info) != width || GST_VIDEO_INFO_HEIGHT(&info) != height ||
+      !gst_video_frame_map(&frame, &info, gst_sample_get_buffer(sample), GST_MAP_READ)) {
+    return nullptr;
+  }
+  const uint8_t* planes[4];
+  int strides[4];
+  for (int i = 0; i < 4; ++i) {
+    planes[i] = static_cast<const uint8_t*>(GST_VIDEO_FRAME_PLANE_DATA(&frame, i));
+    strides[i] = GST_VIDEO_FRAME_PLANE_STRIDE(&frame, i);
+  }
+  auto layer = std::make_shared<const YuvaLayer>(YuvaLayer::from_a444_10le(planes, strides, width, height));
+  gst_video_frame_unmap(&frame);
+  return layer;
+}
+
 }  // namespace
 
 std::filesystem::path SegmentClipReader::resolve(const std::string& clip, const std::string& media_dir) {
@@ -75,28 +98,13 @@ bool SegmentClipReader::seek(int64_t position_ns) {
 }
 
 SegmentClipReader::Decoded SegmentClipReader::pull() {
-  GstSample* sample = gst_app_sink_try_pull_sample(GST_APP_SINK(sink_.get()), kPullTimeout);
+  GstSamplePtr sample(gst_app_sink_try_pull_sample(GST_APP_SINK(sink_.get()), kPullTimeout));
   if (!sample) {
     if (previous_pts_ >= 0 && gst_app_sink_is_eos(GST_APP_SINK(sink_.get()))) cache_->mark_last(previous_pts_);
     return {};
   }
-  Decoded d{sample_pts(sample), nullptr};
-  GstVideoInfo info;
-  GstVideoFrame frame;
-  GstCaps* caps = gst_sample_get_caps(sample);
-  if (caps && gst_video_info_from_caps(&info, caps) && GST_VIDEO_INFO_FORMAT(&info) == GST_VIDEO_FORMAT_A444_10LE &&
-      GST_VIDEO_INFO_WIDTH(&info) == width_ && GST_VIDEO_INFO_HEIGHT(&info) == height_ &&
-      gst_video_frame_map(&frame, &info, gst_sample_get_buffer(sample), GST_MAP_READ)) {
-    const uint8_t* planes[4];
-    int strides[4];
-    for (int i = 0; i < 4; ++i) {
-      planes[i] = static_cast<const uint8_t*>(GST_VIDEO_FRAME_PLANE_DATA(&frame, i));
-      strides[i] = GST_VIDEO_FRAME_PLANE_STRIDE(&frame, i);
-    }
-    d.frame = std::make_shared<const YuvaLayer>(YuvaLayer::from_a444_10le(planes, strides, width_, height_));
-    gst_video_frame_unmap(&frame);
-  }
-  gst_sample_unref(sample);  // before anything else happens to the pipeline
+  Decoded d{sample_pts(sample.get()), copy_frame(sample.get(), width_, height_)};
+  sample.reset();  // before anything else happens to the pipeline
   if (!d.frame || d.pts < 0) return {};
   cache_->add(d.pts, d.frame, previous_pts_, from_start_);
   ClipFrameCache::instance().trim(cache_.get());

@@ -8,10 +8,10 @@
 // exactly).
 //
 // No GstSample outlives the pull that returned it: each frame is copied into
-// a YuvaLayer at once. (GStreamer 1.22's appsink sets the caps of its cached
-// sample, the one a pull last returned, without making it writable on the
-// first buffer after a flushing seek: holding that sample across a seek gave
-// "gst_sample_set_caps: assertion 'gst_sample_is_writable (sample)' failed".)
+// a YuvaLayer at once. GStreamer 1.22's appsink sets new caps on the sample a
+// pull last returned, on the first buffer after a flushing seek, without
+// making it writable: a sample still held then fails gst_sample_set_caps'
+// writability assertion.
 #include <cstdint>
 #include <filesystem>
 #include <memory>

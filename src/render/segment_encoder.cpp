@@ -153,21 +153,22 @@ SegmentEncoder::SegmentEncoder(GstPipelinePtr pipeline, int width, int height)
 }
 
 Result<std::unique_ptr<SegmentEncoder>> SegmentEncoder::start(const EncoderSettings& settings) {
-  auto built = build_pipeline_from(pipelines::segment_encoder(), settings.pipelines_dir, encoder_params(settings));
-  if (!built) return built.error();
-  std::unique_ptr<SegmentEncoder> encoder(new SegmentEncoder(std::move(*built), settings.width, settings.height));
+  WS_ASSIGN_OR_RETURN(GstPipelinePtr pipeline, build_pipeline_from(pipelines::segment_encoder(),
+                                                                    settings.pipelines_dir, encoder_params(settings)));
+  std::unique_ptr<SegmentEncoder> encoder(new SegmentEncoder(std::move(pipeline), settings.width, settings.height));
   stamp_audio(pipeline_element(encoder->pipeline_.get(), "aenc").get(),
               {settings.drop_audio_before_ns, settings.audio_origin_ns, settings.audio_rate});
   end_sources_on_first_error(encoder->pipeline_.get(), encoder->vsrc_.get(), encoder->asrc_.get());
-  if (auto st = start_pipeline(encoder->pipeline_.get(), kErrors); !st) return st.error();
+  WS_RETURN_IF_ERROR(start_pipeline(encoder->pipeline_.get(), kErrors));
   return encoder;
 }
 
-Status SegmentEncoder::push(GstElement* src, GstBuffer* buf, int64_t pts_ns, int64_t duration_ns) {
+Status SegmentEncoder::push(GstElement* src, GstBufferPtr buffer, int64_t pts_ns, int64_t duration_ns) {
+  GstBuffer* buf = buffer.get();
   GST_BUFFER_PTS(buf) = static_cast<GstClockTime>(pts_ns);
   GST_BUFFER_DTS(buf) = GST_BUFFER_PTS(buf);
   GST_BUFFER_DURATION(buf) = static_cast<GstClockTime>(duration_ns);
-  if (gst_app_src_push_buffer(GST_APP_SRC(src), buf) != GST_FLOW_OK) {  // takes the buffer
+  if (gst_app_src_push_buffer(GST_APP_SRC(src), buffer.release()) != GST_FLOW_OK) {
     return run_failure(kErrors, "push failed: " + pending_error(pipeline_.get()));
   }
   std::string error = pending_error(pipeline_.get());
@@ -175,15 +176,12 @@ Status SegmentEncoder::push(GstElement* src, GstBuffer* buf, int64_t pts_ns, int
 }
 
 Status SegmentEncoder::push_video(const DrawFrame& draw, int64_t pts_ns, int64_t duration_ns) {
-  GstBuffer* buf = nullptr;
-  if (gst_buffer_pool_acquire_buffer(pool_, &buf, nullptr) != GST_FLOW_OK || !buf) {
-    return run_failure(kErrors, "no video buffer");
-  }
+  GstBuffer* acquired = nullptr;
+  const GstFlowReturn flow = gst_buffer_pool_acquire_buffer(pool_, &acquired, nullptr);
+  GstBufferPtr buffer(acquired);
+  if (flow != GST_FLOW_OK || !buffer) return run_failure(kErrors, "no video buffer");
   GstMapInfo map;
-  if (!gst_buffer_map(buf, &map, GST_MAP_WRITE)) {
-    gst_buffer_unref(buf);
-    return run_failure(kErrors, "video buffer not writable");
-  }
+  if (!gst_buffer_map(buffer.get(), &map, GST_MAP_WRITE)) return run_failure(kErrors, "video buffer not writable");
   PlanarFrame frame;
   frame.width = GST_VIDEO_INFO_WIDTH(&video_);
   frame.height = GST_VIDEO_INFO_HEIGHT(&video_);
@@ -194,20 +192,17 @@ Status SegmentEncoder::push_video(const DrawFrame& draw, int64_t pts_ns, int64_t
     const size_t end = i < 2 ? GST_VIDEO_INFO_PLANE_OFFSET(&video_, i + 1) : GST_VIDEO_INFO_SIZE(&video_);
     plane_bytes[i] = end - GST_VIDEO_INFO_PLANE_OFFSET(&video_, i);
   }
-  Status drawn = draw(frame, plane_bytes, history_of(buf));
-  gst_buffer_unmap(buf, &map);
-  if (!drawn) {
-    gst_buffer_unref(buf);
-    return drawn;
-  }
-  return push(vsrc_.get(), buf, pts_ns, duration_ns);
+  Status drawn = draw(frame, plane_bytes, history_of(buffer.get()));
+  gst_buffer_unmap(buffer.get(), &map);
+  WS_RETURN_IF_ERROR(drawn);
+  return push(vsrc_.get(), std::move(buffer), pts_ns, duration_ns);
 }
 
 Status SegmentEncoder::push_audio(const std::vector<int16_t>& interleaved, int64_t pts_ns, int64_t duration_ns) {
   const size_t size = interleaved.size() * sizeof(int16_t);
-  GstBuffer* buf = gst_buffer_new_allocate(nullptr, size, nullptr);
-  gst_buffer_fill(buf, 0, interleaved.data(), size);
-  return push(asrc_.get(), buf, pts_ns, duration_ns);
+  GstBufferPtr buffer(gst_buffer_new_allocate(nullptr, size, nullptr));
+  gst_buffer_fill(buffer.get(), 0, interleaved.data(), size);
+  return push(asrc_.get(), std::move(buffer), pts_ns, duration_ns);
 }
 
 Status SegmentEncoder::finish(std::chrono::steady_clock::time_point deadline) {

@@ -60,7 +60,7 @@ class SegmentEncoder {
  private:
   SegmentEncoder(GstPipelinePtr pipeline, int width, int height);
   void stop();  // NULL state, bus handler removed, everything released
-  Status push(GstElement* src, GstBuffer* buffer, int64_t pts_ns, int64_t duration_ns);
+  Status push(GstElement* src, GstBufferPtr buffer, int64_t pts_ns, int64_t duration_ns);
 
   GstPipelinePtr pipeline_;
   GstObjectPtr<GstElement> vsrc_, asrc_;

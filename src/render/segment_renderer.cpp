@@ -63,7 +63,7 @@ Status push_all(const timeline::Timeline& tl, const timeline::Segment& segment, 
   auto push_audio_until = [&](int64_t until_ns) -> Status {
     while (!audio.done() && audio.next_time_ns() < until_ns) {
       AudioChunk chunk = audio.next_chunk();
-      if (auto st = encoder.push_audio(chunk.interleaved, chunk.pts_ns, chunk.duration_ns); !st) return st;
+      WS_RETURN_IF_ERROR(encoder.push_audio(chunk.interleaved, chunk.pts_ns, chunk.duration_ns));
     }
     return {};
   };
@@ -74,8 +74,8 @@ Status push_all(const timeline::Timeline& tl, const timeline::Segment& segment, 
     auto draw = [&](const PlanarFrame& frame, const size_t plane_bytes[3], FrameHistory& history) {
       return compositor.compose(f, frame, plane_bytes, history);
     };
-    if (auto st = encoder.push_video(draw, kSegmentPtsOffsetNs + t0, t1 - t0); !st) return st;
-    if (auto st = push_audio_until(t1); !st) return st;
+    WS_RETURN_IF_ERROR(encoder.push_video(draw, kSegmentPtsOffsetNs + t0, t1 - t0));
+    WS_RETURN_IF_ERROR(push_audio_until(t1));
   }
   return push_audio_until(INT64_MAX);
 }
@@ -84,22 +84,20 @@ Status push_all(const timeline::Timeline& tl, const timeline::Segment& segment, 
 
 Status render_segment(const timeline::Timeline& tl, const timeline::Segment& segment, const RenderProfile& profile,
                       const std::filesystem::path& out_path, Clock::time_point deadline) {
-  if (auto st = check_request(tl, segment, profile); !st) return st;
-  auto h264 = h264_caps(profile);
-  if (!h264) return h264.error();
+  WS_RETURN_IF_ERROR(check_request(tl, segment, profile));
+  WS_ASSIGN_OR_RETURN(const H264Caps h264, h264_caps(profile));
   if (Clock::now() >= deadline) return timeout_error();
-  auto compositor = FrameCompositor::open(tl, segment, profile);
-  if (!compositor) return compositor.error();
-  if (auto st = prepare_dir(out_path, "render_write_failed"); !st) return st;
+  WS_ASSIGN_OR_RETURN(std::unique_ptr<FrameCompositor> compositor, FrameCompositor::open(tl, segment, profile));
+  WS_RETURN_IF_ERROR(prepare_dir(out_path, "render_write_failed"));
 
   TempFile tmp(out_path, "render_write_failed");  // declared before the encoder: outlives its file handle
   SegmentAudio audio(tl, segment);
-  auto encoder = SegmentEncoder::start(
-      encoder_settings(tl, segment, profile, *h264, audio.drop_before_ns(), tmp.path()));
-  if (!encoder) return encoder.error();
-  if (auto st = push_all(tl, segment, **compositor, audio, **encoder, deadline); !st) return st;
-  if (auto st = (*encoder)->finish(std::min(deadline, Clock::now() + kFinishTimeout)); !st) return st;
-  if (auto st = tmp.commit(); !st) return st;
+  WS_ASSIGN_OR_RETURN(std::unique_ptr<SegmentEncoder> encoder,
+                      SegmentEncoder::start(encoder_settings(tl, segment, profile, h264, audio.drop_before_ns(),
+                                                             tmp.path())));
+  WS_RETURN_IF_ERROR(push_all(tl, segment, *compositor, audio, *encoder, deadline));
+  WS_RETURN_IF_ERROR(encoder->finish(std::min(deadline, Clock::now() + kFinishTimeout)));
+  WS_RETURN_IF_ERROR(tmp.commit());
   log::get("render")->debug("rendered segment {} ({} frames) to {}", segment.index, segment.frame_count,
                             out_path.string());
   return {};
@@ -107,9 +105,9 @@ Status render_segment(const timeline::Timeline& tl, const timeline::Segment& seg
 
 Status warm_clip(const std::string& clip, const RenderProfile& profile) {
   SegmentClipReader reader;
-  Status st = reader.open(SegmentClipReader::resolve(clip, profile.media_dir), profile.width, profile.height,
-                          profile.pipelines_dir);
-  return st ? reader.decode_all() : st;
+  WS_RETURN_IF_ERROR(reader.open(SegmentClipReader::resolve(clip, profile.media_dir), profile.width, profile.height,
+                                 profile.pipelines_dir));
+  return reader.decode_all();
 }
 
 }  // namespace ws::render

@@ -87,7 +87,7 @@ int64_t total_seconds_for(const WorkoutConfig& config, const std::vector<int>& w
 
 Result<Plan> plan_rounds(const WorkoutConfig& config, const std::vector<int>& work,
                          const Settings& settings) {
-  if (Status st = validate_inputs(config, work, settings); !st) return st.error();
+  WS_RETURN_IF_ERROR(validate_inputs(config, work, settings));
   int rounds = std::min(kDefaultRounds, settings.max_rounds);
   if (config.rounds) {
     rounds = *config.rounds;

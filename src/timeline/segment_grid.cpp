@@ -35,7 +35,7 @@ std::vector<int64_t> segment_lengths(int64_t total, int64_t first, int64_t nomin
 }  // namespace
 
 Result<SegmentGrid> cut(const Timeline& tl, const Settings& settings) {
-  if (Status st = validate_settings(settings); !st) return st.error();
+  WS_RETURN_IF_ERROR(validate_settings(settings));
   if (settings.fps_num != tl.fps_num || settings.fps_den != tl.fps_den ||
       settings.audio_rate != tl.audio_rate) {
     return grid_error("settings clock differs from the timeline's");

@@ -21,15 +21,10 @@ Status validate_ref(const ExerciseRef& ref, const std::string& field) {
 
 Status validate_refs(const TimelineInput& input) {
   for (std::size_t i = 0; i < input.items.size(); ++i) {
-    Status st = validate_ref(input.items[i].exercise, "exercises[" + std::to_string(i) + "]");
-    if (!st) return st;
+    WS_RETURN_IF_ERROR(validate_ref(input.items[i].exercise, "exercises[" + std::to_string(i) + "]"));
   }
-  if (input.warm_up) {
-    if (Status st = validate_ref(*input.warm_up, "warm_up"); !st) return st;
-  }
-  if (input.cool_down) {
-    if (Status st = validate_ref(*input.cool_down, "cool_down"); !st) return st;
-  }
+  if (input.warm_up) WS_RETURN_IF_ERROR(validate_ref(*input.warm_up, "warm_up"));
+  if (input.cool_down) WS_RETURN_IF_ERROR(validate_ref(*input.cool_down, "cool_down"));
   return Status::Ok();
 }
 
@@ -116,23 +111,22 @@ const char* to_string(IntervalKind kind) {
 }
 
 Result<Timeline> compile(const TimelineInput& input, const Settings& settings) {
-  if (Status st = validate_settings(settings); !st) return st.error();
-  if (Status st = validate_refs(input); !st) return st.error();
+  WS_RETURN_IF_ERROR(validate_settings(settings));
+  WS_RETURN_IF_ERROR(validate_refs(input));
 
   WorkoutConfig config = input.config;
   if (input.rounds) config.rounds = input.rounds;
   std::vector<int> work;
   for (const TimelineItem& item : input.items) work.push_back(item.custom_duration.value_or(config.work_time));
-  Result<Plan> plan = plan_rounds(config, work, settings);
-  if (!plan) return plan.error();
+  WS_ASSIGN_OR_RETURN(const Plan plan, plan_rounds(config, work, settings));
 
   Timeline tl;
   tl.fps_num = settings.fps_num;
   tl.fps_den = settings.fps_den;
   tl.audio_rate = settings.audio_rate;
   tl.transition_frames = settings.transition_frames;
-  tl.rounds = plan->rounds;
-  tl.total_seconds = plan->total_seconds;
+  tl.rounds = plan.rounds;
+  tl.total_seconds = plan.total_seconds;
 
   Layout layout(tl);
   const ExerciseRef* warm_clip = input.warm_up ? &*input.warm_up : nullptr;
@@ -140,7 +134,7 @@ Result<Timeline> compile(const TimelineInput& input, const Settings& settings) {
   if (config.include_warm_up) {
     layout.add(interval_for(IntervalKind::warm_up, warm_clip, kWarmUpName), settings.warm_up_seconds);
   }
-  add_rounds(layout, input, work, plan->rounds, speed_milli_for(settings, config.intensity));
+  add_rounds(layout, input, work, plan.rounds, speed_milli_for(settings, config.intensity));
   if (config.include_cool_down) {
     layout.add(interval_for(IntervalKind::cool_down, cool_clip, kCoolDownName),
                settings.cool_down_seconds);

@@ -68,7 +68,7 @@ TEST_F(DbWorkouts, RoundTripKeepsOrderDurationsAndConfig) {
   EXPECT_FALSE(read->exercises[2].custom_duration.has_value());
 }
 
-TEST_F(DbWorkouts, ConfigIsStoredInTheSeedsJsonShape) {
+TEST_F(DbWorkouts, ConfigIsStoredInItsJsonShape) {
   auto stored = run([&](db::Connection& c) { return db::insert_workout(c, workout_of({id_of("Plank")})); });
   ASSERT_TRUE(stored.ok()) << stored.error().message;
   std::string where = " FROM workouts WHERE id = '" + stored->id + "'";

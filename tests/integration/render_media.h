@@ -13,8 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "demo/clip_generator.h"
+#include "demo/stick_figure.h"
 #include "render/clip_frame_cache.h"
-#include "render/clip_generator.h"
 #include "render/segment_renderer.h"
 #include "support/scratch.h"
 #include "timeline/segment_grid.h"
@@ -37,14 +38,14 @@ inline std::string run(const std::string& cmd) {
 
 // clip0.mov and clip1.mov (320x180, 2 s) in `dir`, generated once and kept.
 inline void ensure_clips(const std::filesystem::path& dir, int width = 320, int height = 180) {
-  const std::vector<std::string> motions = known_motions();
+  const std::vector<std::string> motions = demo::motion_names();
   const char* names[2] = {"Squats", "Jumping Jacks"};
   for (int i = 0; i < 2; ++i) {
     std::filesystem::path mov = dir / ("clip" + std::to_string(i) + ".mov");
     if (std::filesystem::exists(mov)) continue;
-    ClipSpec spec{names[i], motions[i % motions.size()], i ? "#f97316" : "#3b82f6", width, height, 30, 2.0,
-                  kPipelines};
-    Status st = generate_clip(spec, mov, dir / ("clip" + std::to_string(i) + ".png"));
+    demo::ClipSpec spec{names[i], motions[i % motions.size()], i ? "#f97316" : "#3b82f6", width, height, 30, 2.0,
+                        kPipelines};
+    Status st = demo::generate_clip(spec, mov, dir / ("clip" + std::to_string(i) + ".png"));
     ASSERT_TRUE(st.ok()) << st.error().message;
   }
 }

@@ -7,7 +7,7 @@
 namespace ws::db {
 namespace {
 
-TEST(DbJsonMapping, WorkoutConfigHasTheSeedShapeAndRoundTrips) {
+TEST(DbJsonMapping, WorkoutConfigHasTheStoredShapeAndRoundTrips) {
   WorkoutConfig c;
   c.intensity = Intensity::high;
   c.work_time = 45;
@@ -53,7 +53,7 @@ TEST(DbJsonMapping, MetadataRoundTrips) {
   EXPECT_TRUE(metadata_from_json(boost::json::parse("[]")).muscles_targeted.empty());
 }
 
-TEST(DbJsonMapping, WorkoutConfigIsExactlyTheSeedsObject) {
+TEST(DbJsonMapping, WorkoutConfigIsExactlyTheStoredObject) {
   WorkoutConfig c;
   c.target_duration = 30;
   c.include_warm_up = true;
@@ -79,7 +79,7 @@ TEST(DbJsonMapping, WorkoutConfigReaderSkipsWhatItCannotRead) {
   EXPECT_EQ(workout_config_from_json(boost::json::value(nullptr)).work_time, defaults.work_time);
 }
 
-TEST(DbJsonMapping, MetadataHasTheSeedShapeAndSkipsOddItems) {
+TEST(DbJsonMapping, MetadataHasTheStoredShapeAndSkipsOddItems) {
   ExerciseMetadata m;
   m.muscles_targeted = {"quadriceps"};
   m.calories_per_min = 8.5;

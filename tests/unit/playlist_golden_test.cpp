@@ -193,8 +193,9 @@ TEST(PlaylistGolden, MediaTsIFramesOnly) {
   expect_golden("media_ts_iframes.m3u8", stream::iframe_playlist_text(ts.stream));
 }
 
-// A grid whose first segment is half the others (as issue 7 may make it):
-// the MPD's timeline must say so, not assume equal segments.
+// A grid whose first segment is half the others (a short first segment
+// starts playback sooner): the MPD's timeline must say so, not assume equal
+// segments.
 timeline::SegmentGrid grid_with_a_short_first_segment() {
   timeline::SegmentGrid grid;
   grid.nominal_frames = 96;

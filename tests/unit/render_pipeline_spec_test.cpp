@@ -1,6 +1,6 @@
 // Pipeline descriptions, structural half (no GStreamer): every error the
 // parser reports names the file and the element, and the real files in
-// pipelines/ satisfy the contracts the render code holds them to. The
+// pipelines/ satisfy the contracts the render and demo code hold them to. The
 // registry half (factories, properties, value types) is in
 // tests/integration/render_pipeline_spec_test.cpp. Also the H.264
 // profile/level mapping.
@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "demo/clip_generator.h"
 #include "render/h264_profile.h"
 #include "render/pipeline_catalog.h"
 #include "render/pipeline_spec.h"
@@ -83,7 +84,7 @@ TEST(RenderPipelineSpec, RejectsEveryStructuralMistakeNamingFileAndElement) {
 
 TEST(RenderPipelineSpec, RealFilesSatisfyTheirContracts) {
   for (const auto* contract : {&pipelines::segment_encoder(), &pipelines::clip_decoder(),
-                               &pipelines::clip_encoder(), &pipelines::mp4_remux()}) {
+                               &demo::clip_encoder_contract(), &pipelines::mp4_remux()}) {
     std::ifstream in(std::string(WS_SOURCE_DIR "/pipelines/") + contract->file);
     ASSERT_TRUE(in) << contract->file;
     std::ostringstream text;

@@ -7,12 +7,12 @@
 #include <gst/gst.h>
 
 #include "app/cli.h"
-#include "app/demo_catalog.h"
 #include "app/render_command.h"
 #include "app/serve.h"
 #include "common/logging.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "demo/demo_catalog.h"
 
 namespace {
 
@@ -44,14 +44,14 @@ int run_migrate(const ws::app::CommandLine& cli, const ws::config::Config& confi
 }
 
 int run_seed(const ws::app::CommandLine& cli, const ws::config::Config& config) {
-  auto catalog = ws::app::load_demo_catalog(cli.catalog_file);
+  auto catalog = ws::demo::load_demo_catalog(cli.catalog_file);
   if (!catalog) return fail(catalog.error());
-  ws::app::ClipOptions clips{cli.clip_width, cli.clip_height, cli.clip_seconds,
-                             std::max(1u, std::thread::hardware_concurrency()),
-                             config.render.pipelines_dir};
+  ws::demo::ClipOptions clips{cli.clip_width, cli.clip_height, cli.clip_seconds,
+                              std::max(1u, std::thread::hardware_concurrency()),
+                              config.render.pipelines_dir};
   ws::db::Database database(config.database);
   ws::Status seeded =
-      ws::app::seed_demo_catalog(database, *catalog, config.media.media_dir, clips);
+      ws::demo::seed_demo_catalog(database, *catalog, config.media.media_dir, clips);
   database.stop();
   if (!seeded) return fail(seeded.error());
   std::printf("demo catalog ready: %zu exercises, %zu categories\n", catalog->exercises.size(),

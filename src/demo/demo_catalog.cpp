@@ -1,4 +1,4 @@
-#include "app/demo_catalog.h"
+#include "demo/demo_catalog.h"
 
 #include <atomic>
 #include <fstream>
@@ -10,9 +10,9 @@
 
 #include "common/logging.h"
 #include "db/exercise_repository.h"
-#include "render/clip_generator.h"
+#include "demo/clip_generator.h"
 
-namespace ws::app {
+namespace ws::demo {
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
@@ -76,7 +76,7 @@ Result<DemoCatalog> load_demo_catalog(const fs::path& file) {
 
 Status generate_missing_clips(const DemoCatalog& catalog, const fs::path& media_dir,
                               const ClipOptions& options) {
-  auto logger = log::get("app");
+  auto logger = log::get("demo");
   std::vector<const DemoExercise*> missing;
   for (const auto& demo : catalog.exercises) {
     if (!fs::exists(media_dir / demo.exercise.video_url) ||
@@ -96,10 +96,9 @@ Status generate_missing_clips(const DemoCatalog& catalog, const fs::path& media_
   auto work = [&] {
     for (std::size_t i = next++; i < missing.size(); i = next++) {
       const DemoExercise& demo = *missing[i];
-      render::ClipSpec spec{demo.exercise.name, demo.motion,   demo.color,           options.width,
-                            options.height,     30,            options.seconds, options.pipelines_dir};
-      Status made = render::generate_clip(spec, media_dir / demo.exercise.video_url,
-                                          media_dir / demo.exercise.thumbnail_url);
+      ClipSpec spec{demo.exercise.name, demo.motion, demo.color,      options.width,
+                    options.height,     30,          options.seconds, options.pipelines_dir};
+      Status made = generate_clip(spec, media_dir / demo.exercise.video_url, media_dir / demo.exercise.thumbnail_url);
       if (!made) {
         std::lock_guard lock(failure_mutex);
         if (!failure) failure = made.error();
@@ -117,7 +116,7 @@ Status generate_missing_clips(const DemoCatalog& catalog, const fs::path& media_
 
 Status seed_demo_catalog(db::Database& db, const DemoCatalog& catalog, const fs::path& media_dir,
                          const ClipOptions& options) {
-  if (Status clips = generate_missing_clips(catalog, media_dir, options); !clips) return clips;
+  WS_RETURN_IF_ERROR(generate_missing_clips(catalog, media_dir, options));
   std::vector<Exercise> exercises;
   for (const auto& demo : catalog.exercises) exercises.push_back(demo.exercise);
   return db.run_sync([&](db::Connection& c) {
@@ -125,4 +124,4 @@ Status seed_demo_catalog(db::Database& db, const DemoCatalog& catalog, const fs:
   });
 }
 
-}  // namespace ws::app
+}  // namespace ws::demo

@@ -1,13 +1,16 @@
 // Demo clip drawing: spec validation, the stick-figure scene, one frame of
 // it (straight-alpha BGRA, as ProRes 4444 wants) and the PNG thumbnail.
-#include "render/clip_scene.h"
+#include "demo/clip_scene.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
-namespace ws::render {
+namespace ws::demo {
 namespace {
+
+using render::CairoPtr;
+using render::SurfacePtr;
 
 constexpr int kThumbnailWidth = 320;
 
@@ -129,12 +132,10 @@ void draw_frame(const Scene& scene, double phase, unsigned char* data, int strid
 }
 
 Result<Scene> make_scene(const ClipSpec& spec) {
-  if (auto st = validate(spec); !st) return st.error();
-  auto motion = find_motion(spec.motion);
-  if (!motion) return motion.error();
-  auto style = parse_color(spec.color);
-  if (!style) return style.error();
-  Scene scene{*motion, *style, spec.name, render_title(spec.name, spec.width, spec.height), spec.width,
+  WS_RETURN_IF_ERROR(validate(spec));
+  WS_ASSIGN_OR_RETURN(const Motion* motion, find_motion(spec.motion));
+  WS_ASSIGN_OR_RETURN(Style style, parse_color(spec.color));
+  Scene scene{motion, style, spec.name, render_title(spec.name, spec.width, spec.height), spec.width,
               spec.height};
   return scene;
 }
@@ -163,4 +164,4 @@ Status write_png(const Scene& scene, const std::filesystem::path& path) {
   return {};
 }
 
-}  // namespace ws::render
+}  // namespace ws::demo

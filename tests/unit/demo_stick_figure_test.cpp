@@ -1,13 +1,13 @@
 // Pose/keyframe math of the demo stick figure: every motion exists, loops
 // seamlessly, stays on the floor, and keeps its planted contacts in place.
-#include "render/stick_figure.h"
+#include "demo/stick_figure.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
 
-namespace ws::render {
+namespace ws::demo {
 namespace {
 
 const Motion& get(const std::string& name) {
@@ -155,4 +155,4 @@ TEST(StickFigure, PlantedContactsStayPutBetweenKeyframes) {
 }
 
 }  // namespace
-}  // namespace ws::render
+}  // namespace ws::demo

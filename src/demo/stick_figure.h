@@ -1,7 +1,8 @@
 #pragma once
-// The demo stick figure: a keyframed pose model (pure math, unit-tested) and its
-// cairo drawing. Body units: 1.0 is roughly the figure's standing height, y
-// points up, the floor is y = 0.
+// The demo stick figure's pose model: pure math, unit-tested. The motions are
+// keyframe tables (motion_library.h); figure_drawing.h draws the result.
+// Body units: 1.0 is roughly the figure's standing height, y points up, the
+// floor is y = 0.
 //
 // Angles are in degrees and absolute (relative to the screen), measured from
 // straight down and growing toward the figure's front (+x): 0 = hanging down,
@@ -13,11 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include <cairo.h>
-
 #include "common/result.h"
 
-namespace ws::render {
+namespace ws::demo {
 
 enum class View { side, front };         // front view mirrors limb 1 to screen-left
 enum class Prop { none, dumbbells, kettlebell };
@@ -61,6 +60,11 @@ struct Point {
   double x = 0, y = 0;
 };
 
+// The point `length` units from `from` in `direction` (a unit vector).
+inline Point along(Point from, Point direction, double length) {
+  return {from.x + direction.x * length, from.y + direction.y * length};
+}
+
 // Joint positions in body units, already grounded and centred.
 struct Skeleton {
   Point hip, shoulder, head;
@@ -84,12 +88,4 @@ int repetitions(const Motion& motion, double clip_seconds);
 // frame total_frames has the phase of frame 0.
 double frame_phase(int frame, int total_frames, int reps);
 
-struct Style {
-  double r = 0.23, g = 0.51, b = 0.96;  // figure colour
-};
-
-// Draws floor line, props and figure. The caller sets a transform mapping body
-// units to pixels (y flipped).
-void draw_figure(cairo_t* cr, const Motion& motion, const Skeleton& skeleton, const Style& style);
-
-}  // namespace ws::render
+}  // namespace ws::demo

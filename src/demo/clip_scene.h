@@ -5,17 +5,18 @@
 #include <string>
 
 #include "common/result.h"
+#include "demo/clip_generator.h"
+#include "demo/figure_drawing.h"
+#include "demo/stick_figure.h"
 #include "render/cairo_ptr.h"
-#include "render/clip_generator.h"
-#include "render/stick_figure.h"
 
-namespace ws::render {
+namespace ws::demo {
 
 struct Scene {
   const Motion* motion = nullptr;
   Style style;
   std::string name;
-  SurfacePtr title;  // the name, rasterised once
+  render::SurfacePtr title;  // the name, rasterised once
   int width = 0, height = 0;
 };
 
@@ -28,4 +29,4 @@ void draw_frame(const Scene& scene, double phase, unsigned char* data, int strid
 // The 320 px wide thumbnail card. Errors: internal "clip_write_failed".
 Status write_png(const Scene& scene, const std::filesystem::path& path);
 
-}  // namespace ws::render
+}  // namespace ws::demo

@@ -4,22 +4,20 @@
 // real clips the catalog expects, plus a PNG thumbnail.
 #include <filesystem>
 #include <string>
-#include <vector>
 
 #include "common/result.h"
+#include "render/pipeline_spec.h"
 
-namespace ws::render {
+namespace ws::demo {
 
 struct ClipSpec {
   std::string name;               // drawn on the clip, e.g. "Push-ups"
-  std::string motion;             // one of known_motions()
+  std::string motion;             // one of motion_names() (stick_figure.h)
   std::string color = "#3b82f6";  // figure colour, CSS hex (#rgb or #rrggbb)
   int width = 1280, height = 720, fps = 30;
   double seconds = 4.0;           // 3..8 for the demo catalog; tests use shorter
   std::string pipelines_dir = "pipelines";  // holds clip_encoder.json
 };
-
-std::vector<std::string> known_motions();
 
 // Renders the clip and its thumbnail. Both are written to hidden temp files in
 // the target folders and renamed into place only when complete, so a crash
@@ -30,8 +28,8 @@ std::vector<std::string> known_motions();
 Status generate_clip(const ClipSpec& spec, const std::filesystem::path& mov_path,
                      const std::filesystem::path& thumbnail_path);
 
-// The thumbnail alone (320 px wide card at the motion's most telling moment),
-// written atomically; generate_clip calls it.
-Status write_thumbnail(const ClipSpec& spec, const std::filesystem::path& png_path);
+// What the encoder code relies on in clip_encoder.json (appsrc BGRA ->
+// ProRes 4444 -> MOV).
+const render::PipelineContract& clip_encoder_contract();
 
-}  // namespace ws::render
+}  // namespace ws::demo

@@ -1,28 +1,29 @@
 // Demo clip generation end to end: ProRes 4444 MOV with real alpha, a PNG
-// thumbnail, every motion renders, and the media probe's answers and errors.
+// thumbnail, every motion renders, bad specs write nothing.
 #include <cairo.h>
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <future>
 #include <vector>
 
 #include "common/gobject_ptr.h"
+#include "demo/clip_generator.h"
+#include "demo/stick_figure.h"
 #include "render/media_probe.h"
 #include "render_media.h"
 
-namespace ws::render {
+namespace ws::demo {
 namespace {
 
 namespace fs = std::filesystem;
 
-using test::has_temp_files;
-using test::kPipelines;
+using render::probe_media;
+using render::test::has_temp_files;
+using render::test::kPipelines;
 
-fs::path media_dir() { return ws::test::scratch_dir("render"); }
+fs::path media_dir() { return ws::test::scratch_dir("demo"); }
 
 struct Frame {
   int width = 0, height = 0, stride = 0;
@@ -44,25 +45,24 @@ Frame decode_first_frame(const fs::path& mov) {
   g_object_set(src.get(), "location", mov.c_str(), nullptr);
   GstObjectPtr<GstElement> sink(gst_bin_get_by_name(GST_BIN(pipeline.get()), "sink"));
   gst_element_set_state(pipeline.get(), GST_STATE_PLAYING);
-  GstSample* sample = gst_app_sink_try_pull_sample(GST_APP_SINK(sink.get()), 10 * GST_SECOND);
+  GstSamplePtr sample(gst_app_sink_try_pull_sample(GST_APP_SINK(sink.get()), 10 * GST_SECOND));
   EXPECT_NE(sample, nullptr) << "no frame decoded from " << mov;
   if (!sample) return {};
   Frame f;
-  GstStructure* s = gst_caps_get_structure(gst_sample_get_caps(sample), 0);
+  GstStructure* s = gst_caps_get_structure(gst_sample_get_caps(sample.get()), 0);
   gst_structure_get_int(s, "width", &f.width);
   gst_structure_get_int(s, "height", &f.height);
   f.stride = GST_ROUND_UP_4(f.width * 4);
   GstMapInfo map;
-  GstBuffer* buffer = gst_sample_get_buffer(sample);
+  GstBuffer* buffer = gst_sample_get_buffer(sample.get());
   if (gst_buffer_map(buffer, &map, GST_MAP_READ)) {
     f.bgra.assign(map.data, map.data + map.size);
     gst_buffer_unmap(buffer, &map);
   }
-  gst_sample_unref(sample);
   return f;
 }
 
-TEST(RenderClip, GeneratesProResWithAlphaAndThumbnail) {
+TEST(DemoClip, GeneratesProResWithAlphaAndThumbnail) {
   fs::path dir = media_dir() / "pushup";
   fs::remove_all(dir);
   ClipSpec spec{"Push-ups", "pushup", "#3b82f6", 320, 180, 30, 1.0, kPipelines};
@@ -90,7 +90,7 @@ TEST(RenderClip, GeneratesProResWithAlphaAndThumbnail) {
   cairo_surface_destroy(png);
 }
 
-TEST(RenderClip, BackgroundIsTransparentAndFigureOpaqueInItsColour) {
+TEST(DemoClip, BackgroundIsTransparentAndFigureOpaqueInItsColour) {
   fs::path dir = media_dir() / "squat";
   fs::remove_all(dir);
   ClipSpec spec{"Air Squat", "squat", "#3b82f6", 320, 180, 30, 0.5, kPipelines};
@@ -114,10 +114,10 @@ TEST(RenderClip, BackgroundIsTransparentAndFigureOpaqueInItsColour) {
   EXPECT_TRUE(found) << "no opaque pixel in the figure colour #3b82f6";
 }
 
-TEST(RenderClip, EveryMotionRenders) {
+TEST(DemoClip, EveryMotionRenders) {
   fs::path dir = media_dir() / "motions";
   fs::remove_all(dir);
-  for (const auto& motion : known_motions()) {
+  for (const auto& motion : motion_names()) {
     ClipSpec spec{motion, motion, "#f97316", 160, 90, 30, 0.2, kPipelines};
     Status st = generate_clip(spec, dir / (motion + ".mov"), dir / (motion + ".png"));
     ASSERT_TRUE(st.ok()) << motion << ": " << st.error().message;
@@ -129,7 +129,7 @@ TEST(RenderClip, EveryMotionRenders) {
   EXPECT_FALSE(has_temp_files(dir));
 }
 
-TEST(RenderClip, RejectsBadSpecsWithoutWritingFiles) {
+TEST(DemoClip, RejectsBadSpecsWithoutWritingFiles) {
   fs::path dir = media_dir() / "rejected";
   fs::remove_all(dir);
   Status unknown = generate_clip({"Moonwalk", "moonwalk"}, dir / "a.mov", dir / "a.png");
@@ -144,39 +144,5 @@ TEST(RenderClip, RejectsBadSpecsWithoutWritingFiles) {
   EXPECT_FALSE(fs::exists(dir / "a.mov") || fs::exists(dir / "b.mov") || fs::exists(dir / "c.mov"));
 }
 
-TEST(MediaProbe, MissingFileIsClipNotFound) {
-  fs::path missing = media_dir() / "does-not-exist.mov";
-  auto info = probe_media(missing);
-  ASSERT_FALSE(info.ok());
-  EXPECT_EQ(info.error().kind, ErrorKind::unprocessable);
-  EXPECT_EQ(info.error().code, "clip_not_found");
-  EXPECT_NE(info.error().message.find("does-not-exist.mov"), std::string::npos);
-}
-
-TEST(MediaProbe, TextFileIsNotDecodable) {
-  fs::path text = media_dir() / "notes.txt";
-  std::ofstream(text) << "this is not a video\n";
-  auto info = probe_media(text);
-  ASSERT_FALSE(info.ok());
-  EXPECT_EQ(info.error().kind, ErrorKind::unprocessable);
-  EXPECT_EQ(info.error().code, "clip_not_decodable");
-  EXPECT_NE(info.error().message.find("notes.txt"), std::string::npos);
-}
-
-TEST(MediaProbe, WorksFromSeveralThreadsAtOnce) {
-  fs::path dir = media_dir() / "threads";
-  fs::remove_all(dir);
-  ClipSpec spec{"Plank", "plank", "#22c55e", 160, 90, 30, 0.2, kPipelines};
-  ASSERT_TRUE(generate_clip(spec, dir / "plank.mov", dir / "plank.png").ok());
-  std::vector<std::future<bool>> probes;
-  for (int i = 0; i < 4; ++i) {
-    probes.push_back(std::async(std::launch::async, [&] {
-      auto info = probe_media(dir / "plank.mov");
-      return info.ok() && info->width == 160 && info->has_alpha;
-    }));
-  }
-  for (auto& p : probes) EXPECT_TRUE(p.get());
-}
-
 }  // namespace
-}  // namespace ws::render
+}  // namespace ws::demo

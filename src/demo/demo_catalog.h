@@ -10,7 +10,7 @@
 #include "common/result.h"
 #include "db/database.h"
 
-namespace ws::app {
+namespace ws::demo {
 
 struct DemoExercise {
   Exercise exercise;  // video_url/thumbnail_url relative to the media folder
@@ -41,4 +41,4 @@ Status generate_missing_clips(const DemoCatalog& catalog, const std::filesystem:
 Status seed_demo_catalog(db::Database& db, const DemoCatalog& catalog,
                          const std::filesystem::path& media_dir, const ClipOptions& options);
 
-}  // namespace ws::app
+}  // namespace ws::demo
