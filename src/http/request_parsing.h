@@ -12,6 +12,7 @@
 
 #include "common/domain.h"
 #include "common/result.h"
+#include "workouts/rules.h"
 
 namespace ws::http {
 
@@ -32,11 +33,8 @@ auto parse_body_with(const std::string& body, Parse parse)
   return parse(*json);
 }
 
-struct CreateWorkout {
-  std::string name;
-  std::vector<WorkoutItem> items;  // order_index set from the array order
-  WorkoutConfig config;
-};
+// The body of POST /api/workouts: a draft, checked against the catalog later.
+using CreateWorkout = workouts::WorkoutDraft;
 Result<CreateWorkout> parse_create_workout(const boost::json::value& body,
                                            const Limits& limits = {});
 

@@ -1,4 +1,4 @@
-#include "http/account_parsing.h"
+#include "http/routes/account_parsing.h"
 
 #include <boost/json/serialize.hpp>
 
@@ -107,7 +107,7 @@ Result<std::string> feedback_of(const json::value& v) {
 
 }  // namespace
 
-Result<Credentials> parse_sign_up(const json::value& body) {
+Result<accounts::Credentials> parse_sign_up(const json::value& body) {
   const auto& o = body.get_object();
   if (Status s = only_known_keys(o, {"email", "password", "display_name"}, ""); !s) return s.error();
   auto email = email_of(o);
@@ -117,7 +117,7 @@ Result<Credentials> parse_sign_up(const json::value& body) {
     if (password.error().kind != ErrorKind::unprocessable) return password.error();
     return unprocessable("password", "must be 8 to 200 characters", "weak_password");
   }
-  Credentials c{*email, *password, {}};
+  accounts::Credentials c{*email, *password, {}};
   if (const auto* name = o.if_contains("display_name"); name && !name->is_null()) {
     auto text = string_of(*name, "display_name", 1, 100);
     if (!text) return text.error();
@@ -126,14 +126,14 @@ Result<Credentials> parse_sign_up(const json::value& body) {
   return c;
 }
 
-Result<Credentials> parse_sign_in(const json::value& body) {
+Result<accounts::Credentials> parse_sign_in(const json::value& body) {
   const auto& o = body.get_object();
   if (Status s = only_known_keys(o, {"email", "password"}, ""); !s) return s.error();
   auto email = email_of(o);
   if (!email) return email.error();
   auto password = required_string(o, "password", 1, kMaxPassword);
   if (!password) return password.error();
-  return Credentials{*email, *password, {}};
+  return accounts::Credentials{*email, *password, {}};
 }
 
 Result<db::ProfileUpdate> parse_profile_update(const json::value& body) {

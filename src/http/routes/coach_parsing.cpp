@@ -1,4 +1,4 @@
-#include "http/coach_parsing.h"
+#include "http/routes/coach_parsing.h"
 
 #include "http/json_fields.h"
 
