@@ -38,9 +38,8 @@ std::string request_id_of(SoupServerMessage* message) {
 }
 
 // A listening socket with the kernel's full accept backlog. soup_server_listen
-// leaves GSocket's default of 10: 200 clients connecting at once overflowed
-// it, and each dropped SYN cost its client a 1, 3 or 7 s retransmission
-// (the wrk timeouts of bench/load_streams.sh).
+// leaves GSocket's default of 10, which a burst of clients connecting at once
+// overflows: each dropped SYN costs its client a 1, 3 or 7 s retransmission.
 GSocket* listening_socket(GSocketAddress* address, GError** error) {
   GObjectPtr<GSocket> socket(g_socket_new(g_socket_address_get_family(address), G_SOCKET_TYPE_STREAM,
                                           G_SOCKET_PROTOCOL_TCP, error));
@@ -147,7 +146,7 @@ void Server::on_early(SoupServer*, SoupServerMessage* message, const char*, GHas
   }
   refusal.header("Connection", "close");
   // libsoup still reads the announced body before it answers: without this
-  // it would hold all of it in memory (a 200 MB Content-Length cost 200 MB).
+  // it would hold all of it in memory.
   soup_message_body_set_accumulate(soup_server_message_get_request_body(message), FALSE);
   self->refuse_before_routing(message, refusal);
 }
