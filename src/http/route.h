@@ -2,7 +2,7 @@
 // A route: method, path pattern, the guards that check a request before the
 // handler runs, and the handler.
 //
-//   router.add("PUT", "/api/users/{id}/profile", {owner_only(s)}, update_profile);
+//   router.add("PUT", "/api/users/{id}/profile", {owner_only(s)}, with_services(s, update_profile));
 //
 // Guards run in the order given (middleware.h has the ones the API uses).
 // Each either answers the request itself (a refusal: 401, 403, 429, ...) or

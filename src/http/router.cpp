@@ -40,34 +40,48 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
   add(std::move(method), std::move(pattern), {}, std::move(handler));
 }
 
+std::vector<Router::Part> Router::parts_of(const std::string& method, const std::string& pattern,
+                                           const std::vector<std::string>& segments) {
+  std::vector<Part> parts;
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string& segment = segments[i];
+    bool braced = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+    if (!braced) {
+      if (segment.find_first_of("{}") != std::string::npos) refuse(method, pattern, "malformed segment");
+      parts.push_back(Part::literal);
+      continue;
+    }
+    std::string name = param_name(segment);
+    if (name != "*" && name.find_first_of("{}*") != std::string::npos) refuse(method, pattern, "malformed parameter");
+    if (name == "*" && i + 1 != segments.size()) refuse(method, pattern, "{*} must be the last segment");
+    if (std::find(names.begin(), names.end(), name) != names.end()) refuse(method, pattern, "{" + name + "} appears twice");
+    names.push_back(name);
+    parts.push_back(name == "*" ? Part::rest : Part::param);
+  }
+  return parts;
+}
+
+// Same method, and the same segments once parameter names are set aside.
+bool Router::same_shape(const Entry& a, const Entry& b) {
+  if (a.route->method != b.route->method || a.parts != b.parts) return false;
+  for (std::size_t i = 0; i < a.parts.size(); ++i) {
+    if (a.parts[i] == Part::literal && a.segments[i] != b.segments[i]) return false;
+  }
+  return true;
+}
+
 void Router::add(std::string method, std::string pattern, std::vector<Guard> guards, Handler handler) {
   Entry entry;
   entry.segments = split(pattern);
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < entry.segments.size(); ++i) {
-    const std::string& segment = entry.segments[i];
-    bool braced = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-    std::string name = braced ? param_name(segment) : "";
-    if (!braced && segment.find_first_of("{}") != std::string::npos) refuse(method, pattern, "malformed segment");
-    if (braced && name != "*" && name.find_first_of("{}*") != std::string::npos) {
-      refuse(method, pattern, "malformed parameter");
-    }
-    if (name == "*" && i + 1 != entry.segments.size()) refuse(method, pattern, "{*} must be the last segment");
-    if (braced && std::find(names.begin(), names.end(), name) != names.end()) {
-      refuse(method, pattern, "{" + name + "} appears twice");
-    }
-    if (braced) names.push_back(name);
-    entry.parts.push_back(!braced ? Part::literal : name == "*" ? Part::rest : Part::param);
-  }
-  for (const auto& other : entries_) {
-    bool same_shape = other.route->method == method && other.parts == entry.parts;
-    for (std::size_t i = 0; same_shape && i < entry.parts.size(); ++i) {
-      same_shape = entry.parts[i] != Part::literal || entry.segments[i] == other.segments[i];
-    }
-    if (same_shape) refuse(method, pattern, "already routed as " + other.route->pattern);
-  }
+  entry.parts = parts_of(method, pattern, entry.segments);
   entry.route = std::make_shared<const Route>(
       Route{std::move(method), std::move(pattern), std::move(guards), std::move(handler)});
+  for (const auto& other : entries_) {
+    if (same_shape(entry, other)) {
+      refuse(entry.route->method, entry.route->pattern, "already routed as " + other.route->pattern);
+    }
+  }
   entries_.push_back(std::move(entry));
 }
 

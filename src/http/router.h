@@ -47,6 +47,10 @@ class Router {
     std::vector<std::string> segments;  // of the pattern
     std::vector<Part> parts;
   };
+  // The kind of each of a pattern's segments; throws on a malformed pattern.
+  static std::vector<Part> parts_of(const std::string& method, const std::string& pattern,
+                                    const std::vector<std::string>& segments);
+  static bool same_shape(const Entry& a, const Entry& b);
   // Of two patterns that match one path, whether `a` is the more specific.
   static bool more_specific(const Entry& a, const Entry& b);
   static std::optional<PathParams> matches(const Entry& entry, const std::vector<std::string>& segments);
