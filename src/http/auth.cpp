@@ -2,14 +2,6 @@
 
 namespace ws::http {
 
-bool constant_time_equals(const std::string& a, const std::string& b) {
-  unsigned char diff = a.size() == b.size() ? 0 : 1;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
-  }
-  return diff == 0;
-}
-
 Status check_admin(const Request& request, const config::Server& server) {
   if (server.admin_token.empty()) {
     return make_error(ErrorKind::forbidden, "admin_disabled",
@@ -30,6 +22,14 @@ Status check_admin(const Request& request, const config::Server& server) {
                       "Authorization");
   }
   return Status::Ok();
+}
+
+std::optional<std::string> bearer_token(const Request& request) {
+  auto authorization = request.header("Authorization");
+  if (!authorization || authorization->rfind("Bearer ", 0) != 0) return std::nullopt;
+  std::string token = authorization->substr(7);
+  if (token.empty()) return std::nullopt;
+  return token;
 }
 
 }  // namespace ws::http

@@ -1,8 +1,17 @@
 #include "http/exchange.h"
 
+#include <stdexcept>
+
 #include "http/negotiation.h"
 
 namespace ws::http {
+
+const std::string& Request::param(std::string_view name) const {
+  for (const auto& [key, value] : params) {
+    if (key == name) return value;
+  }
+  throw std::out_of_range("the route of " + path + " has no parameter {" + std::string(name) + "}");
+}
 
 std::optional<std::string> Request::header(const char* name) const {
   if (!headers) return std::nullopt;

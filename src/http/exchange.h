@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <libsoup/soup.h>
@@ -16,16 +18,29 @@
 
 namespace ws::http {
 
+// The {name} segments of the matched route, in pattern order: (name, decoded value).
+using PathParams = std::vector<std::pair<std::string, std::string>>;
+
 struct Request {
   std::string method;
   std::string path;
   std::map<std::string, std::string> query;
-  std::vector<std::string> path_params;  // the {..} parts of the matched route
+  PathParams params;
+  // The same values by position. Deprecated: use param().
+  std::vector<std::string> path_params;
   std::string body;
   std::string request_id;
   std::string remote_address;
   SoupMessageHeaders* headers = nullptr;  // valid on the main loop only
 
+  // What the route's guards (middleware.h) found, for the handler.
+  std::string user_id;       // signed_in, owner_only; maybe_signed_in: "" when anonymous
+  std::string signed_query;  // signed_stream: "?exp=...&sig=..." for the URIs it writes, "" when signing is off
+
+  // The value of the route's {name} segment; for "{*}" (the rest of the
+  // path), param("*"). A name the route does not have throws
+  // std::out_of_range: a bug, answered 500.
+  const std::string& param(std::string_view name) const;
   std::optional<std::string> header(const char* name) const;
   std::optional<std::string> query_value(const std::string& name) const;
 };

@@ -1,5 +1,7 @@
 #pragma once
-// Route table of the API: which handler answers which method and path.
+// Route table of the API: which handler answers which method and path. The
+// handlers live in routes/ by area (streams in stream_*.cpp); router.h says
+// how a path finds its route, middleware.h which guards a route may declare.
 #include "http/router.h"
 #include "http/services.h"
 
@@ -10,8 +12,7 @@ void add_metrics_routes(Router& router, Services& services);
 void add_catalog_routes(Router& router, Services& services);
 void add_workout_routes(Router& router, Services& services);
 void add_stream_routes(Router& router, Services& services);
-// fMP4/CMAF and DASH under /streams/{id}/cmaf/ (called by add_stream_routes,
-// before its /streams/{id}/{rendition}/{file}, which would shadow them).
+// fMP4/CMAF and DASH under /streams/{id}/cmaf/ (called by add_stream_routes).
 void add_cmaf_routes(Router& router, Services& services);
 void add_coach_routes(Router& router, Services& services);
 void add_account_routes(Router& router, Services& services);
@@ -20,5 +21,10 @@ void add_static_routes(Router& router, Services& services);
 
 // All of the above.
 Router make_router(Services& services);
+
+// A route handler that works with the services:
+//   router.add("GET", "/api/workouts/{id}", with_services(s, get_workout));
+using ServicesHandler = void (*)(Services&, Request&, const ResponderPtr&);
+Handler with_services(Services& services, ServicesHandler handler);
 
 }  // namespace ws::http

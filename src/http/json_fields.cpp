@@ -77,9 +77,8 @@ Result<std::vector<std::string>> string_list(const json::value& v, const std::st
   }
   std::vector<std::string> out;
   for (std::size_t i = 0; i < array.size(); ++i) {
-    auto s = string_of(array[i], at_index(field, i), 1, max_len);
-    if (!s) return s.error();
-    out.push_back(std::move(s.value()));
+    WS_ASSIGN_OR_RETURN(std::string item, string_of(array[i], at_index(field, i), 1, max_len));
+    out.push_back(std::move(item));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "http/response.h"
+#include "http/middleware.h"
 
 namespace ws::http {
 
@@ -48,15 +48,8 @@ std::optional<int> RateLimiter::take(const std::string& client, Clock::time_poin
 }
 
 Handler rate_limited(RateLimiter& limiter, Handler handler) {
-  return [&limiter, handler = std::move(handler)](Request& request, const ResponderPtr& responder) {
-    if (auto wait = limiter.take(request.remote_address)) {
-      Response refusal = error_response(ErrorKind::unavailable, "rate_limited",
-                                        "too many requests from this address; retry in " +
-                                            std::to_string(*wait) + " s");
-      refusal.status = 429;
-      return responder->respond(refusal.header("Retry-After", std::to_string(*wait)));
-    }
-    handler(request, responder);
+  return [guard = rate_limit(limiter), handler = std::move(handler)](Request& request, const ResponderPtr& responder) {
+    guard(request, responder, [&] { handler(request, responder); });  // the guard decides at once
   };
 }
 

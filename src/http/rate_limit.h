@@ -13,7 +13,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "http/router.h"
+#include "http/route.h"
 
 namespace ws::http {
 
@@ -50,7 +50,8 @@ struct RateLimits {
   RateLimiter streams;     // POST /api/workouts/{id}/stream, /api/generate-workout-video
 };
 
-// `handler`, answering 429 + Retry-After instead when the client is over the limit.
+// `handler` behind the rate_limit guard (middleware.h). Deprecated: declare
+// the guard on the route instead.
 Handler rate_limited(RateLimiter& limiter, Handler handler);
 
 }  // namespace ws::http

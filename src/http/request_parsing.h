@@ -12,6 +12,7 @@
 
 #include "common/domain.h"
 #include "common/result.h"
+#include "workouts/rules.h"
 
 namespace ws::http {
 
@@ -27,20 +28,16 @@ Result<boost::json::value> parse_json_body(const std::string& body, const Limits
 template <class Parse>
 auto parse_body_with(const std::string& body, Parse parse)
     -> decltype(parse(std::declval<const boost::json::value&>())) {
-  auto json = parse_json_body(body);
-  if (!json) return json.error();
-  return parse(*json);
+  WS_ASSIGN_OR_RETURN(auto json, parse_json_body(body));
+  return parse(json);
 }
 
-struct CreateWorkout {
-  std::string name;
-  std::vector<WorkoutItem> items;  // order_index set from the array order
-  WorkoutConfig config;
-};
+// The body of POST /api/workouts: a draft, checked against the catalog later.
+using CreateWorkout = workouts::WorkoutDraft;
 Result<CreateWorkout> parse_create_workout(const boost::json::value& body,
                                            const Limits& limits = {});
 
-// A WorkoutConfig object (the seed's shape); missing keys keep their defaults.
+// A WorkoutConfig object; missing keys keep their defaults.
 Result<WorkoutConfig> parse_workout_config(const boost::json::value& config,
                                            const std::string& field = "config");
 

@@ -5,7 +5,6 @@
 #include <cstring>
 #include <random>
 
-#include "common/logging.h"
 
 namespace ws::http {
 namespace {
@@ -39,9 +38,8 @@ std::string request_id_of(SoupServerMessage* message) {
 }
 
 // A listening socket with the kernel's full accept backlog. soup_server_listen
-// leaves GSocket's default of 10: 200 clients connecting at once overflowed
-// it, and each dropped SYN cost its client a 1, 3 or 7 s retransmission
-// (the wrk timeouts of bench/load_streams.sh).
+// leaves GSocket's default of 10, which a burst of clients connecting at once
+// overflows: each dropped SYN costs its client a 1, 3 or 7 s retransmission.
 GSocket* listening_socket(GSocketAddress* address, GError** error) {
   GObjectPtr<GSocket> socket(g_socket_new(g_socket_address_get_family(address), G_SOCKET_TYPE_STREAM,
                                           G_SOCKET_PROTOCOL_TCP, error));
@@ -148,7 +146,7 @@ void Server::on_early(SoupServer*, SoupServerMessage* message, const char*, GHas
   }
   refusal.header("Connection", "close");
   // libsoup still reads the announced body before it answers: without this
-  // it would hold all of it in memory (a 200 MB Content-Length cost 200 MB).
+  // it would hold all of it in memory.
   soup_message_body_set_accumulate(soup_server_message_get_request_body(message), FALSE);
   self->refuse_before_routing(message, refusal);
 }
@@ -231,6 +229,66 @@ void Server::add_cors_headers(SoupServerMessage* message) const {
   if (options_.allowed_origins != "*") soup_message_headers_append(out, "Vary", "Origin");
 }
 
+namespace {
+
+// The answer to a CORS preflight for a path that answers to `allowed`.
+Response preflight_response(const std::vector<std::string>& allowed) {
+  Response preflight;
+  preflight.status = 204;
+  preflight.content_type.clear();
+  std::string methods = "OPTIONS";
+  for (const auto& m : allowed) methods += ", " + m;
+  return preflight.header("Access-Control-Allow-Methods", methods)
+      .header("Access-Control-Allow-Headers", "Content-Type, Authorization, If-None-Match, Range, X-Request-Id")
+      .header("Access-Control-Max-Age", "86400")
+      .header("Allow", methods);
+}
+
+Response no_route_response(const Request& request, const std::vector<std::string>& allowed) {
+  if (allowed.empty()) {
+    return error_response(ErrorKind::not_found, "not_found", "no such resource: " + request.path);
+  }
+  Response refusal = error_response(ErrorKind::invalid_argument, "method_not_allowed",
+                                    request.method + " is not allowed on " + request.path);
+  refusal.status = 405;
+  std::string allow;
+  for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
+  return refusal.header("Allow", allow);
+}
+
+}  // namespace
+
+// The answer the server gives itself, before any route runs: a path that is
+// not allowed, a preflight, no route, or a body past the limit.
+std::optional<Response> Server::answer_before_route(const Request& request, bool path_allowed,
+                                                    const Router::Match& match) const {
+  if (!path_allowed) {
+    return error_response(ErrorKind::invalid_argument, "invalid_path", "the request path is not allowed", "path");
+  }
+  if (request.method == "OPTIONS" && !match.allowed.empty()) return preflight_response(match.allowed);
+  if (!match.route) return no_route_response(request, match.allowed);
+  if (request.body.size() > options_.max_body_bytes) {  // no Content-Length lied past on_early
+    return error_response(ErrorKind::payload_too_large, "body_too_large", "request body is too large");
+  }
+  return std::nullopt;
+}
+
+// The exchange's Responder, which records the exchange (metrics, access log)
+// once it is answered.
+ResponderPtr Server::responder_for(SoupServerMessage* message, const Request& request, std::string route,
+                                   std::chrono::steady_clock::time_point started) {
+  ExchangeRecord record{request.method, std::move(route), request.path, 0, 0, {}, request.request_id,
+                        request.remote_address};
+  return std::make_shared<Responder>(
+      message, context_, request.request_id, [this, record, started](const Response& response) mutable {
+        record.status = response.status;
+        record.bytes = response.file ? g_bytes_get_size(response.file.get()) : response.body.size();
+        record.duration = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - started);
+        if (observer_) observer_(record);
+      });
+}
+
 void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
   if (soup_server_message_get_status(message) != 0) return;  // refused in on_early
   auto started = std::chrono::steady_clock::now();
@@ -240,73 +298,23 @@ void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
     refusal.header("Connection", "close").header("Retry-After", "1");
     return refuse_before_routing(message, refusal);
   }
-  Request request = build_request(message, query);
+  auto request = std::make_shared<Request>(build_request(message, query));
   add_cors_headers(message);
   track_until_finished(message);
 
-  auto segments = decode_path(request.path);
+  auto segments = decode_path(request->path);
   Router::Match match;
-  if (segments) match = router_.match(request.method, *segments);
+  if (segments) match = router_.match(request->method, *segments);
   // Unmatched paths share one label: raw paths would let any client create
   // metric series without bound.
-  std::string route = match.handler ? match.pattern : "unmatched";
-
-  auto responder = std::make_shared<Responder>(
-      message, context_, request.request_id,
-      [this, record = ExchangeRecord{request.method, route, request.path, 0, 0, {},
-                                     request.request_id, request.remote_address},
-       started](const Response& response) mutable {
-        record.status = response.status;
-        record.bytes = response.file ? g_bytes_get_size(response.file.get()) : response.body.size();
-        record.duration = std::chrono::duration_cast<std::chrono::microseconds>(
-            std::chrono::steady_clock::now() - started);
-        if (observer_) observer_(record);
-      });
-
-  if (!segments) {
-    return responder->respond(error_response(ErrorKind::invalid_argument, "invalid_path",
-                                             "the request path is not allowed", "path"));
+  auto responder = responder_for(message, *request, match.route ? match.route->pattern : "unmatched", started);
+  if (auto answer = answer_before_route(*request, segments.has_value(), match)) {
+    return responder->respond(std::move(*answer));
   }
-  if (request.method == "OPTIONS" && !match.allowed.empty()) {
-    Response preflight;
-    preflight.status = 204;
-    preflight.content_type.clear();
-    std::string methods = "OPTIONS";
-    for (const auto& m : match.allowed) methods += ", " + m;
-    preflight.header("Access-Control-Allow-Methods", methods)
-        .header("Access-Control-Allow-Headers",
-                "Content-Type, Authorization, If-None-Match, Range, X-Request-Id")
-        .header("Access-Control-Max-Age", "86400")
-        .header("Allow", methods);
-    return responder->respond(preflight);
-  }
-  if (!match.handler) {
-    if (match.allowed.empty()) {
-      return responder->respond(error_response(ErrorKind::not_found, "not_found",
-                                               "no such resource: " + request.path));
-    }
-    Response refusal = error_response(ErrorKind::invalid_argument, "method_not_allowed",
-                                      request.method + " is not allowed on " + request.path);
-    refusal.status = 405;
-    std::string allow;
-    for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
-    return responder->respond(refusal.header("Allow", allow));
-  }
-  if (request.body.size() > options_.max_body_bytes) {  // no Content-Length lied past on_early
-    return responder->respond(error_response(ErrorKind::payload_too_large, "body_too_large",
-                                             "request body is too large"));
-  }
-  request.path_params = std::move(match.params);
-  try {
-    (*match.handler)(request, responder);
-    responder->after_handler();
-  } catch (const std::exception& e) {
-    log::RequestScope scope(request.request_id);
-    log::get("http")->error("{} {} [{}]: handler threw: {}", request.method, request.path,
-                            request.request_id, e.what());
-    responder->respond(error_response(ErrorKind::internal, "internal_error",
-                                      "internal error (request " + request.request_id + ")"));
-  }
+  for (const auto& [name, value] : match.params) request->path_params.push_back(value);
+  request->params = std::move(match.params);
+  run_route(match.route, request, responder);
+  responder->after_handler();
 }
 
 }  // namespace ws::http

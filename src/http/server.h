@@ -8,6 +8,7 @@
 #include <memory>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <libsoup/soup.h>
@@ -63,6 +64,10 @@ class Server {
   void refuse_before_routing(SoupServerMessage* message, Response refusal);
   void add_cors_headers(SoupServerMessage* message) const;
   Request build_request(SoupServerMessage* message, GHashTable* query) const;
+  std::optional<Response> answer_before_route(const Request& request, bool path_allowed,
+                                              const Router::Match& match) const;
+  ResponderPtr responder_for(SoupServerMessage* message, const Request& request, std::string route,
+                             std::chrono::steady_clock::time_point started);
 
   ServerOptions options_;
   Router router_;

@@ -4,11 +4,10 @@
 
 namespace ws::http {
 
-void answer_from_db(Services& services, const ResponderPtr& responder,
-                    std::function<Response(db::Connection&)> work) {
+void run_on_db(Services& services, const ResponderPtr& responder, std::function<void(db::Connection&)> work) {
   bool queued = services.db.submit([responder, work = std::move(work)](db::Connection& connection) {
     try {
-      responder->respond(work(connection));
+      work(connection);
     } catch (const std::exception& e) {
       log::get("http")->error("database task failed: {}", e.what());
       responder->respond(error_response(ErrorKind::internal, "internal_error", "internal error"));
@@ -17,6 +16,12 @@ void answer_from_db(Services& services, const ResponderPtr& responder,
   if (!queued) {
     responder->respond(busy_response());
   }
+}
+
+void answer_from_db(Services& services, const ResponderPtr& responder,
+                    std::function<Response(db::Connection&)> work) {
+  run_on_db(services, responder,
+            [responder, work = std::move(work)](db::Connection& connection) { responder->respond(work(connection)); });
 }
 
 void run_on_main_loop(GMainContext* context, std::function<void()> fn) {

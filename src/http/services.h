@@ -39,9 +39,12 @@ struct Services {
   int prefetch_segments = 3;  // rendered ahead of each segment request
 };
 
-// Runs `work` on a database worker with its connection and answers with what
-// it returns. Answers 503 at once when the database queue is full, and 500
-// (never a hang) if `work` throws.
+// Runs `work` on a database worker with its connection; `work` answers.
+// Answers 503 at once when the database queue is full, and 500 (never a
+// hang) if `work` throws.
+void run_on_db(Services& services, const ResponderPtr& responder, std::function<void(db::Connection&)> work);
+
+// run_on_db(), answering with what `work` returns.
 void answer_from_db(Services& services, const ResponderPtr& responder,
                     std::function<Response(db::Connection&)> work);
 

@@ -40,29 +40,15 @@ void add_static_routes(Router& router, Services& s) {
     responder->respond(serve_file(s.config.server.web_dir, "index.html", "no-cache"));
   });
   router.add("GET", "/web/{*}", [&s](Request& request, const ResponderPtr& responder) {
-    responder->respond(serve_file(s.config.server.web_dir, request.path_params.at(0), "no-cache"));
+    responder->respond(serve_file(s.config.server.web_dir, request.param("*"), "no-cache"));
   });
   router.add("GET", "/api/openapi.json", [&s](Request&, const ResponderPtr& responder) {
     responder->respond(serve_file(s.config.server.web_dir, "openapi.json", "no-cache"));
   });
   router.add("GET", "/media/{*}", [&s](Request& request, const ResponderPtr& responder) {
     responder->respond(
-        serve_file(s.config.media.media_dir, request.path_params.at(0), "public, max-age=3600"));
+        serve_file(s.config.media.media_dir, request.param("*"), "public, max-age=3600"));
   });
-}
-
-Router make_router(Services& services) {
-  Router router;
-  add_health_routes(router, services);
-  add_metrics_routes(router, services);
-  add_catalog_routes(router, services);
-  add_workout_routes(router, services);
-  add_stream_routes(router, services);
-  add_coach_routes(router, services);
-  add_account_routes(router, services);
-  add_session_routes(router, services);
-  add_static_routes(router, services);
-  return router;
 }
 
 }  // namespace ws::http

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "http/request_parsing.h"
-#include "http/workout_rules.h"
+#include "workouts/rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto json = ws::http::parse_json_body(std::string(reinterpret_cast<const char*>(data), size));
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     row.difficulty = static_cast<ws::Difficulty>(last % 3);
     catalog[row.id] = row;
   }
-  ws::Status status = ws::http::check_workout_rules(*workout, catalog);
+  ws::Status status = ws::workouts::check_workout_rules(*workout, catalog);
   if (!status.ok() && status.error().code.empty()) __builtin_trap();
   return 0;
 }

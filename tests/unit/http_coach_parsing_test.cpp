@@ -2,7 +2,7 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
-#include "http/coach_parsing.h"
+#include "http/routes/coach_parsing.h"
 
 namespace ws::http {
 namespace {

@@ -1,15 +1,13 @@
 // GET /api/exercises, /api/exercises/{id}, /api/categories; POST /api/exercises.
-#include <filesystem>
-
 #include <boost/json/serialize.hpp>
 
+#include "catalog/exercise_media.h"
 #include "db/exercise_repository.h"
-#include "http/api_json.h"
-#include "http/auth.h"
 #include "http/handlers.h"
+#include "http/middleware.h"
 #include "http/negotiation.h"
 #include "http/request_parsing.h"
-#include "render/media_probe.h"
+#include "http/routes/api_json.h"
 
 namespace ws::http {
 namespace {
@@ -58,18 +56,16 @@ void list_exercises(Services& s, Request& request, const ResponderPtr& responder
   if (!query) return responder->respond(error_response(query.error()));
   serve_cached(s, responder, "exercises?" + query->key(),
                [filter = to_filter(*query)](db::Connection& c) -> Result<boost::json::value> {
-                 auto rows = db::list_exercises(c, filter);
-                 if (!rows) return rows.error();
-                 return exercises_to_json(*rows);
+                 WS_ASSIGN_OR_RETURN(auto rows, db::list_exercises(c, filter));
+                 return exercises_to_json(rows);
                });
 }
 
-void list_categories(Services& s, const ResponderPtr& responder) {
+void list_categories(Services& s, Request&, const ResponderPtr& responder) {
   serve_cached(s, responder, "categories",
                [](db::Connection& c) -> Result<boost::json::value> {
-                 auto rows = db::list_categories(c);
-                 if (!rows) return rows.error();
-                 return categories_to_json(*rows);
+                 WS_ASSIGN_OR_RETURN(auto rows, db::list_categories(c));
+                 return categories_to_json(rows);
                });
 }
 
@@ -78,7 +74,7 @@ Error exercise_not_found(const std::string& id) {
 }
 
 void get_exercise(Services& s, Request& request, const ResponderPtr& responder) {
-  std::string id = request.path_params.at(0);
+  const std::string& id = request.param("id");
   if (!is_uuid(id)) return responder->respond(error_response(exercise_not_found(id)));
   answer_from_db(s, responder, [id](db::Connection& c) {
     auto row = db::get_exercise(c, id);
@@ -87,33 +83,7 @@ void get_exercise(Services& s, Request& request, const ResponderPtr& responder) 
   });
 }
 
-// The clip must be a real, decodable video inside the media folder.
-Status check_media(const config::Media& media, const Exercise& exercise) {
-  namespace fs = std::filesystem;
-  fs::path clip = fs::path(media.media_dir) / exercise.video_url;
-  auto info = render::probe_media(clip);
-  if (!info) {
-    Error error = info.error();
-    error.field = "video_url";
-    return error;
-  }
-  if (!info->has_video) {
-    return make_error(ErrorKind::unprocessable, "clip_not_decodable",
-                      "video_url: '" + exercise.video_url + "' has no video stream", "video_url");
-  }
-  if (!exercise.thumbnail_url.empty() &&
-      !fs::is_regular_file(fs::path(media.media_dir) / exercise.thumbnail_url)) {
-    return make_error(ErrorKind::unprocessable, "thumbnail_not_found",
-                      "thumbnail_url: '" + exercise.thumbnail_url + "' does not exist",
-                      "thumbnail_url");
-  }
-  return Status::Ok();
-}
-
 void create_exercise(Services& s, Request& request, const ResponderPtr& responder) {
-  if (Status allowed = check_admin(request, s.config.server); !allowed) {
-    return responder->respond(error_response(allowed.error()));
-  }
   auto body = parse_json_body(request.body);
   if (!body) return responder->respond(error_response(body.error()));
   auto exercise = parse_create_exercise(*body);
@@ -122,7 +92,7 @@ void create_exercise(Services& s, Request& request, const ResponderPtr& responde
   // Probing decodes the file: a blocking job, then the insert on a DB worker.
   bool queued = s.blocking.try_submit([&s, responder, exercise = std::move(exercise.value())](
                                           std::size_t) {
-    if (Status media = check_media(s.config.media, exercise); !media) {
+    if (Status media = catalog::check_exercise_media(s.config.media.media_dir, exercise); !media) {
       return responder->respond(error_response(media.error()));
     }
     answer_from_db(s, responder, [&s, exercise](db::Connection& c) {
@@ -141,14 +111,10 @@ void create_exercise(Services& s, Request& request, const ResponderPtr& responde
 }  // namespace
 
 void add_catalog_routes(Router& router, Services& s) {
-  router.add("GET", "/api/exercises",
-             [&s](Request& rq, const ResponderPtr& rs) { list_exercises(s, rq, rs); });
-  router.add("POST", "/api/exercises",
-             [&s](Request& rq, const ResponderPtr& rs) { create_exercise(s, rq, rs); });
-  router.add("GET", "/api/exercises/{id}",
-             [&s](Request& rq, const ResponderPtr& rs) { get_exercise(s, rq, rs); });
-  router.add("GET", "/api/categories",
-             [&s](Request&, const ResponderPtr& rs) { list_categories(s, rs); });
+  router.add("GET", "/api/exercises", with_services(s, list_exercises));
+  router.add("POST", "/api/exercises", {admin_only(s.config.server)}, with_services(s, create_exercise));
+  router.add("GET", "/api/exercises/{id}", with_services(s, get_exercise));
+  router.add("GET", "/api/categories", with_services(s, list_categories));
 }
 
 }  // namespace ws::http

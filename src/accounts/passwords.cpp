@@ -1,5 +1,4 @@
-#include "common/file_facts.h"
-#include "http/passwords.h"
+#include "accounts/passwords.h"
 
 #include <crypt.h>
 #include <sys/random.h>
@@ -7,12 +6,10 @@
 #include <cstdlib>
 #include <memory>
 
-#include <glib.h>
+#include "common/constant_time.h"
+#include "common/file_facts.h"
 
-#include "common/gobject_ptr.h"
-#include "http/auth.h"
-
-namespace ws::http {
+namespace ws::accounts {
 namespace {
 
 struct FreeDeleter {
@@ -67,4 +64,4 @@ std::string token_sha256(const std::string& token) {
   return sha256_hex(token);
 }
 
-}  // namespace ws::http
+}  // namespace ws::accounts

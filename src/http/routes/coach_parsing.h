@@ -1,7 +1,7 @@
 #pragma once
 // POST /api/generate-training's body: {"user_input": "...", "config": {...}}.
-// The config is the seed's Partial<WorkoutConfig>: validated like a
-// workout's, and only the keys present become constraints for the coach.
+// The config is a partial WorkoutConfig: validated like a workout's, and
+// only the keys present become constraints for the coach.
 #include <string>
 
 #include <boost/json/value.hpp>

@@ -1,9 +1,9 @@
-#include "http/account_json.h"
+#include "http/routes/account_json.h"
 
 #include <boost/json/parse.hpp>
 
 #include "db/json_mapping.h"
-#include "http/api_json.h"
+#include "http/routes/api_json.h"
 
 namespace ws::http {
 namespace json = boost::json;

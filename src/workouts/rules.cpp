@@ -1,9 +1,9 @@
-#include "http/workout_rules.h"
+#include "workouts/rules.h"
 
 #include <algorithm>
 #include <set>
 
-namespace ws::http {
+namespace ws::workouts {
 namespace {
 
 std::string item_field(std::size_t index) {
@@ -16,12 +16,11 @@ Error rule_error(std::string code, std::size_t index, std::string message) {
 
 }  // namespace
 
-Status check_workout_rules(const CreateWorkout& request,
-                           const std::map<std::string, Exercise>& catalog) {
-  const WorkoutConfig& config = request.config;
+Status check_workout_rules(const WorkoutDraft& draft, const std::map<std::string, Exercise>& catalog) {
+  const WorkoutConfig& config = draft.config;
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < request.items.size(); ++i) {
-    const std::string& id = request.items[i].exercise_id;
+  for (std::size_t i = 0; i < draft.items.size(); ++i) {
+    const std::string& id = draft.items[i].exercise_id;
     auto found = catalog.find(id);
     if (found == catalog.end()) {
       return rule_error("unknown_exercise", i, item_field(i) + ": no exercise with id " + id);
@@ -45,4 +44,4 @@ Status check_workout_rules(const CreateWorkout& request,
   return Status::Ok();
 }
 
-}  // namespace ws::http
+}  // namespace ws::workouts

@@ -1,4 +1,4 @@
-#include "http/coach_parsing.h"
+#include "http/routes/coach_parsing.h"
 
 #include "http/json_fields.h"
 
@@ -35,17 +35,14 @@ coach::ConfigOverrides overrides_from(const json::object& sent, const WorkoutCon
 
 Result<GenerateTraining> parse_generate_training(const json::value& body, const Limits& limits) {
   const auto& object = body.get_object();
-  if (Status s = only_known_keys(object, {"user_input", "config"}, ""); !s) return s.error();
+  WS_RETURN_IF_ERROR(only_known_keys(object, {"user_input", "config"}, ""));
   GenerateTraining request;
   const auto* input = object.if_contains("user_input");
   if (!input) return bad_request("user_input", "is required");
-  auto text = string_of(*input, "user_input", 0, limits.max_string_length);
-  if (!text) return text.error();
-  request.user_input = std::move(text.value());
+  WS_ASSIGN_OR_RETURN(request.user_input, string_of(*input, "user_input", 0, limits.max_string_length));
   if (const auto* config = object.if_contains("config"); config && !config->is_null()) {
-    auto parsed = parse_workout_config(*config, "config");
-    if (!parsed) return parsed.error();
-    request.config = overrides_from(config->get_object(), *parsed);
+    WS_ASSIGN_OR_RETURN(WorkoutConfig parsed, parse_workout_config(*config, "config"));
+    request.config = overrides_from(config->get_object(), parsed);
   }
   return request;
 }

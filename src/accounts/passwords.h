@@ -7,7 +7,7 @@
 
 #include "common/result.h"
 
-namespace ws::http {
+namespace ws::accounts {
 
 Result<std::string> hash_password(const std::string& password);
 // Constant time in where the hashes differ; false for a malformed hash.
@@ -18,4 +18,4 @@ Result<std::string> new_session_token();
 // The SHA-256 (hex) stored for a token.
 std::string token_sha256(const std::string& token);
 
-}  // namespace ws::http
+}  // namespace ws::accounts

@@ -1,5 +1,5 @@
 #pragma once
-// Domain objects as the API shows them (the seed's shapes). Media locations
+// Domain objects as the API shows them. Media locations
 // are stored relative to the media folder and shown as /media/... URLs.
 #include <vector>
 

@@ -5,21 +5,17 @@
 
 #include <boost/json/value.hpp>
 
+#include "accounts/sign_in.h"
 #include "common/result.h"
 #include "db/session_repository.h"
 #include "db/user_repository.h"
 
 namespace ws::http {
 
-struct Credentials {
-  std::string email;     // trimmed
-  std::string password;  // as given
-  std::string display_name;
-};
 // Sign-up: {"email", "password" (8..200 characters), "display_name"?}.
-Result<Credentials> parse_sign_up(const boost::json::value& body);
+Result<accounts::Credentials> parse_sign_up(const boost::json::value& body);
 // Sign-in: {"email", "password"}; no length rule, so an old password still signs in.
-Result<Credentials> parse_sign_in(const boost::json::value& body);
+Result<accounts::Credentials> parse_sign_in(const boost::json::value& body);
 
 // {"display_name"?, "fitness_level"? (or null), "preferences"?, "goals"?}.
 // Exercise ids in preferences must be UUIDs (their existence is the caller's check).

@@ -1,4 +1,4 @@
-#include "http/api_json.h"
+#include "http/routes/api_json.h"
 
 #include "db/json_mapping.h"
 
