@@ -130,8 +130,9 @@ class RenderScheduler {
     Result<std::filesystem::path> stored;
     std::optional<double> seconds;
   };
-  Outcome run_job(const RenderJob& job);
-  Result<std::filesystem::path> render_and_store(const RenderJob& job);
+  // `deadline`: the one next_key() gave the render, which the watchdog watches.
+  Outcome run_job(const RenderJob& job, Deadline deadline);
+  Result<std::filesystem::path> render_and_store(const RenderJob& job, Deadline deadline);
   void drop_oldest_prefetch();
 
   SegmentStore& store_;

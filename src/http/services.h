@@ -9,6 +9,7 @@
 
 #include "cache/render_scheduler.h"
 #include "cache/stream_plan.h"
+#include "common/main_loop.h"  // run_on_main_loop: the hop back to main_context
 #include "common/worker_pool.h"
 #include "config/config.h"
 #include "db/database.h"
@@ -43,8 +44,5 @@ struct Services {
 // (never a hang) if `work` throws.
 void answer_from_db(Services& services, const ResponderPtr& responder,
                     std::function<Response(db::Connection&)> work);
-
-// Runs `fn` on the main loop (from any thread).
-void run_on_main_loop(GMainContext* context, std::function<void()> fn);
 
 }  // namespace ws::http
