@@ -7,6 +7,7 @@
 #include <set>
 
 #include "common/logging.h"
+#include "common/worker_pool.h"
 #include "db/exercise_repository.h"
 #include "render/clip_frame_cache.h"
 #include "render/segment_renderer.h"
@@ -27,6 +28,7 @@ void ClipWarmer::run() {
   // Lowest CPU priority for this thread and the decoder threads it starts
   // (Linux threads inherit it): warming must never slow a render someone waits for.
   setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
+  name_this_thread("clip-warmer");
   auto logger = log::get("render");
   auto exercises = db_.run_sync([](db::Connection& c) { return db::list_exercises(c, {}); });
   if (!exercises) {

@@ -65,7 +65,7 @@ int render_workout(const CommandLine& cli, const config::Config& config) {
   database.stop();
   if (!workout) return fail(workout.error().message);
 
-  auto store = open_segment_store(config);
+  auto store = open_content_store(config);
   if (!store) return fail(store.error().message);
   limit_clip_cache(config);
   stream::ClipCatalog clips(config.media.media_dir);

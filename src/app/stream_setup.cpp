@@ -53,15 +53,12 @@ cache::SchedulerOptions scheduler_options(const config::Config& config) {
   return options;
 }
 
-Result<std::unique_ptr<cache::ContentStore>> open_segment_store(const config::Config& config) {
-  if (Status grid = timeline::validate_settings(timeline_settings(config)); !grid) return grid.error();
-  if (Status pipelines = render::validate_pipeline_dir(config.render.pipelines_dir); !pipelines) {
-    return pipelines.error();
-  }
+Result<std::unique_ptr<cache::ContentStore>> open_content_store(const config::Config& config) {
+  WS_RETURN_IF_ERROR(timeline::validate_settings(timeline_settings(config)));
+  WS_RETURN_IF_ERROR(render::validate_pipeline_dir(config.render.pipelines_dir));
   for (const auto& rendition : renditions(config)) {
     const auto& p = rendition.profile;
-    auto plate = render::Background::load(p.background, p.media_dir, p.width, p.height);
-    if (!plate) return plate.error();
+    WS_RETURN_IF_ERROR(render::Background::load(p.background, p.media_dir, p.width, p.height));
   }
   return cache::ContentStore::open(std::filesystem::path(config.media.cache_dir) / "segments",
                                    static_cast<std::uint64_t>(config.cache.max_megabytes) << 20);

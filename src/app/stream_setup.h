@@ -23,7 +23,7 @@ cache::SchedulerOptions scheduler_options(const config::Config& config);
 // and the background of every rendition, then opens the store under
 // cache_dir: a broken setting stops the server at start, not at its first
 // render.
-Result<std::unique_ptr<cache::ContentStore>> open_segment_store(const config::Config& config);
+Result<std::unique_ptr<cache::ContentStore>> open_content_store(const config::Config& config);
 
 // Caps the process-wide decoded clip frame cache at render.clip_cache_megabytes
 // (for `render` too: it is most of a render's memory once warm).

@@ -127,8 +127,9 @@ void RenderScheduler::run_worker() {
     }
     StoreJob job = pending_.at(key).job;
     const std::uint64_t ticket = pending_.at(key).ticket;
+    const Deadline deadline = pending_.at(key).deadline;
     lock.unlock();
-    Outcome outcome = run_job(job);
+    Outcome outcome = run_job(job, deadline);
     lock.lock();
     auto mine = pending_.find(key);
     if (mine == pending_.end() || mine->second.ticket != ticket) {
@@ -158,7 +159,7 @@ Error cache_full() {
 
 }  // namespace
 
-RenderScheduler::Outcome RenderScheduler::run_job(const StoreJob& job) {
+RenderScheduler::Outcome RenderScheduler::run_job(const StoreJob& job, Deadline deadline) {
   // No render starts on a full cache: besides the wasted work, a render
   // whose output cannot be written does not always end (the encoder's
   // appsrc may block for good once the file sink has failed).
@@ -167,14 +168,13 @@ RenderScheduler::Outcome RenderScheduler::run_job(const StoreJob& job) {
     return {cache_full(), std::nullopt};
   }
   auto started = std::chrono::steady_clock::now();
-  Result<fs::path> stored = render_and_store(job);
+  Result<fs::path> stored = render_and_store(job, deadline);
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   return {std::move(stored), took.count()};
 }
 
-Result<fs::path> RenderScheduler::render_and_store(const StoreJob& job) {
+Result<fs::path> RenderScheduler::render_and_store(const StoreJob& job, Deadline deadline) {
   fs::path temp = store_.temp_path(job.key, job.extension);
-  Deadline deadline = std::chrono::steady_clock::now() + options_.timeout;
   Status rendered = job.render ? job.render(temp, deadline)
                                : Status(make_error(ErrorKind::internal, "render_failed", "no renderer"));
   if (rendered.ok() && std::chrono::steady_clock::now() > deadline) {
@@ -274,16 +274,22 @@ void RenderScheduler::stop() {
   for (auto& [key, entry] : abandoned) {
     for (auto& done : entry.waiters) done(stopping);
   }
-  for (auto& t : threads_) {
-    // A stuck render's thread may never return: it is left behind (the
-    // process is about to end), never waited for.
-    if (abandoned_threads_.count(t.get_id())) {
-      t.detach();
-    } else {
-      t.join();
+  // A stuck render's thread may never return: it is left behind (the
+  // process is about to end), never waited for. Abandoned threads leave
+  // abandoned_threads_ as they return, so it is read under the lock.
+  std::vector<std::thread> returning;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& t : threads_) {
+      if (abandoned_threads_.count(t.get_id())) {
+        t.detach();
+      } else {
+        returning.push_back(std::move(t));
+      }
     }
+    threads_.clear();
   }
-  threads_.clear();
+  for (auto& t : returning) t.join();
 }
 
 SchedulerStats RenderScheduler::stats() const {

@@ -132,8 +132,9 @@ class RenderScheduler {
     Result<std::filesystem::path> stored;
     std::optional<double> seconds;
   };
-  Outcome run_job(const StoreJob& job);
-  Result<std::filesystem::path> render_and_store(const StoreJob& job);
+  // `deadline`: the one next_key() gave the render, which the watchdog watches.
+  Outcome run_job(const StoreJob& job, Deadline deadline);
+  Result<std::filesystem::path> render_and_store(const StoreJob& job, Deadline deadline);
   void drop_oldest_prefetch();
 
   ContentStore& store_;

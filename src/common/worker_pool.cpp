@@ -1,8 +1,12 @@
 #include "common/worker_pool.h"
 
+#include <pthread.h>
+
 #include "common/logging.h"
 
 namespace ws {
+
+void name_this_thread(const std::string& name) { pthread_setname_np(pthread_self(), name.substr(0, 15).c_str()); }
 
 WorkerPool::WorkerPool(std::string name, std::size_t threads, std::size_t queue_capacity)
     : name_(std::move(name)), capacity_(queue_capacity) {
@@ -47,6 +51,7 @@ std::size_t WorkerPool::busy() const {
 }
 
 void WorkerPool::run(std::size_t index) {
+  name_this_thread(name_ + "-" + std::to_string(index));
   for (;;) {
     Task task;
     {

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "common/main_loop.h"
 #include "http/negotiation.h"
 
 namespace ws::http {
@@ -47,24 +48,10 @@ void Responder::after_handler() {
 
 void Responder::respond(Response response) {
   if (answered_.exchange(true)) return;
-  if (g_main_context_is_owner(context_)) {
-    apply_on_main_loop(std::move(response));
-    return;
-  }
-  // Hop to the main loop; the message ref we hold keeps it valid until then.
-  struct Hop {
-    std::shared_ptr<Responder> self;  // keeps the exchange alive across the hop
-    Response response;
-  };
-  auto* hop = new Hop{shared_from_this(), std::move(response)};
-  g_main_context_invoke_full(
-      context_, G_PRIORITY_DEFAULT,
-      [](gpointer data) -> gboolean {
-        auto* h = static_cast<Hop*>(data);
-        h->self->apply_on_main_loop(std::move(h->response));
-        return G_SOURCE_REMOVE;
-      },
-      hop, [](gpointer data) { delete static_cast<Hop*>(data); });
+  // `self` keeps the exchange (and the message ref it holds) alive across the hop.
+  run_on_main_loop(context_, [self = shared_from_this(), response = std::move(response)]() mutable {
+    self->apply_on_main_loop(std::move(response));
+  });
 }
 
 void apply_response(SoupServerMessage* message, const Response& response) {

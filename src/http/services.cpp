@@ -24,15 +24,4 @@ void answer_from_db(Services& services, const ResponderPtr& responder,
             [responder, work = std::move(work)](db::Connection& connection) { responder->respond(work(connection)); });
 }
 
-void run_on_main_loop(GMainContext* context, std::function<void()> fn) {
-  auto* boxed = new std::function<void()>(std::move(fn));
-  g_main_context_invoke_full(
-      context, G_PRIORITY_DEFAULT,
-      [](gpointer data) -> gboolean {
-        (*static_cast<std::function<void()>*>(data))();
-        return G_SOURCE_REMOVE;
-      },
-      boxed, [](gpointer data) { delete static_cast<std::function<void()>*>(data); });
-}
-
 }  // namespace ws::http

@@ -9,6 +9,7 @@
 
 #include "cache/content_store.h"
 #include "cache/render_scheduler.h"
+#include "common/main_loop.h"  // run_on_main_loop: the hop back to main_context
 #include "common/worker_pool.h"
 #include "config/config.h"
 #include "db/database.h"
@@ -47,8 +48,5 @@ void run_on_db(Services& services, const ResponderPtr& responder, std::function<
 // run_on_db(), answering with what `work` returns.
 void answer_from_db(Services& services, const ResponderPtr& responder,
                     std::function<Response(db::Connection&)> work);
-
-// Runs `fn` on the main loop (from any thread).
-void run_on_main_loop(GMainContext* context, std::function<void()> fn);
 
 }  // namespace ws::http

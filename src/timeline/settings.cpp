@@ -61,7 +61,7 @@ Status validate_segment(const Settings& s) {
   if (!(s.segment_seconds >= 1.0 && s.segment_seconds <= 30.0)) {
     return settings_error("segment_seconds must be in 1..30", "segment_seconds");
   }
-  if (Status st = validate_grid_multiple(s, s.segment_seconds, "segment_seconds"); !st) return st;
+  WS_RETURN_IF_ERROR(validate_grid_multiple(s, s.segment_seconds, "segment_seconds"));
   if (s.first_segment_seconds == 0.0) return Status::Ok();
   if (!(s.first_segment_seconds >= 1.0 && s.first_segment_seconds <= s.segment_seconds)) {
     return settings_error("first_segment_seconds must be 0 or in 1..segment_seconds", "first_segment_seconds");
@@ -91,16 +91,16 @@ GridUnit grid_unit(const Settings& s) {
 }
 
 Status validate_settings(const Settings& s) {
-  if (Status st = validate_clock(s); !st) return st;
+  WS_RETURN_IF_ERROR(validate_clock(s));
   if (s.warm_up_seconds < 0 || s.warm_up_seconds > 3600) {
     return settings_error("warm_up_seconds must be in 0..3600", "warm_up_seconds");
   }
   if (s.cool_down_seconds < 0 || s.cool_down_seconds > 3600) {
     return settings_error("cool_down_seconds must be in 0..3600", "cool_down_seconds");
   }
-  if (Status st = validate_speed(s.speed_low, "speed_low"); !st) return st;
-  if (Status st = validate_speed(s.speed_medium, "speed_medium"); !st) return st;
-  if (Status st = validate_speed(s.speed_high, "speed_high"); !st) return st;
+  WS_RETURN_IF_ERROR(validate_speed(s.speed_low, "speed_low"));
+  WS_RETURN_IF_ERROR(validate_speed(s.speed_medium, "speed_medium"));
+  WS_RETURN_IF_ERROR(validate_speed(s.speed_high, "speed_high"));
   if (s.transition_frames < 0 || s.transition_frames > 10 * s.fps_num / s.fps_den) {
     return settings_error("transition_frames must be in 0..10 s of frames", "transition_frames");
   }

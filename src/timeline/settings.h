@@ -10,36 +10,42 @@
 namespace ws::timeline {
 
 struct Settings {
+  // The clock: fixed by the product, not configured.
   int fps_num = 30;  // video frame rate = fps_num / fps_den
   int fps_den = 1;
   int audio_rate = 48000;  // Hz; AAC frames are 1024 samples
-  int warm_up_seconds = 60;
-  int cool_down_seconds = 60;
-  // Playback speed of exercise clips per intensity. Used to the thousandth
-  // (speed_milli) so that source positions are exact integers.
-  double speed_low = 0.85;
-  double speed_medium = 1.0;
-  double speed_high = 1.2;
-  // Cross-fade length at interval boundaries, applied by the renderer. It does
-  // not change durations, only which intervals a segment's bytes depend on.
-  int transition_frames = 0;
   // 3.2 s = 96 video frames at 30 fps = 150 AAC frames at 48 kHz. It is 6x the
   // 30/60 fps grid unit (8/15 s) and 10x the 25/50 fps one (8/25 s), prints as
   // an exact decimal in EXTINF and sits in the 2-6 s range HLS players like.
   // Must be a whole multiple of grid_unit() (validate_settings checks).
   double segment_seconds = 3.2;
-  // A shorter first segment, so a new stream's first bytes come sooner (a
-  // segment's render time grows with its frames, and players start after the
-  // first one). 0: the first segment is like the others. Otherwise in
-  // 1..segment_seconds (shorter segments stall players) and, like
-  // segment_seconds, a whole multiple of grid_unit(), so every later boundary
-  // stays on both frame grids. Off here; the server's config turns it on.
-  double first_segment_seconds = 0.0;
+  // Cross-fade length at interval boundaries, applied by the renderer. It does
+  // not change durations, only which intervals a segment's bytes depend on.
+  int transition_frames = 0;
   // Guards against absurd requests (a timeline is O(rounds * items)). The
   // whole workout, warm-up to cool-down: each segment of its stream is a
   // render a client can ask for, so a workout of days is an open-ended cost.
   int max_rounds = 100;
   int max_total_seconds = 4 * 3600;
+
+  // From the server's configuration ([workout] in the settings table, through
+  // app::timeline_settings). They have no defaults here: the values below
+  // are ones validate_settings refuses, so settings that skipped the
+  // configuration fail instead of running with other values than the server's.
+  int warm_up_seconds = -1;
+  int cool_down_seconds = -1;
+  // Playback speed of exercise clips per intensity. Used to the thousandth
+  // (speed_milli) so that source positions are exact integers.
+  double speed_low = 0;
+  double speed_medium = 0;
+  double speed_high = 0;
+  // A shorter first segment, so a new stream's first bytes come sooner (a
+  // segment's render time grows with its frames, and players start after the
+  // first one). 0: the first segment is like the others. Otherwise in
+  // 1..segment_seconds (shorter segments stall players) and, like
+  // segment_seconds, a whole multiple of grid_unit(), so every later boundary
+  // stays on both frame grids.
+  double first_segment_seconds = -1;
 };
 
 inline constexpr int kAacFrameSamples = 1024;

@@ -51,7 +51,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& item : workout.exercises) {
     if (item.exercise_id.size() % 3) clips[item.exercise->video_url] = 0.5 + (size % 17);
   }
+  // The shipped configuration's [workout] values (this target links no config).
   ws::timeline::Settings settings;
+  settings.warm_up_seconds = 60;
+  settings.cool_down_seconds = 60;
+  settings.speed_low = 0.85;
+  settings.speed_medium = 1.0;
+  settings.speed_high = 1.2;
+  settings.first_segment_seconds = 1.6;
   auto timeline = ws::timeline::compile(ws::timeline::input_from_workout(workout, clips), settings);
   if (!timeline) return 0;
   expect_tiling(timeline->intervals, timeline->total_frames);

@@ -17,6 +17,7 @@
 #include "demo/stick_figure.h"
 #include "render/clip_frame_cache.h"
 #include "render/segment_renderer.h"
+#include "shared/timeline_settings.h"
 #include "support/scratch.h"
 #include "timeline/segment_grid.h"
 #include "timeline/timeline.h"
@@ -51,7 +52,7 @@ inline void ensure_clips(const std::filesystem::path& dir, int width = 320, int 
 }
 
 struct SmallWorkout {
-  timeline::Settings settings;
+  timeline::Settings settings = ws::test::equal_segment_settings();
   timeline::Timeline timeline;
   timeline::SegmentGrid grid;
 };

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "coach/planner.h"
+#include "shared/timeline_settings.h"
 #include "timeline/plan.h"
 #include "unit/coach_catalog.h"
 
@@ -20,7 +21,7 @@ TEST_P(CoachTable, WorkoutHasTheAskedProperties) {
   const auto& c = GetParam();
   PlanRequest request;
   request.text = c.text;
-  auto workout = plan_workout(request, test::demo_catalog(), timeline::Settings{});
+  auto workout = plan_workout(request, test::demo_catalog(), test::default_timeline_settings());
   ASSERT_TRUE(workout.ok()) << workout.error().message;
   if (std::getenv("WS_PRINT_EXPLANATIONS")) std::printf("%s\n  -> %s\n", c.text.c_str(), workout->explanation.c_str());
   for (const auto& wrong : test::violations(c, test::facts_of(*workout))) {
@@ -43,14 +44,15 @@ Result<GeneratedWorkout> plan(const std::string& text, UserContext user = {}, Co
   request.text = text;
   request.user = std::move(user);
   request.config = std::move(config);
-  return plan_workout(request, test::demo_catalog(), timeline::Settings{});
+  return plan_workout(request, test::demo_catalog(), test::default_timeline_settings());
 }
 
 TEST(CoachPlanner, StoredTotalIsTheTimelinesTotalAndHitsTheTargetExactly) {
   for (int minutes : {5, 10, 15, 20, 25, 30, 45, 60, 90}) {
     auto w = plan(std::to_string(minutes) + " min full body");
     ASSERT_TRUE(w.ok());
-    auto replan = timeline::plan_rounds(w->config, timeline::work_seconds(w->items, w->config), {});
+    auto replan = timeline::plan_rounds(w->config, timeline::work_seconds(w->items, w->config),
+                                               test::default_timeline_settings());
     ASSERT_TRUE(replan.ok());
     EXPECT_EQ(replan->total_seconds, w->total_seconds);
     EXPECT_EQ(replan->rounds, w->rounds);
@@ -105,7 +107,7 @@ TEST(CoachPlanner, FixedIntensityLevelsAreNeverWidened) {
 TEST(CoachPlanner, NothingLeftIsAnUnprocessableError) {
   PlanRequest request;
   request.text = "20 minutes";
-  auto w = plan_workout(request, {}, timeline::Settings{});
+  auto w = plan_workout(request, {}, test::default_timeline_settings());
   ASSERT_FALSE(w.ok());
   EXPECT_EQ(w.error().code, "no_matching_exercise");
 }

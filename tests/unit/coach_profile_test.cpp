@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "coach/planner.h"
+#include "shared/timeline_settings.h"
 #include "unit/coach_catalog.h"
 
 namespace ws::coach {
@@ -19,7 +20,7 @@ GeneratedWorkout plan(const std::string& text, const UserContext& user = {}) {
   PlanRequest request;
   request.text = text;
   request.user = user;
-  auto w = plan_workout(request, catalog(), timeline::Settings{});
+  auto w = plan_workout(request, catalog(), test::default_timeline_settings());
   EXPECT_TRUE(w.ok()) << (w.ok() ? "" : w.error().message);
   return w.ok() ? *w : GeneratedWorkout{};
 }

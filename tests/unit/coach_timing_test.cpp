@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "coach/timing.h"
+#include "shared/timeline_settings.h"
 #include "timeline/plan.h"
 
 namespace ws::coach {
@@ -12,7 +13,8 @@ int64_t total(const TimingGoal& goal, const Timing& t) {
   config.rest_time = t.rest_seconds;
   config.include_warm_up = goal.warm_up;
   config.include_cool_down = goal.cool_down;
-  return timeline::total_seconds_for(config, std::vector<int>(goal.exercises, t.work_seconds), t.rounds, {});
+  return timeline::total_seconds_for(config, std::vector<int>(goal.exercises, t.work_seconds), t.rounds,
+                                     test::default_timeline_settings());
 }
 
 TEST(CoachTiming, ReachesEveryWholeMinuteExactly) {
@@ -24,7 +26,7 @@ TEST(CoachTiming, ReachesEveryWholeMinuteExactly) {
         goal.exercises = exercises;
         goal.intensity = intensity;
         goal.warm_up = goal.cool_down = minutes >= 10;
-        Timing t = fit_timing(goal, {});
+        Timing t = fit_timing(goal, test::default_timeline_settings());
         EXPECT_LE(std::abs(total(goal, t) - minutes * 60), minutes * 6)
             << minutes << " min, " << exercises << " exercises";
       }
@@ -37,7 +39,7 @@ TEST(CoachTiming, KeepsTheUsualIntervalsWhenTheyFit) {
   goal.target_seconds = 20 * 60;
   goal.exercises = 5;
   goal.warm_up = goal.cool_down = true;
-  Timing t = fit_timing(goal, {});
+  Timing t = fit_timing(goal, test::default_timeline_settings());
   EXPECT_EQ(total(goal, t), 1200);
   EXPECT_NEAR(t.work_seconds, 40, 5);
   EXPECT_NEAR(t.rest_seconds, 20, 5);
@@ -49,7 +51,7 @@ TEST(CoachTiming, FixedRoundsAndIntervalsAreKept) {
   goal.exercises = 6;
   goal.rounds = 4;
   goal.warm_up = goal.cool_down = true;
-  Timing t = fit_timing(goal, {});
+  Timing t = fit_timing(goal, test::default_timeline_settings());
   EXPECT_EQ(t.rounds, 4);
   EXPECT_LE(std::abs(total(goal, t) - 2700), 270);
 
@@ -58,7 +60,7 @@ TEST(CoachTiming, FixedRoundsAndIntervalsAreKept) {
   fixed.rounds = 2;
   fixed.work_seconds = 30;
   fixed.rest_seconds = 10;
-  Timing f = fit_timing(fixed, {});
+  Timing f = fit_timing(fixed, test::default_timeline_settings());
   EXPECT_EQ(f.rounds, 2);
   EXPECT_EQ(f.work_seconds, 30);
   EXPECT_EQ(f.rest_seconds, 10);

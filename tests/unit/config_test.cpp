@@ -1,6 +1,12 @@
 #include "config/config.h"
 
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
+
+#include "config/settings_table.h"
 
 #include <gtest/gtest.h>
 
@@ -30,6 +36,55 @@ TEST(Config, TheShippedDefaultFileLoads) {
   auto config = load(std::string(WS_SOURCE_DIR) + "/config/default.toml", kNoEnv);
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->media.media_dir, "var/media");
+}
+
+// Every key of the shipped files is in the settings table (load refuses the
+// others), and default.toml repeats the table's defaults.
+TEST(Config, ShippedFilesUseTheTableAndRepeatItsDefaults) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(WS_SOURCE_DIR) + "/config")) {
+    if (entry.path().extension() != ".toml") continue;
+    auto config = load(entry.path().string(), kNoEnv);
+    ASSERT_TRUE(config.ok()) << config.error().message;
+    if (entry.path().filename() == "default.toml") {
+      EXPECT_TRUE(*config == defaults());
+    }
+  }
+}
+
+// default.toml names every setting of the table, commented out when its
+// default is best left unwritten (an empty password, a size that would
+// replace the ladder).
+TEST(Config, DefaultFileNamesEverySetting) {
+  std::ifstream in(std::string(WS_SOURCE_DIR) + "/config/default.toml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string section, line;
+  std::set<std::string> named;
+  while (std::getline(text, line)) {
+    if (line.starts_with("[")) section = line.substr(1, line.find(']') - 1);
+    std::size_t start = line.starts_with("# ") ? 2 : 0, equals = line.find(" = ");
+    if (equals != std::string::npos && line.find(' ', start) == equals) {
+      named.insert(section + "." + line.substr(start, equals - start));
+    }
+  }
+  for (const Setting& setting : settings_table()) {
+    if (!setting.key.empty()) {
+      EXPECT_TRUE(named.count(std::string(setting.key))) << setting.key;
+    }
+  }
+}
+
+TEST(Config, EveryKeyAndVariableIsDeclaredOnce) {
+  std::set<std::string_view> keys, variables;
+  for (const Setting& setting : settings_table()) {
+    EXPECT_FALSE(setting.key.empty() && setting.env.empty());
+    if (!setting.key.empty()) {
+      EXPECT_TRUE(keys.insert(setting.key).second) << setting.key;
+    }
+    if (!setting.env.empty()) {
+      EXPECT_TRUE(variables.insert(setting.env).second) << setting.env;
+    }
+  }
 }
 
 TEST(Config, FileValuesAreRead) {
@@ -124,6 +179,31 @@ TEST(Config, OddRenderSizeIsRefused) {
   auto config = parse("[render]\nwidth = 641\n", "t", kNoEnv);
   ASSERT_FALSE(config.ok());
   EXPECT_EQ(config.error().field, "render.width");
+  auto env = parse("", "t", env_of({{"RENDER_HEIGHT", "361"}}));
+  ASSERT_FALSE(env.ok());
+  EXPECT_EQ(env.error().field, "RENDER_HEIGHT");
+}
+
+TEST(Config, BadEnvironmentValuesAreRefusedNamingTheVariable) {
+  for (auto [name, value] : std::map<std::string, std::string>{{"LOG_LEVEL", "loud"},
+                                                               {"LOG_JSON", "maybe"},
+                                                               {"PGSSL", "maybe"},
+                                                               {"MEDIA_DIR", ""},
+                                                               {"RENDER_WORKERS", "65"}}) {
+    auto config = parse("", "t", env_of({{name, value}}));
+    ASSERT_FALSE(config.ok()) << name;
+    EXPECT_EQ(config.error().field, name);
+    EXPECT_EQ(config.error().message.rfind("environment: " + name + ": ", 0), 0u) << config.error().message;
+  }
+}
+
+TEST(Config, ALadderRungHasTheBoundsOfASingleRendition) {
+  EXPECT_TRUE(parse_ladder("3840x2160@50000, 16x16@100").ok());
+  for (const char* text : {"3842x2160@3000", "16x14@3000", "640x360@99", "641x360@800"}) {
+    EXPECT_FALSE(parse_ladder(text).ok()) << text;
+  }
+  EXPECT_TRUE(parse("[render]\nwidth = 3840\nheight = 2160\n", "t", kNoEnv).ok());
+  EXPECT_FALSE(check_rung({3840, 2160, 50001}));
 }
 
 

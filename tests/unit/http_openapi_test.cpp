@@ -14,6 +14,7 @@
 #include "http/stream_signing.h"
 #include "stream/clip_catalog.h"
 #include "stream/planner.h"
+#include "shared/timeline_settings.h"
 
 namespace ws::http {
 namespace {
@@ -24,19 +25,19 @@ using Route = std::pair<std::string, std::string>;  // METHOD, OpenAPI path
 // The real route table, built from services that are never called (the
 // database connects lazily, nothing is requested).
 std::set<Route> server_routes() {
-  config::Config config;
+  const config::Config config = config::defaults();
   db::Database database(config.database);
   WorkerPool blocking("openapi-test", 1, 1);
   CatalogCache catalog_cache;
   stream::ClipCatalog clips(fs::temp_directory_path() / "ws-openapi-test-media");
-  stream::StreamPlanner planner(clips, timeline::Settings{}, {}, "digest");
+  stream::StreamPlanner planner(clips, test::default_timeline_settings(), {}, "digest");
   auto store = cache::ContentStore::open(fs::temp_directory_path() / "ws-openapi-test-cache", 1 << 20);
   if (!store) throw std::runtime_error(store.error().message);
   cache::RenderScheduler renders(**store, cache::SchedulerOptions{});
   RequestMetrics metrics;
   RateLimits limits{RateLimiter(0), RateLimiter(0)};
   StreamSigner signer("", std::chrono::hours(1));
-  Services services{config, database, blocking, catalog_cache, timeline::Settings{}, nullptr,
+  Services services{config, database, blocking, catalog_cache, test::default_timeline_settings(), nullptr,
                     planner, renders, **store, metrics, limits, signer};
   std::set<Route> out;
   for (auto [method, pattern] : make_router(services).routes()) {

@@ -13,6 +13,7 @@
 #include "playlist/marks.h"
 #include "playlist/webvtt.h"
 #include "stream/hls_texts.h"
+#include "shared/timeline_settings.h"
 #include "timeline/fingerprint.h"
 
 namespace ws::playlist {
@@ -52,18 +53,14 @@ struct Planned {
   timeline::SegmentGrid grid;
 };
 
-Planned plan(const timeline::TimelineInput& input, const timeline::Settings& settings = {}) {
+Planned plan(const timeline::TimelineInput& input, const timeline::Settings& settings = test::equal_segment_settings()) {
   timeline::Timeline tl = timeline::compile(input, settings).value();
   timeline::SegmentGrid grid = timeline::cut(tl, settings).value();
   return {tl, grid};
 }
 
 // The server's default: a 1.6 s first segment, then 3.2 s ones.
-timeline::Settings short_first_segment() {
-  timeline::Settings settings;
-  settings.first_segment_seconds = 1.6;
-  return settings;
-}
+timeline::Settings short_first_segment() { return test::default_timeline_settings(); }
 
 TEST(PlaylistGolden, MediaTwoExercisesTwoRounds) {
   // 20 s work, 10 s rest: 110 s = 34 segments, the last 0.4 s merged (4.4 s).

@@ -6,13 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include "shared/timeline_settings.h"
+
 namespace ws::playlist {
 namespace {
 
 timeline::SegmentGrid grid_of(int64_t total_frames) {
   timeline::Timeline tl;
   tl.total_frames = total_frames;
-  return timeline::cut(tl, timeline::Settings{}).value();
+  return timeline::cut(tl, test::equal_segment_settings()).value();
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

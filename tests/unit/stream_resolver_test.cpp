@@ -2,6 +2,7 @@
 // bytes as the writers', their validator and gzip ready), subtitle segments,
 // media files with their type, and nothing past the last segment. Content
 // addresses are pinned: a change here moves every cached file.
+#include "shared/timeline_settings.h"
 #include "stream/resolver.h"
 
 #include <gtest/gtest.h>
@@ -33,7 +34,7 @@ Workout two_exercises() {
 
 class Resolver : public ::testing::Test {
  protected:
-  Resolver() : planner_(clips_, timeline::Settings{}, {{"720p", {}}, {"180p", small()}}, "digest") {
+  Resolver() : planner_(clips_, test::default_timeline_settings(), {{"720p", {}}, {"180p", small()}}, "digest") {
     plan_ = planner_.plan(two_exercises()).value();
   }
   static render::RenderProfile small() {

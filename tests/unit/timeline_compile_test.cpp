@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "shared/timeline_settings.h"
 #include "timeline/plan.h"
 
 namespace ws::timeline {
@@ -22,7 +23,7 @@ TimelineInput input_of(std::vector<std::string> names, int work, int rest, int r
   return input;
 }
 
-Timeline compile_ok(const TimelineInput& input, const Settings& settings = {}) {
+Timeline compile_ok(const TimelineInput& input, const Settings& settings = test::default_timeline_settings()) {
   Result<Timeline> tl = compile(input, settings);
   EXPECT_TRUE(tl.ok()) << (tl.ok() ? "" : tl.error().message);
   return tl.ok() ? tl.value() : Timeline{};
@@ -62,7 +63,7 @@ TEST(TimelineCompile, TotalIsTheOneFromPlanRounds) {
   input.config.target_duration = 7;
   input.config.include_cool_down = true;
   Timeline tl = compile_ok(input);
-  Result<Plan> plan = plan_rounds(input.config, {30, 30, 30}, Settings{});
+  Result<Plan> plan = plan_rounds(input.config, {30, 30, 30}, test::default_timeline_settings());
   ASSERT_TRUE(plan.ok());
   EXPECT_EQ(tl.rounds, plan->rounds);
   EXPECT_EQ(tl.total_seconds, plan->total_seconds);
@@ -157,7 +158,7 @@ TEST(TimelineCompile, OneFiveSecondExercise) {
 }
 
 TEST(TimelineCompile, FractionalFrameRateDoesNotDrift) {
-  Settings settings;
+  Settings settings = test::equal_segment_settings();
   settings.fps_num = 30000;
   settings.fps_den = 1001;
   settings.segment_seconds = 8008.0 / 375.0;
@@ -173,14 +174,14 @@ TEST(TimelineCompile, FractionalFrameRateDoesNotDrift) {
 TEST(TimelineCompile, RejectsBadClipDurationsAndSettings) {
   TimelineInput input = input_of({"A", "B"}, 10, 5, 1);
   input.items[1].exercise.clip_seconds = 0.0;
-  Result<Timeline> bad_clip = compile(input, Settings{});
+  Result<Timeline> bad_clip = compile(input, test::default_timeline_settings());
   ASSERT_FALSE(bad_clip.ok());
   EXPECT_EQ(bad_clip.error().field, "exercises[1].clip_seconds");
 
   input.items[1].exercise.clip.clear();  // no clip: duration irrelevant
-  EXPECT_TRUE(compile(input, Settings{}).ok());
+  EXPECT_TRUE(compile(input, test::default_timeline_settings()).ok());
 
-  Settings settings;
+  Settings settings = test::equal_segment_settings();
   settings.segment_seconds = 2.0;
   Result<Timeline> bad_settings = compile(input, settings);
   ASSERT_FALSE(bad_settings.ok());

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "shared/timeline_settings.h"
 #include "timeline/query.h"
 
 namespace ws::timeline {
@@ -32,7 +33,7 @@ struct Compiled {
   std::vector<std::string> fingerprints;
 };
 
-Compiled compile_all(const TimelineInput& input, const Settings& settings = {},
+Compiled compile_all(const TimelineInput& input, const Settings& settings = test::equal_segment_settings(),
                      std::string_view profile = kProfile) {
   Compiled out;
   out.timeline = compile(input, settings).value();
@@ -117,8 +118,8 @@ TEST(TimelineFingerprint, ChangingSpeedChangesOnlyWorkSegments) {
 }
 
 TEST(TimelineFingerprint, RenderProfileChangesEverySegment) {
-  Compiled a = compile_all(workout(), {}, "720p30-v1");
-  Compiled b = compile_all(workout(), {}, "480p30-v1");
+  Compiled a = compile_all(workout(), test::equal_segment_settings(), "720p30-v1");
+  Compiled b = compile_all(workout(), test::equal_segment_settings(), "480p30-v1");
   for (std::size_t i = 0; i < a.fingerprints.size(); ++i) EXPECT_NE(a.fingerprints[i], b.fingerprints[i]);
 }
 
@@ -133,9 +134,9 @@ TEST(TimelineFingerprint, TransitionsWidenTheDependency) {
   TimelineInput other_b = input;
   other_b.items[1].exercise.clip = "b2.mov";
 
-  Settings plain;
+  Settings plain = test::equal_segment_settings();
   EXPECT_EQ(compile_all(input, plain).fingerprints[0], compile_all(other_b, plain).fingerprints[0]);
-  Settings faded;
+  Settings faded = test::equal_segment_settings();
   faded.transition_frames = 30;  // segment 0 now reaches frame 126, inside B
   EXPECT_NE(compile_all(input, faded).fingerprints[0], compile_all(other_b, faded).fingerprints[0]);
 }

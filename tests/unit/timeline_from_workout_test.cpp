@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "shared/timeline_settings.h"
 #include "timeline/plan.h"
 
 namespace ws::timeline {
@@ -41,7 +42,7 @@ TEST(TimelineFromWorkout, CarriesOrderNamesClipsAndRounds) {
 
 TEST(TimelineFromWorkout, CompilesToTheStoredTotal) {
   Workout w = two_exercise_workout();
-  Settings settings;
+  Settings settings = test::default_timeline_settings();
   auto timeline = compile(input_from_workout(w, {{"clips/air-squat.mov", 4.0},
                                                  {"clips/plank.mov", 3.0}}),
                           settings);

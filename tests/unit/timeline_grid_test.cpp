@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "shared/timeline_settings.h"
+
 namespace ws::timeline {
 namespace {
 
@@ -14,7 +16,7 @@ Timeline of_frames(int64_t total_frames) {
   return tl;
 }
 
-SegmentGrid cut_ok(const Timeline& tl, const Settings& settings = {}) {
+SegmentGrid cut_ok(const Timeline& tl, const Settings& settings = test::equal_segment_settings()) {
   Result<SegmentGrid> grid = cut(tl, settings);
   EXPECT_TRUE(grid.ok()) << (grid.ok() ? "" : grid.error().message);
   return grid.ok() ? grid.value() : SegmentGrid{};
@@ -42,7 +44,7 @@ TEST(TimelineGrid, RemainderOfHalfASegmentOrMoreStandsAlone) {
 }
 
 TEST(TimelineGrid, RemainderUnderOneSecondIsMergedEvenIfOverHalf) {
-  Settings settings;
+  Settings settings = test::equal_segment_settings();
   settings.segment_seconds = 32.0 / 30.0;  // 32 frames, two grid units
   EXPECT_EQ(lengths(cut_ok(of_frames(64 + 20), settings)), (std::vector<int64_t>{32, 52}));
   EXPECT_EQ(lengths(cut_ok(of_frames(64 + 30), settings)), (std::vector<int64_t>{32, 32, 30}));
@@ -94,7 +96,7 @@ TEST(TimelineGrid, SegmentsTileTheTimelineForEveryLength) {
 }
 
 Settings short_first(double seconds = 1.6) {
-  Settings settings;
+  Settings settings = test::equal_segment_settings();
   settings.first_segment_seconds = seconds;
   return settings;
 }
@@ -143,7 +145,7 @@ TEST(TimelineGrid, ShortFirstSegmentTilesEveryLengthOnTheGrid) {
 }
 
 TEST(TimelineGrid, OtherFrameRatesStayOnTheirGrid) {
-  Settings settings;
+  Settings settings = test::equal_segment_settings();
   settings.fps_num = 25;  // 3.2 s = 80 frames = 150 AAC frames
   Timeline tl = of_frames(25 * 100);
   tl.fps_num = 25;
@@ -164,10 +166,10 @@ TEST(TimelineGrid, DurationsAndTargetDuration) {
 }
 
 TEST(TimelineGrid, RejectsMismatchedClockAndEmptyTimelines) {
-  Settings settings;
+  Settings settings = test::equal_segment_settings();
   settings.fps_num = 25;
   EXPECT_FALSE(cut(of_frames(100), settings).ok());  // timeline is 30 fps
-  EXPECT_FALSE(cut(of_frames(0), Settings{}).ok());
+  EXPECT_FALSE(cut(of_frames(0), test::equal_segment_settings()).ok());
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "shared/timeline_settings.h"
+
 namespace ws::timeline {
 namespace {
 
@@ -13,7 +15,7 @@ WorkoutConfig config_with(int work, int rest) {
 }
 
 Plan plan_ok(const WorkoutConfig& config, const std::vector<int>& work) {
-  Result<Plan> plan = plan_rounds(config, work, Settings{});
+  Result<Plan> plan = plan_rounds(config, work, test::default_timeline_settings());
   EXPECT_TRUE(plan.ok()) << (plan.ok() ? "" : plan.error().message);
   return plan.ok() ? plan.value() : Plan{};
 }
@@ -32,7 +34,7 @@ TEST(TimelinePlan, WarmUpAndCoolDownAreAdded) {
   config.include_warm_up = true;
   config.include_cool_down = true;
   EXPECT_EQ(plan_ok(config, {40, 40, 40}).total_seconds, 340 + 60 + 60);
-  Settings settings;
+  Settings settings = test::default_timeline_settings();
   settings.warm_up_seconds = 90;
   settings.cool_down_seconds = 30;
   EXPECT_EQ(plan_rounds(config, {40, 40, 40}, settings)->total_seconds, 340 + 90 + 30);
@@ -119,7 +121,7 @@ TEST(TimelinePlan, RejectsInvalidFieldsByName) {
       {config_with(40, 20), {40, 3601}, "exercises[1].custom_duration"},
   };
   for (const Case& c : cases) {
-    Result<Plan> plan = plan_rounds(c.config, c.work, Settings{});
+    Result<Plan> plan = plan_rounds(c.config, c.work, test::default_timeline_settings());
     ASSERT_FALSE(plan.ok()) << c.field;
     EXPECT_EQ(plan.error().kind, ErrorKind::invalid_argument);
     EXPECT_EQ(plan.error().field, c.field);
@@ -131,7 +133,7 @@ TEST(TimelinePlan, RejectsInvalidFieldsByName) {
 TEST(TimelinePlan, WorkoutsLongerThanFourHoursAreRefused) {
   WorkoutConfig config = config_with(600, 60);
   config.rounds = 50;  // 50 exercises x (600 + 60) s x 50 rounds: 458 hours
-  Result<Plan> huge = plan_rounds(config, std::vector<int>(50, 600), Settings{});
+  Result<Plan> huge = plan_rounds(config, std::vector<int>(50, 600), test::default_timeline_settings());
   ASSERT_FALSE(huge.ok());
   EXPECT_EQ(huge.error().kind, ErrorKind::unprocessable);
   EXPECT_EQ(huge.error().code, "workout_too_long");
@@ -141,18 +143,18 @@ TEST(TimelinePlan, WorkoutsLongerThanFourHoursAreRefused) {
   EXPECT_EQ(plan_ok(four_hours, {3600, 3600, 3600, 3600}).total_seconds, 4 * 3600);  // exactly: allowed
   WorkoutConfig over = config_with(3600, 1);  // the same and three 1 s rests
   over.rounds = 1;
-  EXPECT_FALSE(plan_rounds(over, {3600, 3600, 3600, 3600}, Settings{}).ok());
+  EXPECT_FALSE(plan_rounds(over, {3600, 3600, 3600, 3600}, test::default_timeline_settings()).ok());
 }
 
 TEST(TimelinePlan, RejectsEmptyAndOverlongWorkouts) {
-  Result<Plan> empty = plan_rounds(config_with(40, 20), {}, Settings{});
+  Result<Plan> empty = plan_rounds(config_with(40, 20), {}, test::default_timeline_settings());
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().kind, ErrorKind::unprocessable);
   EXPECT_EQ(empty.error().code, "empty_workout");
 
   WorkoutConfig config = config_with(3600, 0);
   config.rounds = 7;  // 7 hours > 4 hour cap
-  Result<Plan> too_long = plan_rounds(config, {3600}, Settings{});
+  Result<Plan> too_long = plan_rounds(config, {3600}, test::default_timeline_settings());
   ASSERT_FALSE(too_long.ok());
   EXPECT_EQ(too_long.error().code, "workout_too_long");
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "shared/timeline_settings.h"
+
 namespace ws::timeline {
 namespace {
 
@@ -14,7 +16,7 @@ Timeline make_timeline(Intensity intensity, double clip_seconds = 2.0) {
   input.config.rounds = 2;
   input.config.intensity = intensity;
   input.items.push_back({ExerciseRef{"id-A", "A", "clips/A.mov", clip_seconds}, std::nullopt});
-  Result<Timeline> tl = compile(input, Settings{});
+  Result<Timeline> tl = compile(input, test::default_timeline_settings());
   EXPECT_TRUE(tl.ok());
   return tl.ok() ? tl.value() : Timeline{};
 }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "shared/timeline_settings.h"
+
 namespace ws::timeline {
 namespace {
 
@@ -34,8 +36,20 @@ TEST(TimelineSettings, GridUnitAt25FpsAnd2997Fps) {
   EXPECT_EQ(unit.samples % kAacFrameSamples, 0);
 }
 
+TEST(TimelineSettings, TheConfigurationsDefaultsAreValid) {
+  Settings settings = test::default_timeline_settings();
+  ASSERT_TRUE(validate_settings(settings));
+  EXPECT_EQ(first_segment_frames(settings), 48);
+}
+
+// Settings that did not come from the configuration (or a test's own values)
+// are refused rather than run with values of their own.
+TEST(TimelineSettings, SettingsWithoutTheConfigurationAreRefused) {
+  EXPECT_FALSE(validate_settings(Settings{}));
+}
+
 TEST(TimelineSettings, DefaultSegmentIsOnBothFrameGrids) {
-  Settings settings;
+  Settings settings = test::default_timeline_settings();
   ASSERT_TRUE(validate_settings(settings));
   EXPECT_EQ(segment_frames(settings), 96);
   EXPECT_EQ(segment_frames(settings) % grid_unit(settings).frames, 0);
@@ -44,7 +58,7 @@ TEST(TimelineSettings, DefaultSegmentIsOnBothFrameGrids) {
 
 TEST(TimelineSettings, DefaultSegmentAlsoFitsOtherCommonRates) {
   for (int fps : {25, 30, 50, 60}) {
-    Settings settings;
+    Settings settings = test::equal_segment_settings();
     settings.fps_num = fps;
     EXPECT_TRUE(validate_settings(settings)) << fps << " fps";
   }
@@ -52,7 +66,7 @@ TEST(TimelineSettings, DefaultSegmentAlsoFitsOtherCommonRates) {
 
 TEST(TimelineSettings, AcceptsOtherMultiplesOfTheUnit) {
   for (double seconds : {32.0 / 15.0, 4.8, 6.4, 16.0 / 15.0}) {
-    Settings settings;
+    Settings settings = test::equal_segment_settings();
     settings.segment_seconds = seconds;
     EXPECT_TRUE(validate_settings(settings)) << seconds;
   }
@@ -60,7 +74,7 @@ TEST(TimelineSettings, AcceptsOtherMultiplesOfTheUnit) {
 
 TEST(TimelineSettings, RejectsSegmentsOffTheAacGrid) {
   for (double seconds : {2.0, 3.0, 6.0, 3.21, 0.5, 40.0}) {
-    Settings settings;
+    Settings settings = test::equal_segment_settings();
     settings.segment_seconds = seconds;
     Status st = validate_settings(settings);
     ASSERT_FALSE(st) << seconds;
@@ -69,8 +83,8 @@ TEST(TimelineSettings, RejectsSegmentsOffTheAacGrid) {
   }
 }
 
-TEST(TimelineSettings, FirstSegmentIsOffByDefaultAndOnTheGridWhenSet) {
-  Settings settings;
+TEST(TimelineSettings, FirstSegmentIsLikeTheOthersAtZeroAndOnTheGridWhenSet) {
+  Settings settings = test::equal_segment_settings();
   EXPECT_EQ(first_segment_frames(settings), 96);
   for (double seconds : {1.6, 32.0 / 30.0, 3.2}) {
     settings.first_segment_seconds = seconds;
@@ -83,7 +97,7 @@ TEST(TimelineSettings, FirstSegmentIsOffByDefaultAndOnTheGridWhenSet) {
 TEST(TimelineSettings, RejectsFirstSegmentsOffTheGridTinyOrLongerThanTheOthers) {
   // 1.0 s is 30 frames (off the AAC grid); 0.5333 s is one unit but under 1 s.
   for (double seconds : {1.0, 1.5, 16.0 / 30.0, 4.8, -1.6}) {
-    Settings settings;
+    Settings settings = test::equal_segment_settings();
     settings.first_segment_seconds = seconds;
     Status st = validate_settings(settings);
     ASSERT_FALSE(st) << seconds;
@@ -92,28 +106,28 @@ TEST(TimelineSettings, RejectsFirstSegmentsOffTheGridTinyOrLongerThanTheOthers) 
 }
 
 TEST(TimelineSettings, RejectsBadSpeedsAndClocks) {
-  Settings settings;
+  Settings settings = test::default_timeline_settings();
   settings.speed_high = 0.0;
   EXPECT_EQ(validate_settings(settings).error().field, "speed_high");
-  settings = {};
+  settings = test::default_timeline_settings();
   settings.speed_low = 5.0;
   EXPECT_EQ(validate_settings(settings).error().field, "speed_low");
-  settings = {};
+  settings = test::default_timeline_settings();
   settings.speed_medium = 0.8333;  // not representable in thousandths
   EXPECT_EQ(validate_settings(settings).error().field, "speed_medium");
-  settings = {};
+  settings = test::default_timeline_settings();
   settings.fps_den = 0;
   EXPECT_FALSE(validate_settings(settings));
-  settings = {};
+  settings = test::default_timeline_settings();
   settings.audio_rate = 0;
   EXPECT_FALSE(validate_settings(settings));
-  settings = {};
+  settings = test::default_timeline_settings();
   settings.warm_up_seconds = -1;
   EXPECT_FALSE(validate_settings(settings));
 }
 
 TEST(TimelineSettings, SpeedsAreThousandths) {
-  Settings settings;
+  Settings settings = test::default_timeline_settings();
   EXPECT_EQ(speed_milli_for(settings, Intensity::low), 850);
   EXPECT_EQ(speed_milli_for(settings, Intensity::medium), 1000);
   EXPECT_EQ(speed_milli_for(settings, Intensity::high), 1200);

@@ -1,5 +1,7 @@
 #include "common/worker_pool.h"
 
+#include <pthread.h>
+
 #include <atomic>
 #include <future>
 
@@ -48,6 +50,28 @@ TEST(WorkerPool, ATaskThatThrowsDoesNotKillTheWorker) {
   ASSERT_TRUE(pool.try_submit([&](std::size_t) { ++ran; }));
   pool.stop();
   EXPECT_EQ(ran.load(), 1);
+}
+
+// Threads carry their pool's name and index (top -H, gdb and sanitizer
+// reports show it), cut to the 15 characters Linux keeps.
+TEST(WorkerPool, EachWorkerIsNamedAfterItsPool) {
+  WorkerPool pool("a-very-long-pool-name", 1, 1);
+  std::promise<std::string> name;
+  ASSERT_TRUE(pool.try_submit([&](std::size_t) {
+    char buffer[16] = {};
+    pthread_getname_np(pthread_self(), buffer, sizeof buffer);
+    name.set_value(buffer);
+  }));
+  EXPECT_EQ(name.get_future().get(), "a-very-long-poo");
+  WorkerPool db("db", 2, 2);
+  std::promise<std::string> second;
+  ASSERT_TRUE(db.try_submit([&](std::size_t index) {
+    char buffer[16] = {};
+    pthread_getname_np(pthread_self(), buffer, sizeof buffer);
+    second.set_value(std::string(buffer) + " " + std::to_string(index));
+  }));
+  std::string got = second.get_future().get();
+  EXPECT_TRUE(got == "db-0 0" || got == "db-1 1") << got;
 }
 
 }  // namespace

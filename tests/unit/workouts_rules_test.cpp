@@ -1,5 +1,6 @@
 // The rules a workout keeps against the catalog, and how a draft becomes a
 // stored workout.
+#include "shared/timeline_settings.h"
 #include "workouts/compose.h"
 #include "workouts/rules.h"
 
@@ -78,7 +79,7 @@ TEST_F(WorkoutRules, ComposePlansRoundsAndDuration) {
   draft.config.include_warm_up = false;
   draft.config.include_cool_down = false;
   std::vector<Exercise> rows{catalog.at("a"), catalog.at("b")};
-  auto workout = compose_workout(draft, rows, timeline::Settings{});
+  auto workout = compose_workout(draft, rows, test::default_timeline_settings());
   ASSERT_TRUE(workout) << workout.error().message;
   EXPECT_EQ(workout->name, "Legs");
   EXPECT_EQ(workout->rounds, 2);
@@ -90,7 +91,7 @@ TEST_F(WorkoutRules, ComposePlansRoundsAndDuration) {
 TEST_F(WorkoutRules, ComposeKeepsTheRules) {
   auto draft = with({"a", "zzz"});
   std::vector<Exercise> rows{catalog.at("a")};
-  auto workout = compose_workout(draft, rows, timeline::Settings{});
+  auto workout = compose_workout(draft, rows, test::default_timeline_settings());
   ASSERT_FALSE(workout);
   EXPECT_EQ(workout.error().code, "unknown_exercise");
 }

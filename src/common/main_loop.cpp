@@ -1,0 +1,86 @@
+#include "common/main_loop.h"
+
+#include <atomic>
+#include <exception>
+
+#include <glib-unix.h>
+
+#include "common/logging.h"
+
+namespace ws {
+namespace {
+
+struct Hop {
+  std::function<void()> fn;
+  // Stored (release) when posted, loaded (acquire) on arrival: the order
+  // GLib's own locking gives, in a form ThreadSanitizer sees (it cannot see
+  // inside GLib).
+  std::atomic<bool> posted{false};
+};
+
+gboolean arrive(gpointer data) {
+  auto* hop = static_cast<Hop*>(data);
+  [[maybe_unused]] bool posted = hop->posted.load(std::memory_order_acquire);
+  try {
+    hop->fn();
+  } catch (const std::exception& e) {
+    log::get("common")->error("main loop task threw: {}", e.what());
+  } catch (...) {
+    log::get("common")->error("main loop task threw a non-exception");
+  }
+  return G_SOURCE_REMOVE;
+}
+
+void delete_hop(gpointer data) { delete static_cast<Hop*>(data); }
+
+gboolean quit_loop(gpointer loop) {
+  log::get("app")->info("signal received, shutting down");
+  g_main_loop_quit(static_cast<GMainLoop*>(loop));
+  return G_SOURCE_CONTINUE;
+}
+
+}  // namespace
+
+void run_on_main_loop(GMainContext* context, std::function<void()> fn) {
+  if (g_main_context_is_owner(context)) {
+    fn();
+    return;
+  }
+  // An idle source rather than g_main_context_invoke: that one runs `fn` on
+  // the calling thread whenever it can acquire the context (between
+  // iterations, while the server shuts down).
+  auto* hop = new Hop{std::move(fn)};
+  hop->posted.store(true, std::memory_order_release);
+  GSource* source = g_idle_source_new();
+  g_source_set_priority(source, G_PRIORITY_DEFAULT);
+  g_source_set_callback(source, arrive, hop, delete_hop);
+  g_source_attach(source, context);
+  g_source_unref(source);
+}
+
+MainLoop::MainLoop(GMainContext* context) : context_(context), loop_(g_main_loop_new(context, FALSE)) {}
+
+MainLoop::~MainLoop() {
+  for (GSource* source : signal_sources_) {
+    g_source_destroy(source);
+    g_source_unref(source);
+  }
+}
+
+void MainLoop::quit_on_signals(std::initializer_list<int> signals) {
+  for (int signal : signals) {
+    GSource* source = g_unix_signal_source_new(signal);
+    g_source_set_callback(source, quit_loop, loop_.get(), nullptr);
+    g_source_attach(source, context_);
+    signal_sources_.push_back(source);  // our reference, dropped by the destructor
+  }
+}
+
+void MainLoop::run() { g_main_loop_run(loop_.get()); }
+
+void MainLoop::run_pending() {
+  while (g_main_context_iteration(context_, FALSE)) {
+  }
+}
+
+}  // namespace ws
