@@ -45,10 +45,10 @@ void log_exchange(const http::ExchangeRecord& r) {
 // What the handlers use besides the executors, and the HTTP server on top.
 class Frontend {
  public:
-  Frontend(const config::Config& config, Executors& executors, cache::SegmentStore& store)
+  Frontend(const config::Config& config, Executors& executors, cache::ContentStore& store)
       : clips_(config.media.media_dir),
         planner_(clips_, timeline_settings(config), renditions(config),
-                 cache::directory_digest(config.render.pipelines_dir)),
+                 stream::directory_digest(config.render.pipelines_dir)),
         limits_{http::RateLimiter(config.server.rate_limit_per_minute),
                 http::RateLimiter(config.server.rate_limit_per_minute)},
         signer_(config.server.stream_signing_key, std::chrono::seconds(config.server.stream_url_lifetime_s)),
@@ -68,8 +68,8 @@ class Frontend {
   http::Server& server() { return server_; }
 
  private:
-  cache::ClipCatalog clips_;
-  cache::StreamPlanner planner_;
+  stream::ClipCatalog clips_;
+  stream::StreamPlanner planner_;
   http::CatalogCache catalog_cache_;
   http::RequestMetrics metrics_;
   http::RateLimits limits_;
