@@ -1,4 +1,5 @@
 #include "http/auth.h"
+#include "common/constant_time.h"
 
 namespace ws::http {
 

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 
-#include "common/constant_time.h"
 #include "common/result.h"
 #include "config/config.h"
 #include "http/exchange.h"

@@ -26,8 +26,6 @@ struct Request {
   std::string path;
   std::map<std::string, std::string> query;
   PathParams params;
-  // The same values by position. Deprecated: use param().
-  std::vector<std::string> path_params;
   std::string body;
   std::string request_id;
   std::string remote_address;

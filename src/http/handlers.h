@@ -12,8 +12,6 @@ void add_metrics_routes(Router& router, Services& services);
 void add_catalog_routes(Router& router, Services& services);
 void add_workout_routes(Router& router, Services& services);
 void add_stream_routes(Router& router, Services& services);
-// fMP4/CMAF and DASH under /streams/{id}/cmaf/ (called by add_stream_routes).
-void add_cmaf_routes(Router& router, Services& services);
 void add_coach_routes(Router& router, Services& services);
 void add_account_routes(Router& router, Services& services);
 void add_session_routes(Router& router, Services& services);

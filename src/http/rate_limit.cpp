@@ -47,10 +47,4 @@ std::optional<int> RateLimiter::take(const std::string& client, Clock::time_poin
   return std::max(1, static_cast<int>(std::ceil((1 - bucket.tokens) / per_second_ - 1e-6)));
 }
 
-Handler rate_limited(RateLimiter& limiter, Handler handler) {
-  return [guard = rate_limit(limiter), handler = std::move(handler)](Request& request, const ResponderPtr& responder) {
-    guard(request, responder, [&] { handler(request, responder); });  // the guard decides at once
-  };
-}
-
 }  // namespace ws::http

@@ -50,8 +50,4 @@ struct RateLimits {
   RateLimiter streams;     // POST /api/workouts/{id}/stream, /api/generate-workout-video
 };
 
-// `handler` behind the rate_limit guard (middleware.h). Deprecated: declare
-// the guard on the route instead.
-Handler rate_limited(RateLimiter& limiter, Handler handler);
-
 }  // namespace ws::http

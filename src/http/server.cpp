@@ -311,7 +311,6 @@ void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
   if (auto answer = answer_before_route(*request, segments.has_value(), match)) {
     return responder->respond(std::move(*answer));
   }
-  for (const auto& [name, value] : match.params) request->path_params.push_back(value);
   request->params = std::move(match.params);
   run_route(match.route, request, responder);
   responder->after_handler();

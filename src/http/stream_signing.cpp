@@ -4,7 +4,8 @@
 
 #include <glib.h>
 
-#include "http/auth.h"
+#include "common/constant_time.h"
+#include "common/gobject_ptr.h"
 
 namespace ws::http {
 namespace {
@@ -32,12 +33,10 @@ StreamSigner::StreamSigner(std::string key, std::chrono::seconds lifetime)
 
 std::string StreamSigner::signature(const std::string& stream_id, const std::string& exp) const {
   std::string message = "/streams/" + stream_id + "/\n" + exp;
-  gchar* hex = g_compute_hmac_for_data(G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(key_.data()),
+  GCharPtr hex(g_compute_hmac_for_data(G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(key_.data()),
                                        key_.size(), reinterpret_cast<const guchar*>(message.data()),
-                                       message.size());
-  std::string out(hex);
-  g_free(hex);
-  return out;
+                                       message.size()));
+  return std::string(hex.get());
 }
 
 std::string StreamSigner::query_for(const std::string& stream_id, std::chrono::seconds extra,

@@ -24,10 +24,6 @@ inline constexpr const char* kSegmentCacheControl = "public, max-age=31536000, i
 // itself when there is none (unknown id: 404; database or pool full: 503).
 void with_plan(Services& s, const std::string& id, const ResponderPtr& responder, PlanUser use);
 
-// The signed query the request carried, checked ("" when signing is off), or
-// nothing once a 403 has been answered: before any plan lookup or render.
-std::optional<std::string> checked_query(Services& s, const Request& request, const ResponderPtr& responder);
-
 // GET /streams/{id}/<below_id>, where `below_id` is a file's path
 // ("master.m3u8") or a pattern of them ("{rendition}/{file}"): the signed
 // query checked, a name no stream has refused (404) before the plan is looked

@@ -6,9 +6,10 @@
 #include <boost/json.hpp>
 
 #include "http/handlers.h"
+#include "http/middleware.h"
 #include "http/rate_limit.h"
 #include "http/request_parsing.h"
-#include "http/stream_common.h"
+#include "http/routes/stream_files.h"
 #include "http/stream_signing.h"
 #include "stream/bandwidth.h"
 #include "stream/download.h"
@@ -83,14 +84,13 @@ void answer_download(const ResponderPtr& responder, const std::string& filename,
 
 // ?rendition=<name> picks the rung (default: the first, where players start).
 void get_download(Services& s, Request& request, const ResponderPtr& responder) {
-  if (!checked_query(s, request, responder)) return;
   auto name = request.query_value("rendition");
   int rendition = name ? s.streams.rendition_index(*name) : 0;
   if (rendition < 0) {
     return responder->respond(error_response(ErrorKind::not_found, "rendition_not_found",
                                              "no rendition called " + *name, "rendition"));
   }
-  with_plan(s, request.path_params.at(0), responder, [&s, responder, rendition](const PlanPtr& plan) {
+  with_plan(s, request.param("id"), responder, [&s, responder, rendition](const PlanPtr& plan) {
     auto r = static_cast<std::size_t>(rendition);
     stream::make_download(s.renders, plan, r, s.config.render.pipelines_dir,
                           [responder, filename = stream::download_file_name(*plan, r)](
@@ -103,19 +103,19 @@ void get_download(Services& s, Request& request, const ResponderPtr& responder) 
 }  // namespace
 
 void add_stream_routes(Router& router, Services& s) {
-  router.add("POST", "/api/workouts/{id}/stream",
-             rate_limited(s.limits.streams, [&s](Request& rq, const ResponderPtr& rs) {
-               start_stream(s, rq.path_params.at(0), rs);
-             }));
-  router.add("POST", "/api/generate-workout-video",
-             rate_limited(s.limits.streams, [&s](Request& rq, const ResponderPtr& rs) {
-               generate_workout_video(s, rq, rs);
-             }));
-  add_stream_file_route(router, s, std::string(stream::kMasterName));
-  router.add("GET", "/streams/{id}/" + std::string(stream::kDownloadName),
-             [&s](Request& rq, const ResponderPtr& rs) { get_download(s, rq, rs); });
-  add_cmaf_routes(router, s);
-  add_stream_file_route(router, s, "{rendition}/{file}");
+  router.add("POST", "/api/workouts/{id}/stream", {rate_limit(s.limits.streams)},
+             [&s](Request& rq, const ResponderPtr& rs) { start_stream(s, rq.param("id"), rs); });
+  router.add("POST", "/api/generate-workout-video", {rate_limit(s.limits.streams)},
+             with_services(s, generate_workout_video));
+  router.add("GET", "/streams/{id}/" + std::string(stream::kDownloadName), {signed_stream(s.signer, "id")},
+             with_services(s, get_download));
+  // Every file of the TS and the fMP4/DASH presentations: the resolver knows their names.
+  const std::string cmaf = std::string(stream::kCmafDir) + "/";
+  for (const std::string& below_id : {std::string(stream::kMasterName), std::string("{rendition}/{file}"),
+                                      cmaf + std::string(stream::kMasterName), cmaf + std::string(stream::kDashManifestName),
+                                      cmaf + "{track}/{file}"}) {
+    add_stream_file_route(router, s, below_id);
+  }
 }
 
 }  // namespace ws::http

@@ -1,4 +1,5 @@
-#include "http/stream_common.h"
+#include "http/middleware.h"
+#include "http/routes/stream_files.h"
 
 #include <filesystem>
 #include <variant>
@@ -99,40 +100,28 @@ void with_plan(Services& s, const std::string& id, const ResponderPtr& responder
   if (!queued) responder->respond(busy_response());
 }
 
-std::optional<std::string> checked_query(Services& s, const Request& request, const ResponderPtr& responder) {
-  auto exp = request.query_value("exp");
-  auto sig = request.query_value("sig");
-  if (Status ok = s.signer.check(request.path_params.at(0), exp, sig, unix_now()); !ok) {
-    responder->respond(error_response(ok.error()));
-    return std::nullopt;
-  }
-  // Both checked: digits and the hex HMAC, safe to write back into playlists.
-  return s.signer.enabled() ? "?exp=" + *exp + "&sig=" + *sig : "";
-}
-
 namespace {
 
-// The path below /streams/{id}/ a request names: `below_id` with its {..}
-// parts replaced by the route's parameters after the id, in order.
+// The path below /streams/{id}/ a request names: `below_id` with each {name}
+// part replaced by the route's parameter of that name.
 std::string requested_path(const std::string& below_id, const Request& request) {
   std::string path;
-  std::size_t param = 1, start = 0;
+  std::size_t start = 0;
   while (start <= below_id.size()) {
     std::size_t end = std::min(below_id.find('/', start), below_id.size());
     std::string part = below_id.substr(start, end - start);
-    path += (path.empty() ? "" : "/") + (part.starts_with('{') ? request.path_params.at(param++) : part);
+    bool param = part.size() > 2 && part.front() == '{' && part.back() == '}';
+    path += (path.empty() ? "" : "/") + (param ? request.param(part.substr(1, part.size() - 2)) : part);
     start = end + 1;
   }
   return path;
 }
 
 void serve_stream_file(Services& s, Request& request, const ResponderPtr& responder, const std::string& path) {
-  auto query = checked_query(s, request, responder);
-  if (!query) return;
   auto file = stream::parse_stream_path(s.streams.renditions(), path);
   if (!file) return responder->respond(stream_file_not_found());
-  with_plan(s, request.path_params.at(0), responder,
-            [&s, responder, file = *file, query = *query](const PlanPtr& plan) {
+  with_plan(s, request.param("id"), responder,
+            [&s, responder, file = *file, query = request.signed_query](const PlanPtr& plan) {
               answer_stream_file(s, plan, file, query, responder);
             });
 }
@@ -140,7 +129,7 @@ void serve_stream_file(Services& s, Request& request, const ResponderPtr& respon
 }  // namespace
 
 void add_stream_file_route(Router& router, Services& s, const std::string& below_id) {
-  router.add("GET", "/streams/{id}/" + below_id, [&s, below_id](Request& request, const ResponderPtr& responder) {
+  router.add("GET", "/streams/{id}/" + below_id, {signed_stream(s.signer, "id")}, [&s, below_id](Request& request, const ResponderPtr& responder) {
     serve_stream_file(s, request, responder, requested_path(below_id, request));
   });
 }
