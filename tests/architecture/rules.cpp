@@ -1,0 +1,43 @@
+#include "architecture/rules.h"
+
+namespace ws::arch {
+
+const Rules& project_rules() {
+  static const Rules rules{
+      .layers = {"common", "config", "db", "timeline", "playlist", "fmp4", "render", "demo", "cache",
+                 "stream", "coach", "accounts", "workouts", "http", "app"},
+      .pure_modules =
+          {
+              {"timeline", {}},
+              {"playlist", {}},
+              {"coach", {}},
+              {"fmp4", {}},
+              {"workouts", {}},
+              // stream: pure except the files that run jobs or touch GLib/GStreamer.
+              // LEAD: list those files here by name, relative to src/stream/ (e.g. "download.cpp").
+              {"stream", {}},
+          },
+      .impure_headers = {"glib", "gobject/", "gio/", "gmodule", "gst/", "libsoup/", "libpq", "postgresql/",
+                         "cairo"},
+      .sql_modules = {"db"},
+      .sql_shapes =
+          {
+              {"SELECT ... FROM", R"(\bSELECT\b[\s\S]*\bFROM\b)"},
+              {"SELECT statement", R"(^\s*SELECT\s)"},
+              {"INSERT INTO", R"(\bINSERT\s+INTO\b)"},
+              {"UPDATE ... SET", R"(\bUPDATE\s+\w+\s+SET\b)"},
+              {"DELETE FROM", R"(\bDELETE\s+FROM\b)"},
+              {"DDL", R"(\b(CREATE|ALTER|DROP)\s+(TABLE|INDEX|VIEW|SCHEMA|TYPE|FUNCTION|POLICY|ROLE|EXTENSION)\b)"},
+              {"ON CONFLICT", R"(\bON\s+CONFLICT\b)"},
+              {"transaction statement", R"(^\s*(BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION)(\s+[A-Z]+)*\s*;?\s*$)"},
+              {"LISTEN/NOTIFY", R"(^\s*(LISTEN|NOTIFY|UNLISTEN)\s+\w+)"},
+          },
+      .include_only_from = {{"http", {"http", "app"}}},
+      .max_file_lines = 400,
+      .max_function_lines = 60,
+      .data_tables = {{"coach/lexicon.cpp", "vocabulary"}},
+  };
+  return rules;
+}
+
+}  // namespace ws::arch
