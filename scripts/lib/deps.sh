@@ -10,7 +10,7 @@ WS_PACKAGES=(
   gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools
   libsoup-3.0-dev libpq-dev postgresql postgresql-client
   libboost-json1.81-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
-  libgtest-dev libgmock-dev libcairo2-dev fonts-dejavu-core libcrypt-dev zlib1g-dev
+  libgtest-dev libgmock-dev libcairo2-dev fonts-dejavu-core libcrypt-dev zlib1g-dev libssl-dev
   ffmpeg wrk libxml2-utils
   clang libclang-rt-14-dev
   chromium nodejs npm

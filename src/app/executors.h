@@ -13,7 +13,7 @@
 #include "app/clip_warmer.h"
 #include "cache/render_scheduler.h"
 #include "cache/content_store.h"
-#include "common/main_loop.h"
+#include "glib_support/main_loop.h"
 #include "common/worker_pool.h"
 #include "config/config.h"
 #include "db/database.h"

@@ -1,15 +1,23 @@
 #include "common/file_facts.h"
 
+#include <array>
 #include <chrono>
 
-#include "common/gobject_ptr.h"
+#include <openssl/sha.h>
 
 namespace ws {
 
 std::string sha256_hex(std::string_view bytes) {
-  GCharPtr digest(g_compute_checksum_for_data(G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()),
-                                              bytes.size()));
-  return digest.get();
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * digest.size());
+  for (unsigned char byte : digest) {
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 0xf];
+  }
+  return hex;
 }
 
 std::optional<std::string> file_identity(const std::filesystem::path& path) {

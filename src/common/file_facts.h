@@ -7,7 +7,7 @@
 
 namespace ws {
 
-// SHA-256 of `bytes`, 64 lowercase hex digits (GLib's GChecksum).
+// SHA-256 of `bytes`, 64 lowercase hex digits (OpenSSL's libcrypto).
 std::string sha256_hex(std::string_view bytes);
 
 // "size:mtime_ns" of a file, or nullopt when it cannot be read: what cache

@@ -1,6 +1,5 @@
 #pragma once
-// Logging setup: one named spdlog logger per module, plain or JSON lines, and
-// GStreamer's own debug output routed into the "gst" logger.
+// Logging setup: one named spdlog logger per module, plain or JSON lines.
 #include <memory>
 #include <string>
 
@@ -38,8 +37,5 @@ class RequestScope {
 // with the shared sink and format.
 std::shared_ptr<spdlog::logger> get(const std::string& module);
 
-// Sends GStreamer debug messages (GST_DEBUG levels) to the "gst" logger instead
-// of stderr. Call after gst_init.
-void route_gstreamer_debug();
 
 }  // namespace ws::log

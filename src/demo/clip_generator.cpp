@@ -9,7 +9,7 @@
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "common/logging.h"
 #include "demo/clip_scene.h"
 #include "render/pipeline_builder.h"

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "common/main_loop.h"
+#include "glib_support/main_loop.h"
 #include "http/negotiation.h"
 
 namespace ws::http {

@@ -4,7 +4,7 @@
 
 #include <libsoup/soup.h>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "http/mapped_files.h"
 
 namespace ws::http {

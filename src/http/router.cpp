@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 
 namespace ws::http {
 namespace {

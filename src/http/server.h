@@ -13,7 +13,7 @@
 
 #include <libsoup/soup.h>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "common/result.h"
 #include "http/router.h"
 

@@ -9,7 +9,7 @@
 
 #include "cache/content_store.h"
 #include "cache/render_scheduler.h"
-#include "common/main_loop.h"  // run_on_main_loop: the hop back to main_context
+#include "glib_support/main_loop.h"  // run_on_main_loop: the hop back to main_context
 #include "common/worker_pool.h"
 #include "config/config.h"
 #include "db/database.h"

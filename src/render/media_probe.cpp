@@ -6,7 +6,7 @@
 #include <gst/pbutils/pbutils.h>
 #include <gst/video/video.h>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 
 namespace ws::render {
 namespace {

@@ -5,7 +5,7 @@
 // the pad appears. Elements are then found by name with pipeline_element.
 #include <string>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "common/result.h"
 #include "render/pipeline_spec.h"
 

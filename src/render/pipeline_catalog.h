@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "common/result.h"
 #include "render/pipeline_spec.h"
 

@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "render/pipeline_spec.h"
 #include "render/pipeline_values.h"
 

@@ -1,6 +1,6 @@
 #include "render/pipeline_run.h"
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 
 namespace ws::render {
 

@@ -7,7 +7,7 @@
 
 #include <gst/gst.h>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "render/pipeline_spec.h"
 
 namespace ws::render {

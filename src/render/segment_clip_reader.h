@@ -19,7 +19,7 @@
 
 #include <gst/gst.h>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "common/result.h"
 #include "render/clip_frame_cache.h"
 

@@ -12,7 +12,7 @@
 
 #include <gst/video/video.h>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "common/result.h"
 #include "render/h264_profile.h"
 #include "render/pipeline_spec.h"

@@ -4,7 +4,7 @@ namespace ws::arch {
 
 const Rules& project_rules() {
   static const Rules rules{
-      .layers = {"common", "config", "db", "timeline", "playlist", "fmp4", "render", "demo", "catalog", "cache",
+      .layers = {"common", "glib_support", "config", "db", "timeline", "playlist", "fmp4", "render", "demo", "catalog", "cache",
                  "stream", "coach", "accounts", "workouts", "http", "app"},
       .pure_modules =
           {

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 #include "demo/clip_generator.h"
 #include "demo/stick_figure.h"
 #include "render/media_probe.h"

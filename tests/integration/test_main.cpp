@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "common/logging.h"
+#include "glib_support/gst_logging.h"
 
 int main(int argc, char** argv) {
   gst_init(&argc, &argv);

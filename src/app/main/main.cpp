@@ -10,6 +10,7 @@
 #include "app/render_command.h"
 #include "app/serve.h"
 #include "common/logging.h"
+#include "glib_support/gst_logging.h"
 #include "db/database.h"
 #include "db/migrations.h"
 #include "demo/demo_catalog.h"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "common/gobject_ptr.h"
+#include "glib_support/gobject_ptr.h"
 
 namespace ws::test {
 

@@ -1,4 +1,4 @@
-#include "common/main_loop.h"
+#include "glib_support/main_loop.h"
 
 #include <atomic>
 #include <exception>
