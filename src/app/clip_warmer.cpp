@@ -39,13 +39,13 @@ void ClipWarmer::run() {
   std::size_t warmed = 0;
   auto& frames = render::ClipFrameCache::instance();
   for (const auto& exercise : *exercises) {
-    if (exercise.video_url.empty() || !seen.insert(exercise.video_url).second) continue;
+    if (exercise.clip_path.empty() || !seen.insert(exercise.clip_path).second) continue;
     for (const auto& rendition : renditions_) {
       if (stopping_ || frames.bytes() >= budget_bytes_) {
         logger->info("clip warm-up stopped after {} clips ({} bytes of frames)", warmed, frames.bytes());
         return;
       }
-      if (Status s = render::warm_clip(exercise.video_url, rendition.profile); !s) {
+      if (Status s = render::warm_clip(exercise.clip_path, rendition.profile); !s) {
         logger->warn("clip warm-up: {}", s.error().message);
         continue;
       }

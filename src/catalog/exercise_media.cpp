@@ -6,7 +6,7 @@ namespace ws::catalog {
 
 Status check_exercise_media(const std::filesystem::path& media_dir, const Exercise& exercise) {
   namespace fs = std::filesystem;
-  auto info = render::probe_media(media_dir / exercise.video_url);
+  auto info = render::probe_media(media_dir / exercise.clip_path);
   if (!info) {
     Error error = info.error();
     error.field = "video_url";
@@ -14,7 +14,7 @@ Status check_exercise_media(const std::filesystem::path& media_dir, const Exerci
   }
   if (!info->has_video) {
     return make_error(ErrorKind::unprocessable, "clip_not_decodable",
-                      "video_url: '" + exercise.video_url + "' has no video stream", "video_url");
+                      "video_url: '" + exercise.clip_path + "' has no video stream", "video_url");
   }
   if (!exercise.thumbnail_url.empty() && !fs::is_regular_file(media_dir / exercise.thumbnail_url)) {
     return make_error(ErrorKind::unprocessable, "thumbnail_not_found",

@@ -48,7 +48,7 @@ std::optional<Difficulty> difficulty_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-// Accepts the seed's "medium_intensity" form and the short "medium".
+// Accepts the API's "medium_intensity" form and the short "medium".
 std::optional<Intensity> intensity_from_string(std::string_view text) {
   for (auto i : {Intensity::low, Intensity::medium, Intensity::high}) {
     std::string_view full = to_string(i);

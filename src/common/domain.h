@@ -26,7 +26,7 @@ struct Exercise {
   std::string name;
   std::string description;
   std::string icon;
-  std::string video_url;      // location of the clip, relative to the media folder
+  std::string clip_path;      // the clip, relative to the media folder (the API calls it video_url)
   std::string thumbnail_url;  // location of the thumbnail, relative to the media folder
   int default_duration = 30;  // seconds
   Difficulty difficulty = Difficulty::medium;
@@ -43,7 +43,7 @@ struct Category {
   std::string description;
 };
 
-// The seed's WorkoutConfig.
+// How a workout is played: intensity, work/rest intervals, rounds, warm-up and cool-down.
 struct WorkoutConfig {
   Intensity intensity = Intensity::medium;
   int work_time = 40;  // seconds
@@ -81,7 +81,7 @@ struct Workout {
   std::vector<WorkoutItem> exercises;  // in order_index order
 };
 
-// user_profiles.preferences (the seed's shape).
+// user_profiles.preferences, as stored.
 struct UserPreferences {
   std::vector<std::string> favorite_exercises;  // exercise ids
   std::vector<std::string> excluded_exercises;  // exercise ids
@@ -113,7 +113,7 @@ struct WorkoutSession {
   std::string feedback_json;               // {"difficulty": "too_easy", ...}; empty when none
 };
 
-// The seed's query 4: a session with its workout (exercises not included).
+// A user's past session with the workout it played (exercises not included).
 struct HistoryEntry {
   WorkoutSession session;
   Workout workout;

@@ -60,7 +60,7 @@ Params exercise_params(const Exercise& e) {
   return {e.name,
           e.description,
           e.icon,
-          e.video_url,
+          e.clip_path,
           e.thumbnail_url,
           std::to_string(e.default_duration),
           to_string(e.difficulty),

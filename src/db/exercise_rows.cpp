@@ -47,7 +47,7 @@ Exercise exercise_from(const Rows& rows, int row, int at) {
   e.name = rows.text(row, at + 1);
   e.description = rows.text(row, at + 2);
   e.icon = rows.text(row, at + 3);
-  e.video_url = rows.text(row, at + 4);
+  e.clip_path = rows.text(row, at + 4);
   e.thumbnail_url = rows.text(row, at + 5);
   e.default_duration = rows.integer(row, at + 6);
   e.difficulty = difficulty_from_string(rows.text(row, at + 7)).value_or(Difficulty::medium);

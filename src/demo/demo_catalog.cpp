@@ -31,7 +31,7 @@ DemoExercise exercise_from(const json::object& o) {
   e.name = std::string(o.at("name").as_string());
   e.description = std::string(o.at("description").as_string());
   e.icon = std::string(o.at("icon").as_string());
-  e.video_url = "clips/" + slug + ".mov";
+  e.clip_path = "clips/" + slug + ".mov";
   e.thumbnail_url = "thumbnails/" + slug + ".png";
   e.default_duration = static_cast<int>(o.at("default_duration").as_int64());
   auto difficulty = difficulty_from_string(std::string(o.at("difficulty").as_string()));
@@ -79,7 +79,7 @@ Status generate_missing_clips(const DemoCatalog& catalog, const fs::path& media_
   auto logger = log::get("demo");
   std::vector<const DemoExercise*> missing;
   for (const auto& demo : catalog.exercises) {
-    if (!fs::exists(media_dir / demo.exercise.video_url) ||
+    if (!fs::exists(media_dir / demo.exercise.clip_path) ||
         !fs::exists(media_dir / demo.exercise.thumbnail_url)) {
       missing.push_back(&demo);
     }
@@ -98,13 +98,13 @@ Status generate_missing_clips(const DemoCatalog& catalog, const fs::path& media_
       const DemoExercise& demo = *missing[i];
       ClipSpec spec{demo.exercise.name, demo.motion, demo.color,      options.width,
                     options.height,     30,          options.seconds, options.pipelines_dir};
-      Status made = generate_clip(spec, media_dir / demo.exercise.video_url, media_dir / demo.exercise.thumbnail_url);
+      Status made = generate_clip(spec, media_dir / demo.exercise.clip_path, media_dir / demo.exercise.thumbnail_url);
       if (!made) {
         std::lock_guard lock(failure_mutex);
         if (!failure) failure = made.error();
         return;
       }
-      logger->info("clip ready: {}", demo.exercise.video_url);
+      logger->info("clip ready: {}", demo.exercise.clip_path);
     }
   };
   std::vector<std::thread> jobs;

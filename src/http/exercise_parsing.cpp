@@ -61,7 +61,7 @@ Status parse_required(const json::object& object, Exercise& exercise) {
   WS_ASSIGN_OR_RETURN(const json::value* name, required(object, "name"));
   WS_ASSIGN_OR_RETURN(exercise.name, string_of(*name, "name", 1, 100));
   WS_ASSIGN_OR_RETURN(const json::value* video, required(object, "video_url"));
-  WS_ASSIGN_OR_RETURN(exercise.video_url, media_field(*video, "video_url"));
+  WS_ASSIGN_OR_RETURN(exercise.clip_path, media_field(*video, "video_url"));
   WS_ASSIGN_OR_RETURN(const json::value* difficulty, required(object, "difficulty"));
   WS_ASSIGN_OR_RETURN(std::string level_text, string_of(*difficulty, "difficulty", 1, 16));
   auto level = difficulty_from_string(level_text);

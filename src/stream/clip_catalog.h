@@ -23,7 +23,7 @@ class ClipCatalog {
  public:
   explicit ClipCatalog(std::filesystem::path media_dir) : media_dir_(std::move(media_dir)) {}
 
-  // `location` is an exercise's video_url, relative to the media folder.
+  // `location` is an exercise's clip_path, relative to the media folder.
   // Blocking. Errors as render::probe_media's (unprocessable when the clip is
   // missing or not decodable).
   Result<ClipFacts> facts(const std::string& location);

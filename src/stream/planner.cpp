@@ -22,8 +22,8 @@ std::map<std::string, double> probe_clips(ClipCatalog& clips, const Workout& wor
                                           std::map<std::string, std::string>& identities) {
   std::map<std::string, double> seconds;
   for (const auto& item : workout.exercises) {
-    if (!item.exercise || item.exercise->video_url.empty()) continue;
-    const std::string& location = item.exercise->video_url;
+    if (!item.exercise || item.exercise->clip_path.empty()) continue;
+    const std::string& location = item.exercise->clip_path;
     if (seconds.count(location)) continue;
     auto facts = clips.facts(location);
     if (!facts) {

@@ -13,9 +13,9 @@ TimelineInput input_from_workout(const Workout& workout,
     entry.exercise.id = item.exercise_id;
     if (item.exercise) {
       entry.exercise.name = item.exercise->name;
-      auto found = clip_seconds.find(item.exercise->video_url);
+      auto found = clip_seconds.find(item.exercise->clip_path);
       if (found != clip_seconds.end()) {
-        entry.exercise.clip = item.exercise->video_url;
+        entry.exercise.clip = item.exercise->clip_path;
         entry.exercise.clip_seconds = found->second;
       }
     }

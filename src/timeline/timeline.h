@@ -16,7 +16,7 @@ namespace ws::timeline {
 struct ExerciseRef {
   std::string id;
   std::string name;
-  std::string clip;           // clip location (Exercise::video_url); empty: no clip
+  std::string clip;           // clip location (Exercise::clip_path); empty: no clip
   double clip_seconds = 0.0;  // the clip's natural duration (probed by the caller)
 };
 

@@ -19,7 +19,7 @@ ws::Workout stored(const ws::http::CreateWorkout& request) {
     ws::Exercise exercise;
     exercise.id = item.exercise_id;
     exercise.name = "exercise";
-    exercise.video_url = "clips/" + item.exercise_id + ".mov";
+    exercise.clip_path = "clips/" + item.exercise_id + ".mov";
     row.exercise = exercise;
     workout.exercises.push_back(row);
   }
@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Clip lengths from the input's size: some short, some long, some missing.
   std::map<std::string, double> clips;
   for (const auto& item : workout.exercises) {
-    if (item.exercise_id.size() % 3) clips[item.exercise->video_url] = 0.5 + (size % 17);
+    if (item.exercise_id.size() % 3) clips[item.exercise->clip_path] = 0.5 + (size % 17);
   }
   // The shipped configuration's [workout] values (this target links no config).
   ws::timeline::Settings settings;

@@ -29,7 +29,7 @@ TEST_F(DbCatalog, ListsEveryExerciseWithItsCategoriesOrderedByName) {
   EXPECT_DOUBLE_EQ(burpees.metadata.calories_per_min, 5.5);
   EXPECT_EQ(burpees.difficulty, Difficulty::hard);
   EXPECT_TRUE(burpees.has_jump);
-  EXPECT_EQ(burpees.video_url, "clips/sample.mov");
+  EXPECT_EQ(burpees.clip_path, "clips/sample.mov");
   EXPECT_EQ(burpees.id.size(), 36u);
   EXPECT_EQ(burpees.created_at.size(), 27u);  // 2026-01-01T00:00:00.000000Z
 }
@@ -154,7 +154,7 @@ TEST_F(DbCatalog, ChecksRejectBadRowsAsUnprocessable) {
   auto zero = sample_exercise("Zero", Difficulty::easy, false, {}, {});
   zero.default_duration = 0;
   auto escape = sample_exercise("Escape", Difficulty::easy, false, {}, {});
-  escape.video_url = "../../etc/passwd";
+  escape.clip_path = "../../etc/passwd";
   for (const auto& bad : {zero, escape}) {
     auto refused = run([&](db::Connection& c) { return db::insert_exercise(c, bad); });
     ASSERT_FALSE(refused.ok()) << bad.name;

@@ -149,7 +149,7 @@ TEST(HttpParsing, ExerciseBodyIsValidated) {
   auto exercise = parse_create_exercise(*body);
   ASSERT_TRUE(exercise.ok()) << exercise.error().message;
   EXPECT_EQ(exercise->name, "Wall sit");
-  EXPECT_EQ(exercise->video_url, "clips/wall-sit.mov");
+  EXPECT_EQ(exercise->clip_path, "clips/wall-sit.mov");
   EXPECT_EQ(exercise->metadata.muscles_targeted.at(0), "quadriceps");
 
   auto missing_name = parse_create_exercise(*parse_json_body(R"({"video_url":"a.mov"})"));

@@ -20,7 +20,7 @@ Workout two_exercise_workout() {
     Exercise e;
     e.id = item.exercise_id;
     e.name = i == 0 ? "Air Squat" : "Plank";
-    e.video_url = i == 0 ? "clips/air-squat.mov" : "clips/plank.mov";
+    e.clip_path = i == 0 ? "clips/air-squat.mov" : "clips/plank.mov";
     item.exercise = e;
     if (i == 1) item.custom_duration = 30;
     w.exercises.push_back(item);

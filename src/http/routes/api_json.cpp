@@ -17,7 +17,7 @@ json::value exercise_to_json(const Exercise& e) {
       {"name", e.name},
       {"description", e.description},
       {"icon", e.icon},
-      {"video_url", media_url(e.video_url)},
+      {"video_url", media_url(e.clip_path)},
       {"thumbnail_url", e.thumbnail_url.empty() ? json::value(nullptr)
                                                 : json::value(media_url(e.thumbnail_url))},
       {"default_duration", e.default_duration},

@@ -30,7 +30,7 @@ inline Exercise sample_exercise(std::string name, Difficulty d, bool jump, Names
                                 Names equipment = {}) {
   Exercise e;
   e.name = std::move(name);
-  e.video_url = "clips/sample.mov";
+  e.clip_path = "clips/sample.mov";
   e.default_duration = 30;
   e.difficulty = d;
   e.has_jump = jump;
