@@ -13,6 +13,18 @@ std::map<std::string, Exercise> by_id(const std::vector<Exercise>& rows) {
   return catalog;
 }
 
+// The stored workout: what was asked for, with the rounds and length its plan gives.
+Workout workout_of(std::string name, const WorkoutConfig& config, std::vector<WorkoutItem> items, int rounds,
+                   int total_seconds) {
+  Workout workout;
+  workout.name = std::move(name);
+  workout.config = config;
+  workout.rounds = rounds;
+  workout.total_duration = total_seconds;
+  workout.exercises = std::move(items);
+  return workout;
+}
+
 }  // namespace
 
 Result<Workout> compose_workout(const WorkoutDraft& draft, const std::vector<Exercise>& catalog,
@@ -20,24 +32,14 @@ Result<Workout> compose_workout(const WorkoutDraft& draft, const std::vector<Exe
   WS_RETURN_IF_ERROR(check_workout_rules(draft, by_id(catalog)));
   WS_ASSIGN_OR_RETURN(timeline::Plan plan,
                       timeline::plan_rounds(draft.config, timeline::work_seconds(draft.items, draft.config), settings));
-  Workout workout;
-  workout.name = draft.name;
-  workout.config = draft.config;
-  workout.rounds = plan.rounds;
-  workout.total_duration = plan.total_seconds;
-  workout.exercises = draft.items;
-  return workout;
+  return workout_of(draft.name, draft.config, draft.items, plan.rounds, plan.total_seconds);
 }
 
 Result<Workout> generated_workout(const coach::GeneratedWorkout& generated, const std::vector<Exercise>& catalog,
                                   const std::string& prompt) {
   WS_RETURN_IF_ERROR(check_workout_rules(WorkoutDraft{generated.name, generated.items, generated.config}, by_id(catalog)));
-  Workout workout;
-  workout.name = generated.name;
-  workout.config = generated.config;
-  workout.rounds = generated.rounds;
-  workout.total_duration = generated.total_seconds;
-  workout.exercises = generated.items;
+  Workout workout =
+      workout_of(generated.name, generated.config, generated.items, generated.rounds, generated.total_seconds);
   workout.ai_generated = true;
   workout.ai_prompt = prompt;
   return workout;
