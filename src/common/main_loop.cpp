@@ -4,11 +4,8 @@
 
 #include <glib-unix.h>
 
-#if defined(__SANITIZE_THREAD__)
-#include <sanitizer/tsan_interface.h>
-#endif
-
 #include "common/logging.h"
+#include "common/thread_handoff.h"
 
 namespace ws {
 namespace {
@@ -17,31 +14,12 @@ struct Hop {
   std::function<void()> fn;
 };
 
-// GLib hands a hop from the posting thread to the loop's under its context
-// lock, which ThreadSanitizer cannot see (GLib is not built with it; it sees
-// the loop's wake-up only when the loop reads it before dispatching, not
-// when a check already under way finds the source). These tell it, so what
-// the poster wrote before posting is never reported as a race with what runs
-// on the loop.
-void posting(Hop* hop) {
-#if defined(__SANITIZE_THREAD__)
-  __tsan_release(hop);
-#else
-  (void)hop;
-#endif
-}
-
-void arrived(Hop* hop) {
-#if defined(__SANITIZE_THREAD__)
-  __tsan_acquire(hop);
-#else
-  (void)hop;
-#endif
-}
-
 gboolean arrive(gpointer data) {
   auto* hop = static_cast<Hop*>(data);
-  arrived(hop);
+  // GLib orders the hand-over with its context lock; TSan sees the loop's
+  // wake-up only when the loop reads it before dispatching, not when a check
+  // already under way finds the new source.
+  taken_over(hop);
   try {
     hop->fn();
   } catch (const std::exception& e) {
@@ -71,7 +49,7 @@ void run_on_main_loop(GMainContext* context, std::function<void()> fn) {
   // the calling thread whenever it can acquire the context (between
   // iterations, while the server shuts down).
   auto* hop = new Hop{std::move(fn)};
-  posting(hop);
+  handing_over(hop);
   GSource* source = g_idle_source_new();
   g_source_set_priority(source, G_PRIORITY_DEFAULT);
   g_source_set_callback(source, arrive, hop, delete_hop);

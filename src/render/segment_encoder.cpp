@@ -9,6 +9,7 @@
 
 #include <gst/app/gstappsrc.h>
 
+#include "common/thread_handoff.h"
 #include "render/pipeline_builder.h"
 #include "render/pipeline_catalog.h"
 #include "render/pipeline_run.h"
@@ -167,6 +168,7 @@ Status SegmentEncoder::push(GstElement* src, GstBuffer* buf, int64_t pts_ns, int
   GST_BUFFER_PTS(buf) = static_cast<GstClockTime>(pts_ns);
   GST_BUFFER_DTS(buf) = GST_BUFFER_PTS(buf);
   GST_BUFFER_DURATION(buf) = static_cast<GstClockTime>(duration_ns);
+  handing_over(buf);  // a pooled frame goes back to the pool (after the encoder) for other renders
   if (gst_app_src_push_buffer(GST_APP_SRC(src), buf) != GST_FLOW_OK) {  // takes the buffer
     return run_failure(kErrors, "push failed: " + pending_error(pipeline_.get()));
   }
@@ -179,6 +181,7 @@ Status SegmentEncoder::push_video(const DrawFrame& draw, int64_t pts_ns, int64_t
   if (gst_buffer_pool_acquire_buffer(pool_, &buf, nullptr) != GST_FLOW_OK || !buf) {
     return run_failure(kErrors, "no video buffer");
   }
+  taken_over(buf);  // from the render that pushed it last, through the pool
   GstMapInfo map;
   if (!gst_buffer_map(buf, &map, GST_MAP_WRITE)) {
     gst_buffer_unref(buf);
@@ -197,6 +200,7 @@ Status SegmentEncoder::push_video(const DrawFrame& draw, int64_t pts_ns, int64_t
   Status drawn = draw(frame, plane_bytes, history_of(buf));
   gst_buffer_unmap(buf, &map);
   if (!drawn) {
+    handing_over(buf);  // back to the pool, for other renders
     gst_buffer_unref(buf);
     return drawn;
   }
