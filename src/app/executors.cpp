@@ -8,8 +8,8 @@
 namespace ws::app {
 namespace {
 
-// Clip probes wait on the disk more than they use a core: at least two run
-// at once, more on bigger machines; a burst beyond the queue gets 503.
+// Stream planning (clip probes, the timeline) runs here: at least two at
+// once, one per core on bigger machines; a burst beyond the queue gets 503.
 std::size_t blocking_threads() { return std::max(2u, std::thread::hardware_concurrency()); }
 constexpr std::size_t kBlockingQueueCapacity = 256;
 

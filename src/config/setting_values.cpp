@@ -70,7 +70,9 @@ Result<Value> value_from_text(const Kind& kind, const std::string& text) {
             return Value(text);
           },
           [&](const Choice& choice) -> Result<Value> {
-            if (!is_one_of(choice.words, text)) return wrong("'" + text + "' is not one of: " + std::string(choice.words));
+            if (!is_one_of(choice.words, text)) {
+              return wrong("'" + text + "' is not one of: " + std::string(choice.words));
+            }
             return Value(text);
           },
           [&](const Boolean&) -> Result<Value> {
@@ -79,12 +81,16 @@ Result<Value> value_from_text(const Kind& kind, const std::string& text) {
           },
           [&](const Integer& range) -> Result<Value> {
             auto n = parse_integer(text);
-            if (!n || !range.contains(*n)) return wrong("'" + text + "' is not an integer between " + range_text(range));
+            if (!n || !range.contains(*n)) {
+              return wrong("'" + text + "' is not an integer between " + range_text(range));
+            }
             return Value(*n);
           },
           [&](const Number& range) -> Result<Value> {
             auto n = parse_number(text);
-            if (!n || !range.contains(*n)) return wrong("'" + text + "' is not a number between " + range_text(range));
+            if (!n || !range.contains(*n)) {
+              return wrong("'" + text + "' is not a number between " + range_text(range));
+            }
             return Value(*n);
           },
           [&](const Ladder&) -> Result<Value> {

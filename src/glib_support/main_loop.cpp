@@ -1,26 +1,25 @@
 #include "glib_support/main_loop.h"
 
-#include <atomic>
 #include <exception>
 
 #include <glib-unix.h>
 
 #include "common/logging.h"
+#include "common/thread_handoff.h"
 
 namespace ws {
 namespace {
 
 struct Hop {
   std::function<void()> fn;
-  // Stored (release) when posted, loaded (acquire) on arrival: the order
-  // GLib's own locking gives, in a form ThreadSanitizer sees (it cannot see
-  // inside GLib).
-  std::atomic<bool> posted{false};
 };
 
 gboolean arrive(gpointer data) {
   auto* hop = static_cast<Hop*>(data);
-  [[maybe_unused]] bool posted = hop->posted.load(std::memory_order_acquire);
+  // GLib orders the hand-over with its context lock; TSan sees the loop's
+  // wake-up only when the loop reads it before dispatching, not when a check
+  // already under way finds the new source.
+  taken_over(hop);
   try {
     hop->fn();
   } catch (const std::exception& e) {
@@ -50,7 +49,7 @@ void run_on_main_loop(GMainContext* context, std::function<void()> fn) {
   // the calling thread whenever it can acquire the context (between
   // iterations, while the server shuts down).
   auto* hop = new Hop{std::move(fn)};
-  hop->posted.store(true, std::memory_order_release);
+  handing_over(hop);
   GSource* source = g_idle_source_new();
   g_source_set_priority(source, G_PRIORITY_DEFAULT);
   g_source_set_callback(source, arrive, hop, delete_hop);

@@ -9,6 +9,7 @@
 
 #include <gst/app/gstappsrc.h>
 
+#include "common/thread_handoff.h"
 #include "render/pipeline_builder.h"
 #include "render/pipeline_catalog.h"
 #include "render/pipeline_run.h"
@@ -168,6 +169,7 @@ Status SegmentEncoder::push(GstElement* src, GstBufferPtr buffer, int64_t pts_ns
   GST_BUFFER_PTS(buf) = static_cast<GstClockTime>(pts_ns);
   GST_BUFFER_DTS(buf) = GST_BUFFER_PTS(buf);
   GST_BUFFER_DURATION(buf) = static_cast<GstClockTime>(duration_ns);
+  handing_over(buffer.get());  // a pooled frame goes back to the pool (after the encoder) for other renders
   if (gst_app_src_push_buffer(GST_APP_SRC(src), buffer.release()) != GST_FLOW_OK) {
     return run_failure(kErrors, "push failed: " + pending_error(pipeline_.get()));
   }
@@ -180,6 +182,7 @@ Status SegmentEncoder::push_video(const DrawFrame& draw, int64_t pts_ns, int64_t
   const GstFlowReturn flow = gst_buffer_pool_acquire_buffer(pool_, &acquired, nullptr);
   GstBufferPtr buffer(acquired);
   if (flow != GST_FLOW_OK || !buffer) return run_failure(kErrors, "no video buffer");
+  taken_over(buffer.get());  // from the render that pushed it last, through the pool
   GstMapInfo map;
   if (!gst_buffer_map(buffer.get(), &map, GST_MAP_WRITE)) return run_failure(kErrors, "video buffer not writable");
   PlanarFrame frame;
@@ -194,6 +197,7 @@ Status SegmentEncoder::push_video(const DrawFrame& draw, int64_t pts_ns, int64_t
   }
   Status drawn = draw(frame, plane_bytes, history_of(buffer.get()));
   gst_buffer_unmap(buffer.get(), &map);
+  if (!drawn) handing_over(buffer.get());  // back to the pool, for other renders
   WS_RETURN_IF_ERROR(drawn);
   return push(vsrc_.get(), std::move(buffer), pts_ns, duration_ns);
 }
