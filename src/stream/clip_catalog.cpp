@@ -22,9 +22,8 @@ Result<ClipFacts> ClipCatalog::facts(const std::string& location) {
     auto it = known_.find(location);
     if (it != known_.end() && it->second.identity == identity) return it->second.facts;
   }
-  auto info = render::probe_media(path);
-  if (!info) return info.error();
-  ClipFacts facts{info->duration_seconds, identity};
+  WS_ASSIGN_OR_RETURN(const render::MediaInfo info, render::probe_media(path));
+  ClipFacts facts{info.duration_seconds, identity};
   std::lock_guard lock(mutex_);
   known_[location] = {identity, facts};
   return facts;
