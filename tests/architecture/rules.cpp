@@ -5,7 +5,7 @@ namespace ws::arch {
 const Rules& project_rules() {
   static const Rules rules{
       .layers = {"common", "glib_support", "config", "db", "timeline", "playlist", "fmp4", "render", "demo", "catalog", "cache",
-                 "stream", "coach", "accounts", "workouts", "http", "app"},
+                 "stream", "coach", "accounts", "workouts", "gyms", "http", "app"},
       .pure_modules =
           {
               {"timeline", {}},
@@ -13,6 +13,7 @@ const Rules& project_rules() {
               {"coach", {}},
               {"fmp4", {}},
               {"workouts", {}},
+              {"gyms", {}},
               // stream: pure except the files that probe media, run render jobs or
               // read and write files.
               {"stream",

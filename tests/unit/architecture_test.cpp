@@ -104,11 +104,11 @@ TEST(ArchitectureCheck, IncludeOutsideTheCMakeDepsIsReported) {
 TEST(ArchitectureCheck, UpwardDependencyAndUnlistedModuleAreReported) {
   SyntheticTree tree;
   tree.module("timeline", "common coach");
-  tree.module("gyms", "common");
+  tree.module("orchestra", "common");
   tree.write("misc/orphan.cpp", "int orphan() { return 0; }\n");
   Violations found = tree.check();
   EXPECT_TRUE(reported(found, "src/timeline/CMakeLists.txt", 2, "layering")) << listing(found);
-  EXPECT_TRUE(reported(found, "src/gyms/CMakeLists.txt", 2, "layering")) << listing(found);
+  EXPECT_TRUE(reported(found, "src/orchestra/CMakeLists.txt", 2, "layering")) << listing(found);
   EXPECT_TRUE(reported(found, "src/misc/CMakeLists.txt", 1, "module-deps")) << listing(found);
 }
 
