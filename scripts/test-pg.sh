@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test suite's throwaway PostgreSQL cluster (a ctest fixture):
 #   test-pg.sh start DIR   wipe DIR, new cluster on a free port, its URL in DIR/url
+#                          (the superuser's) and the roles' URLs in DIR/roles.env
 #   test-pg.sh stop DIR    stop it and delete it (its log is kept as DIR/log)
 # The cluster lives in DIR/cluster when the postgres account can reach DIR.
 # When it cannot (a build folder inside a 0700 mktemp folder, say), the cluster
@@ -53,7 +54,7 @@ start() {
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
     if PG_FSYNC=off pg_up "$location" "$port" >/dev/null; then
-      cp "$location/url" "$dir/url"
+      cp "$location/url" "$location/roles.env" "$dir/"
       echo "test cluster up on 127.0.0.1:$port in $location"
       return 0
     fi
@@ -69,7 +70,7 @@ stop() {
   pg_down "$location" || echo "test-pg.sh: could not stop the cluster in $location" >&2
   if [[ -f $location/log ]]; then cp "$location/log" "$dir/log"; fi
   rm -rf "$location"
-  rm -f "$dir/location" "$dir/url"
+  rm -f "$dir/location" "$dir/url" "$dir/roles.env"
 }
 
 case ${1:-} in

@@ -5,7 +5,15 @@
 #   pg_is_running DIR   exit status 0 when its postmaster is alive
 #   pg_unreachable_ancestor DIR   print the first ancestor of DIR that the
 #                       server account cannot traverse (nothing when all can)
-# Layout of DIR: data/ (the cluster), password (mode 600), log, url.
+# Layout of DIR: data/ (the cluster), password (mode 600), log, url (the
+# superuser's), roles.env (the three roles' URLs, see below).
+#
+# Three roles besides the superuser, as the schema expects (schema/0006):
+#   workout_owner  owns the database and every table; migrations run as it
+#   workout_app    the server: owns nothing, no BYPASSRLS
+#   workout_jobs   jobs that see every gym
+# roles.env holds DATABASE_URL (workout_app), DATABASE_OWNER_URL and
+# DATABASE_JOBS_URL, ready to source.
 #
 # PostgreSQL refuses to run as root. As root, the server side (initdb, pg_ctl)
 # runs as Debian's `postgres` account and DIR is handed over to it; as a normal
@@ -16,6 +24,7 @@ PG_BINDIR=${PG_BINDIR:-/usr/lib/postgresql/15/bin}
 PG_SERVER_ACCOUNT=${PG_SERVER_ACCOUNT:-postgres}
 PG_SUPERUSER=workout
 PG_DATABASE=workout_stream
+PG_ROLES=(workout_owner workout_app workout_jobs)
 
 _pg_die() {
   echo "pg.sh: $*" >&2
@@ -61,16 +70,17 @@ _pg_prepare_dir() {
   chmod 700 "$dir"
 }
 
-# The password is generated once and kept: restarting must not change the URL.
+# A password is generated once and kept: restarting must not change the URLs.
+# _pg_password DIR [ROLE]: the superuser's, or ROLE's.
 _pg_password() {
-  local dir=$1
-  if [[ ! -s $dir/password ]]; then
+  local dir=$1 file=$1/password${2:+.$2}
+  if [[ ! -s $file ]]; then
     # od reads exactly what it needs: no SIGPIPE for pipefail to trip on.
-    (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$dir/password")
-    if [[ $EUID -eq 0 ]]; then chown "$PG_SERVER_ACCOUNT:" "$dir/password"; fi
+    (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$file")
+    if [[ $EUID -eq 0 ]]; then chown "$PG_SERVER_ACCOUNT:" "$file"; fi
   fi
-  chmod 600 "$dir/password"
-  cat "$dir/password"
+  chmod 600 "$file"
+  cat "$file"
 }
 
 # PG_FSYNC=off (throwaway test clusters) skips every fsync, initdb's included.
@@ -147,6 +157,39 @@ _pg_create_database() {
   _pg_psql "$port" "$password" -c "CREATE DATABASE $PG_DATABASE"
 }
 
+# The roles exist with their passwords, and the database belongs to the owner
+# role. Tables a cluster made before the roles existed are handed over too.
+_pg_create_roles() {
+  local dir=$1 port=$2 password=$3 role sql=""
+  for role in "${PG_ROLES[@]}"; do
+    sql+="DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$role') THEN"
+    sql+=" CREATE ROLE $role; END IF; END \$\$;"
+    sql+="ALTER ROLE $role LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '$(_pg_password "$dir" "$role")';"
+  done
+  sql+="ALTER DATABASE $PG_DATABASE OWNER TO workout_owner;"
+  _pg_psql "$port" "$password" -c "$sql" >/dev/null &&
+    _pg_psql "$port" "$password" -d "$PG_DATABASE" -c "
+      DO \$\$ DECLARE r record; BEGIN
+        FOR r IN SELECT c.oid::regclass AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v')
+                   AND pg_get_userbyid(c.relowner) = '$PG_SUPERUSER' LOOP
+          EXECUTE format('ALTER TABLE %s OWNER TO workout_owner', r.t);
+        END LOOP;
+      END \$\$;" >/dev/null
+}
+
+_pg_write_role_urls() {
+  local dir=$1 port=$2 host=127.0.0.1
+  local app owner jobs
+  app=$(_pg_password "$dir" workout_app)
+  owner=$(_pg_password "$dir" workout_owner)
+  jobs=$(_pg_password "$dir" workout_jobs)
+  (umask 077 && printf '%s\n' \
+    "DATABASE_URL=postgresql://workout_app:$app@$host:$port/$PG_DATABASE" \
+    "DATABASE_OWNER_URL=postgresql://workout_owner:$owner@$host:$port/$PG_DATABASE" \
+    "DATABASE_JOBS_URL=postgresql://workout_jobs:$jobs@$host:$port/$PG_DATABASE" >"$dir/roles.env")
+}
+
 pg_up() {
   [[ $# -eq 2 ]] || { _pg_die "usage: pg_up DIR PORT"; return 1; }
   local dir port=$2 password url
@@ -161,6 +204,8 @@ pg_up() {
     _pg_start "$dir" "$port" || return 1
   fi
   _pg_create_database "$port" "$password" || return 1
+  _pg_create_roles "$dir" "$port" "$password" || return 1
+  _pg_write_role_urls "$dir" "$port"
   url="postgresql://$PG_SUPERUSER:$password@127.0.0.1:$port/$PG_DATABASE"
   (umask 077 && echo "$url" >"$dir/url")
   echo "$url"

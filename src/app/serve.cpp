@@ -9,6 +9,7 @@
 #include "stream/planner.h"
 #include "common/logging.h"
 #include "db/migrations.h"
+#include "db/tenancy.h"
 #include "http/handlers.h"
 #include "http/metrics.h"
 #include "http/rate_limit.h"
@@ -18,10 +19,14 @@
 namespace ws::app {
 namespace {
 
-// Migrations at start keep the schema current; a database that is down is
+// Migrations at start keep the schema current, as the owner role (the
+// server's own role may not change the schema); a database that is down is
 // not fatal (the server serves what it can and /readyz says not ready).
-Status migrate_at_start(db::Database& db, const std::string& schema_dir) {
+Status migrate_at_start(const config::Database& database, const std::string& schema_dir) {
   auto logger = log::get("app");
+  config::Database owner = database.as_owner();
+  owner.pool_size = 1;
+  db::Database db(owner);
   auto applied = db.run_sync([&](db::Connection& c) { return db::migrate(c, schema_dir); });
   if (applied) {
     for (const auto& name : *applied) logger->info("migration applied: {}", name);
@@ -34,6 +39,18 @@ Status migrate_at_start(db::Database& db, const std::string& schema_dir) {
   Error failed = applied.error();
   failed.message = "migrations failed: " + failed.message;
   return failed;
+}
+
+// Row-level security isolates gyms only if the server's role is subject to
+// it: refuse to serve as a superuser, a BYPASSRLS role or a table owner.
+Status check_role_at_start(db::Database& db) {
+  auto role = db.run_sync([](db::Connection& c) { return db::current_role_facts(c); });
+  if (!role && role.error().kind == ErrorKind::unavailable) {
+    log::get("app")->warn("database unavailable at start, the server's role not checked");
+    return Status::Ok();
+  }
+  WS_RETURN_IF_ERROR(role);
+  return db::check_server_role(*role);
 }
 
 void log_exchange(const http::ExchangeRecord& r) {
@@ -93,7 +110,8 @@ Status serve_until_signalled(const CommandLine& cli, const config::Config& confi
   WS_ASSIGN_OR_RETURN(auto store, open_content_store(config));
   limit_clip_cache(config);
   Executors executors(config, *store);
-  WS_RETURN_IF_ERROR(migrate_at_start(executors.database(), cli.schema_dir));
+  WS_RETURN_IF_ERROR(migrate_at_start(config.database, cli.schema_dir));
+  WS_RETURN_IF_ERROR(check_role_at_start(executors.database()));
   executors.start_clip_warmer();
   Frontend frontend(config, executors, *store);
   // Signals are caught before the port is announced: a SIGTERM right after

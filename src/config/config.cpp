@@ -122,6 +122,12 @@ std::string conninfo_value(const std::string& value) {
 
 }  // namespace
 
+Database Database::as_owner() const {
+  Database owner = *this;
+  if (!owner_url.empty()) owner.url = owner_url;
+  return owner;
+}
+
 std::string Database::conninfo() const {
   if (!url.empty()) {
     // libpq waits forever by default; a URL without a timeout gets ours.

@@ -33,7 +33,9 @@ struct Server {
 };
 
 struct Database {
-  std::string url;  // when empty, the fields below make the conninfo
+  std::string url;  // the server's role; when empty, the fields below make the conninfo
+  std::string owner_url;  // the role that owns the tables (migrations, seed); empty: url
+  std::string jobs_url;   // the role jobs across every gym use
   std::string host;
   int port{};
   std::string user;
@@ -46,6 +48,9 @@ struct Database {
 
   // libpq conninfo: the URL when given, else key=value pairs from the fields.
   std::string conninfo() const;
+  // The same settings connecting as the owner role (owner_url), for
+  // migrations and seeding; itself when no owner URL is configured.
+  Database as_owner() const;
 
   bool operator==(const Database&) const = default;
 };

@@ -46,7 +46,12 @@ constexpr Setting kSettings[] = {
 
     // [database]
     {"database.url", "DATABASE_URL", Text{}, "", field<&Config::database, &Database::url>,
-     "postgresql:// URL; when given, the fields below are not read"},
+     "the server's postgresql:// URL (a role that owns no table and cannot bypass row-level security); "
+     "when given, the fields below are not read"},
+    {"database.owner_url", "DATABASE_OWNER_URL", Text{}, "", field<&Config::database, &Database::owner_url>,
+     "URL of the role that owns the tables, for migrate and seed; empty: the server's"},
+    {"database.jobs_url", "DATABASE_JOBS_URL", Text{}, "", field<&Config::database, &Database::jobs_url>,
+     "URL of the role that jobs across every gym use; empty: no such jobs run"},
     {"database.host", "PGHOST", Text{}, "127.0.0.1", field<&Config::database, &Database::host>, "server host"},
     {"database.port", "PGPORT", Integer{1, 65535}, "5432", field<&Config::database, &Database::port>,
      "server port"},

@@ -30,7 +30,7 @@ TEST(E2ePlayer, PlaysTheWorkoutStreamAndSeeksInHeadlessChromium) {
   test::TestDatabase db;
   const fs::path scratch = test::scratch_dir("e2e");
   test::ServerEnv env;
-  env.database_url = db.url();
+  env.connect_to(db);
   env.media_dir = (scratch / "media").string();
   env.cache_dir = (scratch / ("cache-" + db.name())).string();
   // A small ladder: two rungs, so the player can be switched between them.

@@ -128,13 +128,18 @@ class OwnCluster {
  public:
   OwnCluster() : dir_(test::scratch_dir("own-pg-" + std::to_string(getpid()))) {
     script("scripts/test-pg.sh start " + dir_.string());
-    std::ifstream(dir_ / "url") >> url_;
+    std::ifstream roles(dir_ / "roles.env");
+    for (std::string line; std::getline(roles, line);) {
+      if (line.rfind("DATABASE_URL=", 0) == 0) url_ = line.substr(13);
+      if (line.rfind("DATABASE_OWNER_URL=", 0) == 0) owner_url_ = line.substr(19);
+    }
     std::ifstream(dir_ / "location") >> location_;
     port_ = url_.substr(url_.rfind(':') + 1, url_.rfind('/') - url_.rfind(':') - 1);
   }
   ~OwnCluster() { script("scripts/test-pg.sh stop " + dir_.string()); }
 
-  const std::string& url() const { return url_; }
+  const std::string& url() const { return url_; }  // the server's role
+  const std::string& owner_url() const { return owner_url_; }
   void stop() { script("-c 'source scripts/lib/pg.sh && pg_down " + location_ + "'"); }
   void start() { script("-c 'source scripts/lib/pg.sh && pg_up " + location_ + " " + port_ + "'"); }
 
@@ -144,12 +149,12 @@ class OwnCluster {
     EXPECT_EQ(std::system(command.c_str()), 0) << command;
   }
   fs::path dir_;
-  std::string url_, location_, port_;
+  std::string url_, owner_url_, location_, port_;
 };
 
 TEST_F(Faults, DatabaseDownAnswers503AtOnceKeepsStreamingAndRecovers) {
   OwnCluster cluster;
-  test::StreamServer server(cluster.url() , "pg-down-" + db_.name(), {{"RENDER_PREFETCH", "0"}});
+  test::StreamServer server(cluster.url(), cluster.owner_url(), "pg-down-" + db_.name(), {{"RENDER_PREFETCH", "0"}});
   std::string id = test::create_workout(*server.client);
   ASSERT_EQ(server.client->post("/api/workouts/" + id + "/stream", "").status, 200);
   auto urls = segment_urls(*server.client, id);

@@ -27,7 +27,7 @@ std::string read_file(const fs::path& path) {
 class RenderCommand : public ::testing::Test {
  protected:
   void SetUp() override {
-    env_.database_url = db_.url();
+    env_.connect_to(db_);
     env_.media_dir = test::scratch_dir("stream-media").string();
     env_.cache_dir = (test::scratch_dir("render-command") / db_.name()).string();
     env_.extra = {{"RENDER_WIDTH", "320"}, {"RENDER_HEIGHT", "180"}, {"RENDER_PREFETCH", "0"}};

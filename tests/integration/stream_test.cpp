@@ -178,7 +178,7 @@ TEST_F(Stream, ValidatorsGive304AndPlaylistsComeGzipped) {
 
 TEST_F(Stream, ABackgroundThatCannotBeReadStopsTheServerAtStart) {
   test::ServerEnv env;
-  env.database_url = db_.url();
+  env.connect_to(db_);
   env.media_dir = test::scratch_dir("stream-media").string();
   env.cache_dir = (test::scratch_dir("stream-cache") / "no-plate").string();
   env.extra = {{"RENDER_BACKGROUND", "plates/missing.png"}};

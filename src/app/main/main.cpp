@@ -34,7 +34,7 @@ int fail(const ws::Error& error) {
 }
 
 int run_migrate(const ws::app::CommandLine& cli, const ws::config::Config& config) {
-  ws::db::Database database(config.database);
+  ws::db::Database database(config.database.as_owner());
   auto applied = database.run_sync(
       [&](ws::db::Connection& c) { return ws::db::migrate(c, cli.schema_dir); });
   database.stop();
@@ -50,7 +50,7 @@ int run_seed(const ws::app::CommandLine& cli, const ws::config::Config& config) 
   ws::demo::ClipOptions clips{cli.clip_width, cli.clip_height, cli.clip_seconds,
                               std::max(1u, std::thread::hardware_concurrency()),
                               config.render.pipelines_dir};
-  ws::db::Database database(config.database);
+  ws::db::Database database(config.database.as_owner());
   ws::Status seeded =
       ws::demo::seed_demo_catalog(database, *catalog, config.media.media_dir, clips);
   database.stop();

@@ -23,7 +23,7 @@ class ServerTest : public ::testing::Test {
   static std::string media_dir() { return std::string(WS_TEST_MEDIA_DIR) + "/http"; }
 
   void SetUp() override {
-    env_.database_url = db_.url();
+    env_.connect_to(db_);
     env_.media_dir = media_dir();
     env_.cache_dir = std::string(WS_TEST_MEDIA_DIR) + "/cache-" + db_.name();
     migrate_and_seed(env_);

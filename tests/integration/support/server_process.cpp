@@ -12,9 +12,17 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_db.h"
+
 extern char** environ;
 
 namespace ws::test {
+
+void ServerEnv::connect_to(const TestDatabase& db) {
+  database_url = db.app_url();
+  database_owner_url = db.url();
+}
+
 namespace {
 
 // Longer than the server's own drain limit (25 s) for requests under way.
@@ -28,6 +36,7 @@ std::vector<std::string> environment_for(const ServerEnv& env) {
     if (eq != std::string::npos) vars[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
   vars["DATABASE_URL"] = env.database_url;
+  if (!env.database_owner_url.empty()) vars["DATABASE_OWNER_URL"] = env.database_owner_url;
   vars["MEDIA_DIR"] = env.media_dir;
   vars["CACHE_DIR"] = env.cache_dir;
   vars["ADMIN_TOKEN"] = env.admin_token;

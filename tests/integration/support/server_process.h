@@ -10,12 +10,18 @@
 
 namespace ws::test {
 
+class TestDatabase;
+
 struct ServerEnv {
-  std::string database_url;
+  std::string database_url;        // the server's role
+  std::string database_owner_url;  // migrate and seed; empty: database_url
   std::string media_dir;
   std::string cache_dir;
   std::string admin_token = "test-admin-token";
   std::map<std::string, std::string> extra;  // more environment variables
+
+  // Serve as the database's server role, migrate and seed as its owner.
+  void connect_to(const TestDatabase& db);
 };
 
 // Runs `workout-server ARGS...` to completion; returns its exit code.

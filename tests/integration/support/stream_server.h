@@ -34,11 +34,13 @@ struct StreamServer {
   // RENDER_WIDTH/HEIGHT make the ladder a single 320x180 rung (fast renders).
   StreamServer(const TestDatabase& db, const std::string& cache_name,
                std::map<std::string, std::string> extra = {}, bool one_small_rendition = true)
-      : StreamServer(db.url(), cache_name, std::move(extra), one_small_rendition) {}
-  // On any database (a cluster of a test's own, say).
-  StreamServer(const std::string& database_url, const std::string& cache_name,
+      : StreamServer(db.app_url(), db.url(), cache_name, std::move(extra), one_small_rendition) {}
+  // On any database (a cluster of a test's own, say): the server's role and
+  // the owner's.
+  StreamServer(const std::string& app_url, const std::string& owner_url, const std::string& cache_name,
                std::map<std::string, std::string> extra = {}, bool one_small_rendition = true) {
-    env.database_url = database_url;
+    env.database_url = app_url;
+    env.database_owner_url = owner_url;
     env.media_dir = scratch_dir("stream-media").string();
     env.cache_dir = (scratch_dir("stream-cache") / cache_name).string();
     fs::remove_all(env.cache_dir);

@@ -21,18 +21,35 @@ std::string with_database(const std::string& url, const std::string& name) {
   return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
 }
 
+// DATABASE_URL=..., DATABASE_OWNER_URL=... from the roles.env beside the
+// cluster's url file.
+std::string role_url(const std::string& key) {
+  std::string file = TestDatabase::cluster_url_file();
+  std::ifstream in(file.substr(0, file.rfind('/') + 1) + "roles.env");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(key + "=", 0) == 0) return line.substr(key.size() + 1);
+  }
+  throw std::runtime_error("no " + key + " in the roles.env beside " + file);
+}
+
 }  // namespace
 
-std::string TestDatabase::cluster_url() {
+std::string TestDatabase::cluster_url_file() {
   const char* file = std::getenv("WS_TEST_PG_URL_FILE");
   if (!file) {
     throw std::runtime_error("WS_TEST_PG_URL_FILE is not set: run through ctest, or start a "
                              "cluster with scripts/test-pg.sh start DIR and point it at DIR/url");
   }
+  return file;
+}
+
+std::string TestDatabase::cluster_url() {
+  std::string file = cluster_url_file();
   std::ifstream in(file);
   std::string url;
   std::getline(in, url);
-  if (url.empty()) throw std::runtime_error(std::string("no cluster URL in ") + file);
+  if (url.empty()) throw std::runtime_error("no cluster URL in " + file);
   return url;
 }
 
@@ -56,8 +73,11 @@ TestDatabase::TestDatabase() {
   name_ = "ws_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
   std::string cluster = cluster_url();
   query_scalar(cluster, "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");  // a reused pid
-  query_scalar(cluster, "CREATE DATABASE " + name_);
-  url_ = with_database(cluster, name_);
+  query_scalar(cluster, "CREATE DATABASE " + name_ + " OWNER workout_owner");
+  superuser_url_ = with_database(cluster, name_);
+  url_ = with_database(role_url("DATABASE_OWNER_URL"), name_);
+  app_url_ = with_database(role_url("DATABASE_URL"), name_);
+  jobs_url_ = with_database(role_url("DATABASE_JOBS_URL"), name_);
 }
 
 TestDatabase::~TestDatabase() {
