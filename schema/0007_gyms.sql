@@ -134,10 +134,13 @@ CALL isolate_by_gym('member_preferences', 'member_id');
 CALL isolate_by_gym('member_facts', 'member_id');
 CALL isolate_by_gym('member_invites', 'none');
 
--- An account reads its own staff and member rows in every gym: that is how
--- it enters a gym (enter_gym below) and lists the gyms it may use.
-CREATE POLICY own_staff_rows ON gym_staff FOR SELECT USING (user_id = app_user_id());
-CREATE POLICY own_member_rows ON gym_members FOR SELECT USING (user_id = app_user_id());
+-- Outside any gym, an account reads its own staff and member rows in every
+-- gym: that is how it enters a gym (enter_gym below) and lists the gyms it
+-- may use. Inside a gym, it sees that gym's rows only.
+CREATE POLICY own_staff_rows ON gym_staff FOR SELECT
+  USING (app_gym_id() IS NULL AND user_id = app_user_id());
+CREATE POLICY own_member_rows ON gym_members FOR SELECT
+  USING (app_gym_id() IS NULL AND user_id = app_user_id());
 CREATE POLICY invite_by_code ON member_invites FOR SELECT
   USING (code_sha256 = NULLIF(current_setting('app.invite_code_sha256', true), ''));
 
@@ -146,7 +149,7 @@ ALTER TABLE gyms ENABLE ROW LEVEL SECURITY;
 ALTER TABLE gyms FORCE ROW LEVEL SECURITY;
 CREATE POLICY current_gym ON gyms USING (id = app_gym_id()) WITH CHECK (id = app_gym_id());
 CREATE POLICY gyms_of_this_account ON gyms FOR SELECT USING (
-  id IN (SELECT gym_id FROM gym_staff WHERE user_id = app_user_id()
+  app_gym_id() IS NULL AND id IN (SELECT gym_id FROM gym_staff WHERE user_id = app_user_id()
          UNION ALL
          SELECT gym_id FROM gym_members WHERE user_id = app_user_id() AND is_active));
 CREATE POLICY across_gyms_for_jobs ON gyms TO workout_jobs USING (true) WITH CHECK (true);
@@ -201,6 +204,7 @@ DECLARE
 BEGIN
   PERFORM set_config('app.user_id', account::text, true);
   PERFORM set_config('app.member_id', '', true);
+  PERFORM set_config('app.gym_id', '', true);
   PERFORM set_config('app.invite_code_sha256', code_sha256, true);
   SELECT * INTO invite FROM member_invites i
     WHERE i.code_sha256 = redeem_invite.code_sha256 AND i.used_at IS NULL AND i.expires_at > at;

@@ -12,6 +12,7 @@ Router make_router(Services& services) {
   add_coach_routes(router, services);
   add_account_routes(router, services);
   add_session_routes(router, services);
+  add_gym_routes(router, services);
   add_static_routes(router, services);
   return router;
 }

@@ -83,4 +83,27 @@ Result<std::vector<std::string>> string_list(const json::value& v, const std::st
   return out;
 }
 
+Result<std::string> required_string(const json::object& o, const std::string& key, std::size_t min,
+                                    std::size_t max) {
+  const auto* value = o.if_contains(key);
+  if (!value) return bad_request(key, "is required");
+  return string_of(*value, key, min, max);
+}
+
+std::string trimmed(const std::string& text) {
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+Result<std::string> email_field(const json::object& o, const std::string& key) {
+  WS_ASSIGN_OR_RETURN(std::string text, required_string(o, key, 1, 255));
+  std::string email = trimmed(text);
+  auto at = email.find('@');
+  bool plausible = at != std::string::npos && at > 0 && at + 1 < email.size() &&
+                   email.find_first_of(" \t\r\n") == std::string::npos && email.find('@', at + 1) == std::string::npos;
+  if (!plausible) return unprocessable(key, "is not an email address");
+  return email;
+}
+
 }  // namespace ws::http

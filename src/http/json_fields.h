@@ -38,4 +38,13 @@ Result<std::string> string_of(const boost::json::value& v, const std::string& fi
 Result<std::vector<std::string>> string_list(const boost::json::value& v, const std::string& field,
                                              std::size_t max_items, std::size_t max_len);
 
+// The string at `key` of `o`: 400 when missing or not a string, 422 outside
+// min..max characters.
+Result<std::string> required_string(const boost::json::object& o, const std::string& key, std::size_t min,
+                                    std::size_t max);
+// `text` without leading and trailing white space.
+std::string trimmed(const std::string& text);
+// A plausible email address at `key` (required), trimmed.
+Result<std::string> email_field(const boost::json::object& o, const std::string& key);
+
 }  // namespace ws::http

@@ -11,29 +11,6 @@ namespace {
 
 constexpr std::size_t kMinPassword = 8, kMaxPassword = 200;
 
-Result<std::string> required_string(const json::object& o, const char* key, std::size_t min,
-                                    std::size_t max) {
-  const auto* value = o.if_contains(key);
-  if (!value) return bad_request(key, "is required");
-  return string_of(*value, key, min, max);
-}
-
-std::string trimmed(const std::string& text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-Result<std::string> email_of(const json::object& o) {
-  WS_ASSIGN_OR_RETURN(std::string text, required_string(o, "email", 1, 255));
-  std::string email = trimmed(text);
-  auto at = email.find('@');
-  bool plausible = at != std::string::npos && at > 0 && at + 1 < email.size() &&
-                   email.find_first_of(" \t\r\n") == std::string::npos && email.find('@', at + 1) == std::string::npos;
-  if (!plausible) return unprocessable("email", "is not an email address");
-  return email;
-}
-
 Result<std::vector<std::string>> id_list(const json::value& v, const std::string& field) {
   WS_ASSIGN_OR_RETURN(auto ids, string_list(v, field, 200, 64));
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -96,7 +73,7 @@ Result<std::string> feedback_of(const json::value& v) {
 Result<accounts::Credentials> parse_sign_up(const json::value& body) {
   const auto& o = body.get_object();
   WS_RETURN_IF_ERROR(only_known_keys(o, {"email", "password", "display_name"}, ""));
-  WS_ASSIGN_OR_RETURN(std::string email, email_of(o));
+  WS_ASSIGN_OR_RETURN(std::string email, email_field(o, "email"));
   auto password = required_string(o, "password", kMinPassword, kMaxPassword);
   if (!password) {
     if (password.error().kind != ErrorKind::unprocessable) return password.error();
@@ -113,7 +90,7 @@ Result<accounts::Credentials> parse_sign_up(const json::value& body) {
 Result<accounts::Credentials> parse_sign_in(const json::value& body) {
   const auto& o = body.get_object();
   WS_RETURN_IF_ERROR(only_known_keys(o, {"email", "password"}, ""));
-  WS_ASSIGN_OR_RETURN(std::string email, email_of(o));
+  WS_ASSIGN_OR_RETURN(std::string email, email_field(o, "email"));
   WS_ASSIGN_OR_RETURN(std::string password, required_string(o, "password", 1, kMaxPassword));
   return accounts::Credentials{email, password, {}};
 }

@@ -1,0 +1,22 @@
+#pragma once
+// The API's JSON form of a gym's data (common/gym_domain.h). Absent optional
+// values are null, never missing keys: clients read one shape.
+#include <boost/json/value.hpp>
+
+#include "common/gym_domain.h"
+#include "db/invite_repository.h"
+
+namespace ws::http {
+
+boost::json::value gym_to_json(const Gym& gym);
+// {id, name, timezone, created_at, role, member_id}
+boost::json::value access_to_json(const GymAccess& access);
+boost::json::value staff_to_json(const StaffMember& staff);
+boost::json::value member_to_json(const Member& member);
+boost::json::value fitness_profile_to_json(const FitnessProfile& profile);
+boost::json::value preferences_to_json(const MemberPreferences& preferences);
+boost::json::value fact_to_json(const MemberFact& fact);
+// {gym: {...}, member: {...}}
+boost::json::value membership_to_json(const db::Membership& membership);
+
+}  // namespace ws::http
