@@ -54,6 +54,8 @@ struct TargetGroup {
 };
 const std::vector<TargetGroup>& target_groups();
 const TargetGroup* find_target_group(const std::string& key);
+// The labels of the known groups among `keys`, in order.
+std::vector<std::string> group_labels(const std::vector<std::string>& keys, Language language);
 
 // A sore or injured body part and what it rules out.
 struct InjuryRule {
