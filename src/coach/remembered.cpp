@@ -29,7 +29,7 @@ std::vector<NameWords> exercises_words(const std::vector<std::string>& texts,
   std::vector<NameWords> out;
   for (const auto& text : texts) {
     NameWords name = exercise_words(text, catalog_names);
-    if (!name.empty() && !contains(out, name)) out.push_back(std::move(name));
+    if (!name.empty()) add_once(out, name);
   }
   return out;
 }
@@ -51,17 +51,15 @@ class Stander {
     out.index = index;
     for (const auto& key : fact.injuries) {
       const InjuryRule* rule = find_injury_rule(key);
-      if (!rule || contains(intent_.injuries, key) || contains(out.injuries, key)) continue;
-      out.injuries.push_back(key);
+      if (!rule || contains(intent_.injuries, key)) continue;
+      add_once(out.injuries, key);
       out.no_jump = out.no_jump || rule->no_jump;
     }
     out.avoided = exercises_words(fact.avoided_exercises, names_);
     out.favourites = exercises_words(fact.favourite_exercises, names_);
     if (!sentence_aims(intent_)) {
       for (const auto& key : fact.targets) {
-        if (find_target_group(key) && !contains(intent_.avoided_groups, key) && !contains(out.targets, key)) {
-          out.targets.push_back(key);
-        }
+        if (find_target_group(key) && !contains(intent_.avoided_groups, key)) add_once(out.targets, key);
       }
     }
     if (fact.intensity && !request_.config.intensity && !intent_.intensity && !intensity_taken_) {
@@ -94,9 +92,7 @@ std::vector<StandingFact> standing_facts(const PlanRequest& request, const Inten
 
 Intent aimed_at_goals(Intent intent, const std::vector<StandingFact>& facts) {
   for (const auto& fact : facts) {
-    for (const auto& key : fact.targets) {
-      if (!contains(intent.targets, key)) intent.targets.push_back(key);
-    }
+    for (const auto& key : fact.targets) add_once(intent.targets, key);
   }
   return intent;
 }

@@ -12,11 +12,6 @@ namespace {
 constexpr std::size_t kNegationReach = 3;  // "sans trop de sauts": the thing within 3 words
 constexpr std::size_t kInjuryReach = 4;    // "my left knee really hurts"
 
-template <class T>
-void add_once(std::vector<T>& list, const T& value) {
-  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
-}
-
 // A body part named in the request: a target unless an injury word is near.
 struct BodyPart {
   std::size_t at = 0;

@@ -29,11 +29,6 @@ const std::vector<GoalWord>& goal_words() {
   return words;
 }
 
-template <class T>
-void add_once(std::vector<T>& list, const T& value) {
-  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
-}
-
 // The keys of `entries` whose words appear in the text ("right_knee" -> knee).
 template <class Entry>
 void keys_in(std::string_view text, const std::vector<Entry>& entries, std::vector<std::string>& keys) {
@@ -41,7 +36,7 @@ void keys_in(std::string_view text, const std::vector<Entry>& entries, std::vect
   for (std::size_t i = 0; i < tokens.size();) {
     std::string key;
     std::size_t length = coach::longest_at(tokens, i, entries, &Entry::key, key);
-    if (length) add_once(keys, key);
+    if (length) coach::add_once(keys, key);
     i += std::max<std::size_t>(length, 1);
   }
 }

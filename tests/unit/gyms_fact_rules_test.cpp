@@ -3,6 +3,7 @@
 // tolerated), the profile and preferences as the user context, and the whole
 // path to a workout.
 #include <algorithm>
+#include <set>
 
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
