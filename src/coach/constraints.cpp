@@ -8,7 +8,6 @@
 namespace ws::coach {
 namespace {
 
-
 bool works_any_muscle(const Exercise& exercise, const std::set<std::string>& muscles) {
   for (const auto& muscle : exercise.metadata.muscles_targeted) {
     if (muscles.count(muscle)) return true;
@@ -21,15 +20,32 @@ bool named_by_any(const NameWords& name, const std::vector<NameWords>& keys) {
                      [&](const NameWords& key) { return name_contains(name, key); });
 }
 
+bool loads(const Exercise& exercise, const NameWords& name, const std::string& injury_key) {
+  const InjuryRule* rule = find_injury_rule(injury_key);
+  return rule && (works_any_muscle(exercise, rule->avoid_muscles) || named_by_any(name, rule->avoid_names) ||
+                  (rule->no_jump && exercise.has_jump));
+}
+
 std::optional<std::string> injury_hit(const Exercise& exercise, const NameWords& name,
                                       const Intent& intent) {
   for (const auto& key : intent.injuries) {
-    const InjuryRule* rule = find_injury_rule(key);
-    if (!rule) continue;
-    if (works_any_muscle(exercise, rule->avoid_muscles) || named_by_any(name, rule->avoid_names) ||
-        (rule->no_jump && exercise.has_jump)) {
-      return key;
-    }
+    if (loads(exercise, name, key)) return key;
+  }
+  return std::nullopt;
+}
+
+bool ruled_out_by(const Exercise& exercise, const NameWords& name, const StandingFact& fact) {
+  return (fact.no_jump && exercise.has_jump) || named_by_any(name, fact.avoided) ||
+         std::any_of(fact.injuries.begin(), fact.injuries.end(),
+                     [&](const std::string& key) { return loads(exercise, name, key); });
+}
+
+// The first remembered fact that rules the exercise out, unless the sentence asks for it.
+std::optional<std::size_t> remembered_hit(const Exercise& exercise, const NameWords& name,
+                                          const Intent& intent, const Resolved& resolved) {
+  if (named_by_any(name, intent.wanted_names)) return std::nullopt;
+  for (const auto& fact : resolved.remembered) {
+    if (ruled_out_by(exercise, name, fact)) return fact.index;
   }
   return std::nullopt;
 }
@@ -52,6 +68,10 @@ std::optional<std::string> avoided_group_hit(const Exercise& exercise, const Int
 
 NameWords name_words(const Exercise& exercise) { return phrase_words(exercise.name); }
 
+bool rules_out(const Exercise& exercise, const StandingFact& fact) {
+  return ruled_out_by(exercise, name_words(exercise), fact);
+}
+
 bool works_group(const Exercise& exercise, const std::string& group_key) {
   const TargetGroup* group = find_target_group(group_key);
   if (!group) return false;
@@ -70,6 +90,11 @@ std::optional<Dropped> rule_broken(const Exercise& exercise, const Intent& inten
   if (named_by_any(name, intent.excluded_names)) return drop(DropReason::excluded_by_request);
   if (auto injury = injury_hit(exercise, name, intent)) return drop(DropReason::injury, *injury);
   if (resolved.no_jump && exercise.has_jump) return drop(DropReason::jump);
+  if (auto fact = remembered_hit(exercise, name, intent, resolved)) {
+    auto dropped = drop(DropReason::remembered);
+    dropped->fact = *fact;
+    return dropped;
+  }
   if (auto item = missing_equipment(exercise, resolved)) return drop(DropReason::equipment, *item);
   if (auto group = avoided_group_hit(exercise, intent)) return drop(DropReason::avoided_group, *group);
   return std::nullopt;

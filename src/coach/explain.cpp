@@ -1,25 +1,10 @@
 #include "coach/explain.h"
 
-#include <fmt/format.h>
-
 #include "coach/lexicon.h"
 #include "coach/phrasebook.h"
 
 namespace ws::coach {
 namespace {
-
-template <class... Args>
-std::string phrase(Language language, Phrase p, Args&&... args) {
-  return fmt::format(fmt::runtime(say(p, language)), std::forward<Args>(args)...);
-}
-
-std::vector<std::string> group_labels(const std::vector<std::string>& keys, Language language) {
-  std::vector<std::string> labels;
-  for (const auto& key : keys) {
-    if (const TargetGroup* group = find_target_group(key)) labels.emplace_back(group->label.in(language));
-  }
-  return labels;
-}
 
 std::vector<std::string> dropped_names(const Selection& selection, DropReason reason) {
   std::vector<std::string> names;
@@ -34,11 +19,14 @@ class Writer {
   explicit Writer(const Explained& what) : w_(what), lang_(what.resolved.language) {}
 
   std::string run() {
-    if (w_.intent.recognised == 0) add(say(Phrase::unreadable, lang_));
+    if (w_.intent.recognised == 0) {
+      add(say(w_.applied.empty() ? Phrase::unreadable : Phrase::unreadable_remembered, lang_));
+    }
     add(summary());
     add(phrase(lang_, Phrase::exercises, join_words(chosen_names(), lang_)));
     duration_notes();
     constraint_notes();
+    for (const AppliedFact& fact : w_.applied) add(fact_sentence(fact, lang_));
     history_notes();
     assumptions();
     return text_;

@@ -1,8 +1,10 @@
 #pragma once
 // The explanation of a generated workout, in the request's language: what it
-// is, which exercises, which constraints shaped it, and what was assumed.
+// is, which exercises, which constraints and remembered facts shaped it, and
+// what was assumed.
 #include <string>
 
+#include "coach/applied.h"
 #include "coach/intent.h"
 #include "coach/request.h"
 #include "coach/resolve.h"
@@ -20,6 +22,7 @@ struct Explained {
   const UserContext& user;
   int warm_up_seconds = 60;
   int cool_down_seconds = 60;
+  const std::vector<AppliedFact>& applied;
 };
 
 std::string explain(const Explained& what);

@@ -76,6 +76,14 @@ const Entry* find_by_key(const std::vector<Entry>& entries, const std::string& k
 
 const TargetGroup* find_target_group(const std::string& key) { return find_by_key(target_groups(), key); }
 
+std::vector<std::string> group_labels(const std::vector<std::string>& keys, Language language) {
+  std::vector<std::string> labels;
+  for (const auto& key : keys) {
+    if (const TargetGroup* group = find_target_group(key)) labels.emplace_back(group->label.in(language));
+  }
+  return labels;
+}
+
 const std::vector<InjuryRule>& injury_rules() {
   static const std::vector<InjuryRule> rules{
       {"knee", {"knee", "knees", "genou", "genoux", "menisque", "meniscus"},

@@ -3,6 +3,7 @@
 // (muscles and categories), injuries (what to stay away from), exercise
 // aliases, equipment, intensity, level and the little words around them.
 // Every phrase is stored as tokenize() makes it, so matching is word by word.
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -38,6 +39,12 @@ std::size_t longest_at(const Tokens& tokens, std::size_t at, const std::vector<E
   return best;
 }
 
+// Appends `value` unless the list has it: keys found in order, each once.
+template <class T>
+void add_once(std::vector<T>& list, const T& value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
 struct Label {
   const char* en;
   const char* fr;
@@ -54,6 +61,8 @@ struct TargetGroup {
 };
 const std::vector<TargetGroup>& target_groups();
 const TargetGroup* find_target_group(const std::string& key);
+// The labels of the known groups among `keys`, in order.
+std::vector<std::string> group_labels(const std::vector<std::string>& keys, Language language);
 
 // A sore or injured body part and what it rules out.
 struct InjuryRule {

@@ -10,8 +10,29 @@ struct Both {
   const char* fr;
 };
 
-const std::map<Phrase, Both>& phrases() {
-  static const std::map<Phrase, Both> table{
+// What the gym remembers of a member, and what each fact did.
+std::map<Phrase, Both> remembered_fact_phrases() {
+  return {
+      {Phrase::unreadable_remembered,
+       {"I could not make out a specific request, so I went by what your gym remembers of you.",
+        "Je n'ai pas pu lire de demande précise : je me suis fié à ce que votre salle a retenu de vous."}},
+      // "Remembered injury “knee pain”: I left out ...".
+      {Phrase::remembered_fact, {"{} “{}”: {}.", "{} « {} » : {}."}},
+      {Phrase::fact_spared, {"I left out {} to spare {}", "j'ai écarté {} pour ménager {}"}},
+      {Phrase::fact_spared_nothing_dropped,
+       {"I kept to exercises that spare {}", "je n'ai gardé que des exercices qui ménagent {}"}},
+      {Phrase::fact_left_out, {"I left out {}", "j'ai écarté {}"}},
+      {Phrase::fact_kept_as_asked,
+       {"I kept {} as you asked, but go gently", "j'ai gardé {} à votre demande, mais allez-y doucement"}},
+      {Phrase::fact_aimed, {"I aimed the workout at {}", "j'ai orienté la séance vers {}"}},
+      {Phrase::fact_favourites, {"I included {}", "j'ai inclus {}"}},
+      {Phrase::fact_intensity, {"I chose a {} intensity", "j'ai choisi une intensité {}"}},
+  };
+}
+
+// What the workout is, what shaped it and what was assumed.
+std::map<Phrase, Both> workout_phrases() {
+  return {
       {Phrase::unreadable,
        {"I could not make out a specific request, so here is a balanced workout.",
         "Je n'ai pas pu lire de demande précise : voici une séance équilibrée."}},
@@ -67,6 +88,14 @@ const std::map<Phrase, Both>& phrases() {
       {Phrase::name_format, {"{} · {} · {}", "{} · {} · {}"}},
       {Phrase::name_full_body, {"Full body", "Corps entier"}},
   };
+}
+
+const std::map<Phrase, Both>& phrases() {
+  static const std::map<Phrase, Both> table = [] {
+    std::map<Phrase, Both> t = workout_phrases();
+    t.merge(remembered_fact_phrases());
+    return t;
+  }();
   return table;
 }
 
@@ -91,6 +120,15 @@ const char* label(FitnessLevel level, Language language) {
 const char* label(Difficulty difficulty, Language language) {
   static const Both labels[] = {{"easy", "facile"}, {"medium", "moyen"}, {"hard", "difficile"}};
   return in(labels[static_cast<int>(difficulty)], language);
+}
+
+const char* label(FactCategory category, Language language) {
+  static const Both labels[] = {{"Remembered goal", "Objectif noté"},
+                                {"Remembered injury", "Blessure notée"},
+                                {"Remembered preference", "Préférence notée"},
+                                {"Remembered progress", "Progrès noté"},
+                                {"Remembered concern", "Point d'attention noté"}};
+  return in(labels[static_cast<int>(category)], language);
 }
 
 std::string join_words(const std::vector<std::string>& items, Language language) {

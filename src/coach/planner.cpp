@@ -1,5 +1,7 @@
 #include "coach/planner.h"
 
+#include <algorithm>
+
 #include "coach/constraints.h"
 #include "coach/explain.h"
 #include "coach/resolve.h"
@@ -30,6 +32,12 @@ TimingGoal timing_goal(const Resolved& r, std::size_t exercises) {
   return goal;
 }
 
+// A remembered fact forbids jumps: the config says so unless the sentence
+// asked for a jumping exercise by name (and got it).
+bool remembered_no_jump(const Resolved& r) {
+  return std::any_of(r.remembered.begin(), r.remembered.end(), [](const StandingFact& f) { return f.no_jump; });
+}
+
 WorkoutConfig config_for(const Resolved& r, const Selection& s, const Timing& t) {
   WorkoutConfig config;
   config.intensity = r.intensity;
@@ -37,7 +45,8 @@ WorkoutConfig config_for(const Resolved& r, const Selection& s, const Timing& t)
   config.rest_time = t.rest_seconds;
   config.rounds = t.rounds;
   config.no_repeat = true;  // every exercise appears once per round
-  config.no_jump = r.no_jump;
+  config.no_jump = r.no_jump || (remembered_no_jump(r) && std::none_of(s.chosen.begin(), s.chosen.end(),
+                                                                         [](const Exercise& e) { return e.has_jump; }));
   config.intensity_levels = s.difficulties;
   config.include_warm_up = r.warm_up;
   config.include_cool_down = r.cool_down;
@@ -60,9 +69,11 @@ std::vector<WorkoutItem> items_for(const std::vector<Exercise>& chosen) {
 Result<GeneratedWorkout> plan_workout(const PlanRequest& request, const std::vector<Exercise>& catalog,
                                       const timeline::Settings& settings) {
   GeneratedWorkout out;
-  out.intent = understand(request.text, catalog_names(catalog), request.fallback_language);
-  const Resolved resolved = resolve(out.intent, request);
-  WS_ASSIGN_OR_RETURN(const Selection selection, select_exercises(catalog, out.intent, resolved, request.user));
+  const std::vector<NameWords> names = catalog_names(catalog);
+  out.intent = understand(request.text, names, request.fallback_language);
+  const Resolved resolved = resolve(out.intent, request, standing_facts(request, out.intent, names));
+  const Intent aimed = aimed_at_goals(out.intent, resolved.remembered);
+  WS_ASSIGN_OR_RETURN(const Selection selection, select_exercises(catalog, aimed, resolved, request.user));
 
   const Timing timing = fit_timing(timing_goal(resolved, selection.chosen.size()), settings);
   out.config = config_for(resolved, selection, timing);
@@ -74,9 +85,10 @@ Result<GeneratedWorkout> plan_workout(const PlanRequest& request, const std::vec
   out.total_seconds = plan.total_seconds;
   out.exercises = selection.chosen;
   out.language = resolved.language;
-  out.name = workout_name(out.intent, resolved, out.total_seconds);
-  out.explanation = explain(Explained{out.intent, resolved, selection, timing, out.total_seconds,
-                                      request.user, settings.warm_up_seconds, settings.cool_down_seconds});
+  out.name = workout_name(aimed, resolved, out.total_seconds);
+  out.applied_facts = applied_facts(request, resolved, selection);
+  out.explanation = explain(Explained{aimed, resolved, selection, timing, out.total_seconds, request.user,
+                                      settings.warm_up_seconds, settings.cool_down_seconds, out.applied_facts});
   return out;
 }
 

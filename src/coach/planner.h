@@ -1,11 +1,12 @@
 #pragma once
-// The built-in coach: a sentence (French or English), the request's config
-// and what we know of the user -> a workout that fits the catalog, lasts what
+// The built-in coach: a sentence (French or English), the request's config,
+// what we know of the user and what their gym remembers -> a workout that fits the catalog, lasts what
 // was asked (timeline::plan_rounds' total) and comes with its explanation.
 // Deterministic and pure: same inputs, same workout.
 #include <string>
 #include <vector>
 
+#include "coach/applied.h"
 #include "coach/intent.h"
 #include "coach/request.h"
 #include "common/domain.h"
@@ -24,6 +25,7 @@ struct GeneratedWorkout {
   std::string explanation;
   Language language = Language::en;
   Intent intent;                   // what was read (for logs and tests)
+  std::vector<AppliedFact> applied_facts;  // the remembered facts that changed something
 };
 
 // Errors: unprocessable "no_matching_exercise" when the catalog has nothing

@@ -1,6 +1,7 @@
 #pragma once
 // What the planner is given besides the sentence: the request's own config
-// (only the keys the client sent) and what we know of the signed-in user.
+// (only the keys the client sent), what we know of the signed-in user and
+// what a gym remembers of its member.
 #include <optional>
 #include <set>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "coach/intent.h"
 #include "common/domain.h"
+#include "common/gym_domain.h"
 
 namespace ws::coach {
 
@@ -37,11 +39,28 @@ struct UserContext {
   std::optional<Intensity> preferred_intensity;
 };
 
+// Something a gym remembers of a member (gyms/fact_rules.h reads it from the
+// stored fact) and what it asks of the coach. Category and key name the fact
+// in the workout's applied_facts; a fact that asks nothing is never applied.
+struct RememberedFact {
+  FactCategory category = FactCategory::goal;
+  std::string fact_key;                          // "knee_pain"
+  std::vector<std::string> injuries;             // injury rule keys ("knee")
+  std::vector<std::string> avoided_exercises;    // exercise names ("squats", "pompes")
+  std::vector<std::string> targets;              // target group keys ("core")
+  std::vector<std::string> favourite_exercises;  // exercise names
+  std::optional<Intensity> intensity;
+  bool no_jump = false;
+};
+
 struct PlanRequest {
   std::string text;
   ConfigOverrides config;
   UserContext user;
   Language fallback_language = Language::en;  // when the text has no word of either
+  std::vector<RememberedFact> facts;
+  // The member's language: the explanation's, whatever the sentence's.
+  std::optional<Language> explanation_language;
 };
 
 }  // namespace ws::coach

@@ -44,6 +44,13 @@ std::optional<int> within(const std::optional<int>& value, int min, int max) {
   return std::nullopt;
 }
 
+std::optional<Intensity> remembered_intensity(const std::vector<StandingFact>& facts) {
+  for (const auto& fact : facts) {
+    if (fact.intensity) return fact.intensity;
+  }
+  return std::nullopt;
+}
+
 int exercise_count_for(const std::optional<int>& minutes) {
   if (!minutes) return 4;
   return std::clamp((*minutes + 10) / 6, 3, 6);  // 10 min: 3, 20 min: 5, 30 min and up: 6
@@ -62,11 +69,12 @@ std::vector<Difficulty> difficulties_for(FitnessLevel level, Intensity intensity
   return table[static_cast<int>(level)][static_cast<int>(intensity)];
 }
 
-Resolved resolve(const Intent& intent, const PlanRequest& request) {
+Resolved resolve(const Intent& intent, const PlanRequest& request, std::vector<StandingFact> remembered) {
   const ConfigOverrides& config = request.config;
   const UserContext& user = request.user;
   Resolved r;
-  r.language = intent.language;
+  r.language = request.explanation_language.value_or(intent.language);
+  r.remembered = std::move(remembered);
 
   auto minutes = Pick<int>{}
                      .or_from(config.target_duration, Source::config)
@@ -80,6 +88,7 @@ Resolved resolve(const Intent& intent, const PlanRequest& request) {
   auto intensity = Pick<Intensity>{}
                        .or_from(config.intensity, Source::config)
                        .or_from(intent.intensity, Source::text)
+                       .or_from(remembered_intensity(r.remembered), Source::remembered)
                        .or_from(user.preferred_intensity, Source::profile)
                        .or_from(std::optional<Intensity>(Intensity::medium), Source::fallback);
   r.intensity = *intensity.value;

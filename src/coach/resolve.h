@@ -1,18 +1,20 @@
 #pragma once
 // The settings of the workout, each taken from the first source that gives
-// it: the request's config, then the sentence, then the user's profile and
-// history, then a default. Where each came from is kept for the explanation.
+// it: the request's config, then the sentence, then what the gym remembers,
+// then the user's profile and history, then a default. Where each came from
+// is kept for the explanation.
 #include <optional>
 #include <set>
 #include <vector>
 
 #include "coach/intent.h"
+#include "coach/remembered.h"
 #include "coach/request.h"
 #include "common/domain.h"
 
 namespace ws::coach {
 
-enum class Source { config, text, profile, feedback, fallback };
+enum class Source { config, text, remembered, profile, feedback, fallback };
 
 struct Resolved {
   Language language = Language::en;
@@ -24,7 +26,7 @@ struct Resolved {
   Source level_from = Source::fallback;
   std::vector<Difficulty> difficulties;  // allowed, easiest first
   bool difficulties_fixed = false;       // given by the config: never widened
-  bool no_jump = false;
+  bool no_jump = false;  // asked by the config or the sentence (remembered facts: in `remembered`)
   std::set<std::string> equipment;  // available, beyond always_available_equipment()
   bool equipment_assumed = true;    // the sentence said nothing about it
   bool warm_up = true;
@@ -33,13 +35,15 @@ struct Resolved {
   std::optional<int> work_seconds;
   std::optional<int> rest_seconds;
   int exercise_count = 4;
+  std::vector<StandingFact> remembered;
 };
 
 inline constexpr int kDefaultMinutes = 20;
 // Below this, a warm-up and a cool-down would eat the workout.
 inline constexpr int kMinMinutesForWarmUp = 10;
 
-Resolved resolve(const Intent& intent, const PlanRequest& request);
+Resolved resolve(const Intent& intent, const PlanRequest& request,
+                 std::vector<StandingFact> remembered = {});
 
 // The difficulties that suit a level at an intensity (easiest first).
 std::vector<Difficulty> difficulties_for(FitnessLevel level, Intensity intensity);

@@ -83,13 +83,21 @@ class Picker {
                }));
     }
     if (wanted(e, intent_)) score += 8;
-    if (user_.favourite_ids.count(e.id)) score += 5;
+    if (favourite(e)) score += 5;
     if (user_.recent_ids.count(e.id)) score -= 6;
     // Harder moves suit a hard session, easier ones a gentle one.
     int rank = static_cast<int>(e.difficulty);
     if (resolved_.intensity == Intensity::high) score += rank;
     if (resolved_.intensity == Intensity::low) score -= rank;
     return score;
+  }
+
+  // A favourite of the profile (by id) or of a remembered fact (by name).
+  bool favourite(const Exercise& e) const {
+    if (user_.favourite_ids.count(e.id)) return true;
+    const NameWords name = name_words(e);
+    return std::any_of(resolved_.remembered.begin(), resolved_.remembered.end(),
+                       [&](const StandingFact& fact) { return favours(fact, name); });
   }
 
   const Intent& intent_;

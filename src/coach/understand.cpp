@@ -12,11 +12,6 @@ namespace {
 constexpr std::size_t kNegationReach = 3;  // "sans trop de sauts": the thing within 3 words
 constexpr std::size_t kInjuryReach = 4;    // "my left knee really hurts"
 
-template <class T>
-void add_once(std::vector<T>& list, const T& value) {
-  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
-}
-
 // A body part named in the request: a target unless an injury word is near.
 struct BodyPart {
   std::size_t at = 0;
@@ -82,17 +77,7 @@ class Reader {
     return std::max<std::size_t>(length, 1);
   }
 
-  // The longest name of an exercise at `i` (an alias or a catalog name).
-  std::size_t name_at(std::size_t i, NameWords& name) const {
-    std::size_t best = longest_at(t_, i, exercise_aliases(), &ExerciseAlias::name, name);
-    for (const auto& catalog_name : names_) {
-      if (catalog_name.size() > best && phrase_at(t_, i, catalog_name)) {
-        best = catalog_name.size();
-        name = catalog_name;
-      }
-    }
-    return best;
-  }
+  std::size_t name_at(std::size_t i, NameWords& name) const { return exercise_name_at(t_, i, names_, name); }
 
   std::size_t group_at(std::size_t i, std::string& key) const {
     return longest_at(t_, i, target_groups(), &TargetGroup::key, key);
@@ -243,6 +228,18 @@ class Reader {
 };
 
 }  // namespace
+
+std::size_t exercise_name_at(const Tokens& tokens, std::size_t at,
+                             const std::vector<NameWords>& catalog_names, NameWords& name) {
+  std::size_t best = longest_at(tokens, at, exercise_aliases(), &ExerciseAlias::name, name);
+  for (const auto& catalog_name : catalog_names) {
+    if (catalog_name.size() > best && phrase_at(tokens, at, catalog_name)) {
+      best = catalog_name.size();
+      name = catalog_name;
+    }
+  }
+  return best;
+}
 
 Intent understand(std::string_view text, const std::vector<NameWords>& catalog_names,
                   Language fallback) {

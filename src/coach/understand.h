@@ -20,6 +20,11 @@ Intent understand(std::string_view text, const std::vector<NameWords>& catalog_n
 Language detect_language(const Tokens& tokens, std::string_view raw, Language fallback,
                          bool& guessed);
 
+// The longest exercise name at tokens[at] (an alias or one of
+// `catalog_names`); its length in tokens, 0 when none. `name` gets its words.
+std::size_t exercise_name_at(const Tokens& tokens, std::size_t at,
+                             const std::vector<NameWords>& catalog_names, NameWords& name);
+
 // True when the words of `key` appear in order, side by side, in `name`.
 bool name_contains(const NameWords& name, const NameWords& key);
 
