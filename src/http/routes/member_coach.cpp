@@ -21,8 +21,9 @@ namespace ws::http {
 namespace json = boost::json;
 namespace {
 
-// A row never written reads as the defaults (updated_at empty): the member
-// said nothing, so it must not speak for them (French, say).
+// A profile or preferences row never written reads as the defaults (updated_at
+// empty), French included: nobody chose them, so the sentence's language and
+// the coach's own assumptions stay.
 template <class Row>
 std::optional<Row> if_written(Row row) {
   if (row.updated_at.empty()) return std::nullopt;
