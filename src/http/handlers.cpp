@@ -13,6 +13,7 @@ Router make_router(Services& services) {
   add_account_routes(router, services);
   add_session_routes(router, services);
   add_gym_routes(router, services);
+  add_member_routes(router, services);
   add_static_routes(router, services);
   return router;
 }
