@@ -39,9 +39,11 @@ Result<Response> read(db::Connection& c, const std::string& member_id) {
 }
 
 // The row is locked from the read to the write, so two edits of one member
-// both apply instead of the second undoing the first.
+// both apply instead of the second undoing the first. An empty patch writes
+// nothing (updated_at stays).
 Result<Member> change(db::Connection& c, const std::string& member_id, const MemberPatch& patch) {
   WS_ASSIGN_OR_RETURN(Member current, db::get_member_for_update(c, member_id));
+  if (patch.keys.empty()) return current;
   WS_ASSIGN_OR_RETURN(Member changed, patched(std::move(current), patch));
   return db::update_member(c, changed);
 }
