@@ -113,8 +113,10 @@ TEST_F(MembersApi, BadMembersAreRefusedNamingTheField) {
 
 TEST_F(MembersApi, SearchFiltersPagesAndCounts) {
   // Created oldest to newest: the list is newest first.
-  add_member(gym_, R"({"badge_id":"A-100","first_name":"Marie","last_name":"Curie","membership_expires":"2030-06-01"})");
-  add_member(gym_, R"({"badge_id":"A-200","first_name":"Pierre","last_name":"Martin","membership_expires":"2030-01-01"})");
+  add_member(gym_, R"({"badge_id":"A-100","first_name":"Marie","last_name":"Curie",
+                       "membership_expires":"2030-06-01"})");
+  add_member(gym_, R"({"badge_id":"A-200","first_name":"Pierre","last_name":"Martin",
+                       "membership_expires":"2030-01-01"})");
   add_member(gym_, R"({"badge_id":"B-300","first_name":"Ana","last_name":"Marquez"})");
   add_member(gym_, R"({"badge_id":"C-400","first_name":"Jean","last_name":"Dupont"})");
   std::string gone = add_member(gym_, "C-500", "Omar", "Diallo");
@@ -222,7 +224,8 @@ TEST_F(MembersApi, StaffRolesKeepTheListAndALinkedMemberMayNot) {
   auto desk = add_staff(gym_, "desk@members.test", "staff");
   for (const auto* who : {&coach, &desk}) {
     std::string badge = who == &coach ? "COACH-1" : "DESK-1";
-    auto created = as(*who, "POST", gym_.members(), R"({"badge_id":")" + badge + R"(","first_name":"A","last_name":"B"})");
+    auto created =
+        as(*who, "POST", gym_.members(), R"({"badge_id":")" + badge + R"(","first_name":"A","last_name":"B"})");
     ASSERT_EQ(created.status, 201) << created.body;
     std::string path = created.header("location");
     EXPECT_EQ(as(*who, "GET", gym_.members()).status, 200);

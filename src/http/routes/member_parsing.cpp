@@ -1,5 +1,6 @@
 #include "http/routes/member_parsing.h"
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <vector>
@@ -25,14 +26,18 @@ Result<std::string> date_of(const json::object& o, const std::string& key) {
 }
 
 // Digits with the usual separators: "+33 6 12 34 56 78", "(514) 555-0199".
+bool phone_like(const std::string& text) {
+  int digits = 0;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
+    else if (std::string_view(" +-().").find(c) == std::string_view::npos) return false;
+  }
+  return digits >= 3;
+}
+
 Result<std::string> phone_of(const json::object& o, const std::string& key) {
   WS_ASSIGN_OR_RETURN(std::string phone, text_of<40>(o, key));
-  int digits = 0;
-  for (char c : phone) {
-    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
-    else if (std::string_view(" +-().").find(c) == std::string_view::npos) digits = -100;
-  }
-  if (digits < 3) return unprocessable(key, "is not a phone number");
+  if (!phone_like(phone)) return unprocessable(key, "is not a phone number");
   return phone;
 }
 
