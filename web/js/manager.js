@@ -62,6 +62,7 @@ async function createGym(event) {
 function onAccount(session) {
   $('gym-panel').hidden = !session;
   $('gym-panel').dataset.state = '';
+  $('members-panel').dataset.state = '';
   if (!session) {
     gyms = [];
     $('gym-select').replaceChildren();
