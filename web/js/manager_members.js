@@ -51,7 +51,8 @@ export class MemberList {
     const gym = this.gym;
     const ticket = ++this.request;
     const q = $('member-search').value.trim();
-    const query = new URLSearchParams({ q, limit: String(PAGE_SIZE), offset: String(offset) });
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
+    if (q) query.set('q', q);
     if ($('member-active').value) query.set('active', $('member-active').value);
     $('members-panel').dataset.state = 'loading';
     try {
