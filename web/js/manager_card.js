@@ -9,19 +9,14 @@ import { MemberWorkout } from './manager_workout.js';
 
 const LANGUAGES = { fr: 'French', en: 'English' };
 
-// A part not recorded yet (404) is shown as empty rather than as an error.
-async function unlessMissing(request) {
-  try {
-    return await request;
-  } catch (error) {
-    if (error.status === 404) return null;
-    throw error;
-  }
-}
+// A profile or preferences never written read as the defaults with no
+// updated_at: shown as not recorded rather than as values the member never gave.
+const recorded = (row) => (row && row.updated_at ? row : null);
 
 const withUnit = (value, unit) => (value === null || value === undefined ? '—' : `${value} ${unit}`);
 
-function renderProfile(profile) {
+function renderProfile(answer) {
+  const profile = recorded(answer);
   if (!profile) return el('p', { className: 'muted' }, 'No fitness profile recorded yet.');
   return definitionList([
     ['Level', describeValue(profile.fitness_level)],
@@ -36,8 +31,8 @@ function renderProfile(profile) {
 }
 
 async function loadPreferences(base) {
-  const [preferences, names] = await Promise.all([unlessMissing(api(`${base}/preferences`)), exerciseNamesById()]);
-  return preferences && { ...preferences, names };
+  const [preferences, names] = await Promise.all([api(`${base}/preferences`), exerciseNamesById()]);
+  return recorded(preferences) && { ...preferences, names };
 }
 
 function renderPreferences(p) {
@@ -82,7 +77,7 @@ export class MemberCard {
     this.workout.show(base);
     await Promise.all([
       this.loadIdentity(base, isCurrent),
-      loadSection($('profile-section'), () => unlessMissing(api(`${base}/fitness-profile`)), renderProfile, isCurrent),
+      loadSection($('profile-section'), () => api(`${base}/fitness-profile`), renderProfile, isCurrent),
       loadSection($('preferences-section'), () => loadPreferences(base), renderPreferences, isCurrent),
       this.facts.load(base, isCurrent),
     ]);
