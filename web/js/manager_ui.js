@@ -83,7 +83,9 @@ export function clearFormErrors(form) {
 export function showFormError(form, error) {
   const input = error.field && form.elements.namedItem(error.field);
   if (input && input.closest) {
-    const note = el('span', { className: 'field-error', id: `${form.id}-${error.field}-error` }, error.message);
+    // The label already names the field: "badge_id: taken" shows as "taken".
+    const message = error.message.replace(new RegExp(`^${error.field}: `), '');
+    const note = el('span', { className: 'field-error', id: `${form.id}-${error.field}-error` }, message);
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', note.id);
     input.closest('label').append(note);
