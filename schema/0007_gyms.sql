@@ -218,7 +218,11 @@ BEGIN
   IF NOT FOUND THEN
     RETURN;  -- used by a concurrent redeem meanwhile
   END IF;
-  UPDATE gym_members m SET user_id = account WHERE m.gym_id = invite.gym_id AND m.id = invite.member_id;
+  UPDATE gym_members m SET user_id = account WHERE m.gym_id = invite.gym_id AND m.id = invite.member_id
+    AND (m.user_id IS NULL OR m.user_id = account);
+  IF NOT FOUND THEN
+    RETURN;  -- the member is linked to another account: an older invite must not take its place
+  END IF;
   gym_id := invite.gym_id;
   member_id := invite.member_id;
   RETURN NEXT;

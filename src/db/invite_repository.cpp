@@ -2,6 +2,7 @@
 
 #include "db/exercise_rows.h"
 #include "db/gym_rows.h"
+#include "db/member_repository.h"
 
 namespace ws::db {
 namespace {
@@ -49,6 +50,14 @@ Result<Membership> redeem_invite(Connection& c, const std::string& user_id, cons
   static const std::string sql = membership_sql("WHERE m.id = $1::uuid");
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("membership_get", sql, {redeemed->text(0, 1)}));
   return memberships_from(rows).at(0);
+}
+
+Result<std::optional<std::string>> linked_account(Connection& c, const std::string& member_id) {
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("member_linked_account",
+                                                 "SELECT m.user_id FROM gym_members m WHERE m.id = $1::uuid",
+                                                 {member_id}));
+  if (rows.empty()) return member_not_found(member_id);
+  return rows.optional_text(0, 0);
 }
 
 Result<std::vector<Membership>> memberships_of_account(Connection& c, const std::string& user_id) {

@@ -23,11 +23,16 @@ struct Membership {
 
 // Inside a transaction: links the account to the member an unused invite
 // unexpired at `now` names, uses the invite up and leaves the transaction in
-// that gym. not_found "invalid_invite" for a code unknown, used or expired;
+// that gym. not_found "invalid_invite" for a code unknown, used or expired
+// (or whose member is linked to another account meanwhile);
 // conflict "already_member" when the account is already linked to another
 // member of that gym.
 Result<Membership> redeem_invite(Connection& c, const std::string& user_id, const std::string& code_sha256,
                                  const std::string& now);
+
+// Inside a transaction that entered the gym: the account linked to the
+// member, if any. not_found "member_not_found" for no such member.
+Result<std::optional<std::string>> linked_account(Connection& c, const std::string& member_id);
 
 // Inside a transaction, outside any gym: the member rows linked to this
 // account, in every gym, with their gym.

@@ -59,14 +59,24 @@ Error member_not_found(const std::string& member_id) {
   return make_error(ErrorKind::not_found, "member_not_found", "no member with id " + member_id, "member_id");
 }
 
+// A membership begins by default on the gym's today (its time zone, not the
+// server's); one that would end before it begins inserts nothing.
 Result<Member> create_member(Connection& c, const std::string& gym_id, const Member& member) {
   static const std::string sql =
       "WITH m AS (INSERT INTO gym_members (gym_id, badge_id, first_name, last_name, email, phone, date_of_birth, "
       "gender, profile_photo_url, membership_type, member_since, membership_expires, is_active) "
-      "VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, coalesce($11::date, CURRENT_DATE), $12::date, "
-      "$13::boolean) RETURNING *) SELECT " + member_columns() + " FROM m";
+      "SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::date, $8::text, $9::text, $10::text, "
+      "d.since, $12::date, $13::boolean "
+      "FROM (SELECT coalesce($11::date, (now() AT TIME ZONE g.timezone)::date) AS since FROM gyms g "
+      "WHERE g.id = $1::uuid) d WHERE $12::date IS NULL OR $12::date >= d.since "
+      "RETURNING *) SELECT " + member_columns() + " FROM m";
   auto rows = c.exec_prepared("member_create", sql, with_first(gym_id, member_fields(member)));
   if (!rows) return badge_taken_or(rows.error());
+  if (rows->empty()) {
+    return make_error(ErrorKind::unprocessable, "invalid_value",
+                      "membership_expires: must not be before member_since (today when not given)",
+                      "membership_expires");
+  }
   return member_from(*rows, 0);
 }
 

@@ -99,12 +99,13 @@ std::vector<WorkoutItem> items_from(const Rows& rows) {
 
 Result<Workout> insert_workout(Connection& c, const Workout& w) {
   WS_ASSIGN_OR_RETURN(const std::vector<std::string> ids, item_ids(w));
+  const bool own_transaction = !c.in_transaction();
   Transaction tx(c);
-  WS_RETURN_IF_ERROR(tx.begin());
+  if (own_transaction) WS_RETURN_IF_ERROR(tx.begin());
   WS_ASSIGN_OR_RETURN(const std::string id, insert_row(c, w));
   WS_RETURN_IF_ERROR(insert_items(c, id, w, ids));
   WS_ASSIGN_OR_RETURN(Workout stored, get_workout(c, id));
-  WS_RETURN_IF_ERROR(tx.commit());
+  if (own_transaction) WS_RETURN_IF_ERROR(tx.commit());
   return stored;
 }
 

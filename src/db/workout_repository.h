@@ -9,7 +9,8 @@
 namespace ws::db {
 
 // The workout row and its workout_exercises (order_index and custom_duration
-// as given) in ONE transaction: an unknown (or malformed) exercise id rolls
+// as given) in ONE transaction (the caller's when one is open, e.g. a gym
+// route's, else one of its own): an unknown (or malformed) exercise id rolls
 // everything back and gives unprocessable "unknown_exercise" naming the id
 // and its field "exercises[i].exercise_id". A malformed user_id is
 // invalid_argument, an unknown one unprocessable. Returns the stored workout

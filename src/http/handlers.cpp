@@ -13,6 +13,10 @@ Router make_router(Services& services) {
   add_account_routes(router, services);
   add_session_routes(router, services);
   add_gym_routes(router, services);
+  add_fact_routes(router, services);
+  add_invite_routes(router, services);
+  add_member_coach_routes(router, services);
+  add_member_routes(router, services);
   add_static_routes(router, services);
   return router;
 }

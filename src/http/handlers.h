@@ -16,6 +16,10 @@ void add_coach_routes(Router& router, Services& services);
 void add_account_routes(Router& router, Services& services);
 void add_session_routes(Router& router, Services& services);
 void add_gym_routes(Router& router, Services& services);
+void add_fact_routes(Router& router, Services& services);
+void add_invite_routes(Router& router, Services& services);
+void add_member_coach_routes(Router& router, Services& services);
+void add_member_routes(Router& router, Services& services);
 void add_static_routes(Router& router, Services& services);
 
 // All of the above.

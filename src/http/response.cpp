@@ -31,6 +31,13 @@ Response json_response(int status, const boost::json::value& body) {
   return response;
 }
 
+Response no_content() {
+  Response done;
+  done.status = 204;
+  done.content_type.clear();
+  return done;
+}
+
 Response error_response(const Error& error) {
   boost::json::object detail{{"code", error.code}, {"message", error.message}};
   if (!error.field.empty()) detail["field"] = error.field;

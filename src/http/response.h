@@ -33,6 +33,8 @@ struct Response {
 int status_for(ErrorKind kind);
 
 Response json_response(int status, const boost::json::value& body);
+// 204: done, nothing to say.
+Response no_content();
 
 // {"error": {"code": ..., "message": ..., "field": ...}} with the status of its kind.
 Response error_response(const Error& error);
