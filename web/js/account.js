@@ -5,6 +5,7 @@ import { api, post, savedSession, saveSession } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 let current = null;  // the session being played: {id, started}
+let onChange = () => {};  // the page's reaction to signing in or out
 
 function userPath(suffix) {
   return `/api/users/${encodeURIComponent(savedSession().user.id)}${suffix}`;
@@ -37,8 +38,9 @@ function render() {
   $('signed-in').hidden = !session;
   if (session) {
     $('who').textContent = `Signed in as ${session.user.display_name || session.user.email}`;
-    refreshHistory().catch((e) => { $('account-status').textContent = e.message; });
+    if ($('history')) refreshHistory().catch((e) => { $('account-status').textContent = e.message; });
   }
+  onChange(session);
 }
 
 async function submit(event) {
@@ -90,9 +92,12 @@ async function finish(event) {
   }
 }
 
-export function setUpAccount() {
+// A page without #history or #finish (the manager page) gets sign-in alone;
+// options.onChange(session or null) runs on every sign-in and sign-out.
+export function setUpAccount(options = {}) {
+  onChange = options.onChange || (() => {});
   $('account-form').onsubmit = submit;
   $('sign-out').onclick = signOut;
-  $('finish').onsubmit = finish;
+  if ($('finish')) $('finish').onsubmit = finish;
   render();
 }

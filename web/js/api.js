@@ -1,13 +1,14 @@
-// JSON over fetch. Errors carry the server's {"error": {"code", "message"}}.
+// JSON over fetch. Errors carry the server's {"error": {"code", "message", "field"}}.
 // When signed in, every call carries the token (kept in localStorage so a
 // reload stays signed in).
 const TOKEN_KEY = 'ws.session';
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, field) {
     super(message);
     this.status = status;
     this.code = code;
+    this.field = field;  // the request field at fault, when the server names one
   }
 }
 
@@ -31,7 +32,7 @@ export async function api(path, options = {}) {
   if (!response.ok) {
     const error = body.error || {};
     throw new ApiError(response.status, error.code || 'http_error',
-      error.message || `${response.status} ${response.statusText}`);
+      error.message || `${response.status} ${response.statusText}`, error.field);
   }
   return body;
 }
