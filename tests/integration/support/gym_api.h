@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include "common/gym_domain.h"
 #include "support/accounts.h"
 #include "support/server_fixture.h"
 
@@ -48,15 +49,15 @@ class GymApiTest : public ServerTest {
   }
 
   // A new member made by the manager from `body`: the member's JSON.
-  boost::json::object add_member(const TestGym& gym, const std::string& body) {
+  boost::json::object add_member_from(const TestGym& gym, const std::string& body) {
     auto reply = as(gym.manager, "POST", gym.members(), body);
     EXPECT_EQ(reply.status, 201) << body << " -> " << reply.body;
     if (reply.status != 201) return {};
     return boost::json::parse(reply.body).as_object();
   }
-  std::string add_member(const TestGym& gym, const std::string& badge, const std::string& first_name,
-                         const std::string& last_name) {
-    auto member = add_member(gym, R"({"badge_id":")" + badge + R"(","first_name":")" + first_name +
+  std::string add_member(const TestGym& gym, const std::string& badge, const std::string& first_name = "Alex",
+                         const std::string& last_name = "Martin") {
+    auto member = add_member_from(gym, R"({"badge_id":")" + badge + R"(","first_name":")" + first_name +
                                       R"(","last_name":")" + last_name + R"("})");
     return member.contains("id") ? std::string(member.at("id").as_string()) : std::string();
   }
