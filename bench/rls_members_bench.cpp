@@ -62,6 +62,7 @@ struct Path {
   std::string name;
   std::string url;
   std::vector<std::string> step_names;
+  std::size_t list_step;  // the step that runs the list statement
   // Runs one request on `c`, appending each statement's duration to `steps`.
   std::function<ws::Status(db::Connection& c, const std::string& q, std::vector<double>& steps)> run;
 };
@@ -76,7 +77,7 @@ auto timed(std::vector<double>& steps, F&& statement) {
 }
 
 Path rls_path(const std::string& url, const Target& target) {
-  return {"rls", url, {"BEGIN", "enter_gym", "list_members", "COMMIT"},
+  return {"rls", url, {"BEGIN", "enter_gym", "list_members", "COMMIT"}, 2,
           [target](db::Connection& c, const std::string& q, std::vector<double>& steps) -> ws::Status {
             db::Transaction tx(c);
             WS_RETURN_IF_ERROR(timed(steps, [&] { return tx.begin(); }));
@@ -95,7 +96,7 @@ ws::Result<db::Rows> run_reference(db::Connection& c, const std::string& sql, co
 }
 
 Path reference_path(const std::string& url, const std::string& sql, const Target& target) {
-  return {"reference", url, {"list (explicit gym_id)"},
+  return {"reference", url, {"list (explicit gym_id)"}, 0,
           [sql, target](db::Connection& c, const std::string& q, std::vector<double>& steps) -> ws::Status {
             WS_RETURN_IF_ERROR(timed(steps, [&] { return run_reference(c, sql, target, q); }));
             return ws::Status::Ok();
@@ -103,7 +104,7 @@ Path reference_path(const std::string& url, const std::string& sql, const Target
 }
 
 Path reference_in_transaction_path(const std::string& url, const std::string& sql, const Target& target) {
-  return {"reference_tx", url, {"BEGIN", "set_config", "list (explicit gym_id)", "COMMIT"},
+  return {"reference_tx", url, {"BEGIN", "set_config", "list (explicit gym_id)", "COMMIT"}, 2,
           [sql, target](db::Connection& c, const std::string& q, std::vector<double>& steps) -> ws::Status {
             db::Transaction tx(c);
             WS_RETURN_IF_ERROR(timed(steps, [&] { return tx.begin(); }));
@@ -215,6 +216,21 @@ double p99_ratio(const PathResults& over, const PathResults& under) {
   return percentile(latencies(over, -1), 99) / percentile(latencies(under, -1), 99);
 }
 
+std::vector<double> list_times(const Path& path, const PathResults& r) {
+  std::vector<double> out;
+  for (const auto& s : r.samples) out.push_back(s.steps_ms.at(path.list_step));
+  return out;
+}
+
+// The list statement's own time, RLS over reference: what row-level security
+// costs the statement, apart from round trips and queueing.
+void print_statement_ratio(const std::vector<Path>& paths, const std::vector<std::unique_ptr<PathResults>>& r) {
+  auto over = list_times(paths[0], *r[0]), under = list_times(paths[1], *r[1]);
+  std::printf("  the list statement alone, %s / %s: p50 %.2f, p99 %.2f\n", paths[0].name.c_str(),
+              paths[1].name.c_str(), percentile(over, 50) / percentile(under, 50),
+              percentile(over, 99) / percentile(under, 99));
+}
+
 // Prints a phase's paths; false when a request failed.
 bool report(const char* title, const std::vector<Path>& paths,
             const std::vector<std::unique_ptr<PathResults>>& results) {
@@ -254,7 +270,9 @@ int run(const Args& a) {
   clean = report("phase 2: rls against the reference in the same transaction shape", shape_paths, shape_results) &&
           clean;
   std::printf("\np99 ratio rls / reference: %.2f (limit %.2f)\n", ratio, a.max_ratio);
+  print_statement_ratio(main_paths, main_results);
   std::printf("phase 2: p99 ratio rls / reference_tx: %.2f\n", p99_ratio(*shape_results[0], *shape_results[1]));
+  print_statement_ratio(shape_paths, shape_results);
   if (!clean) return 2;
   return ratio <= a.max_ratio ? 0 : 1;
 }
