@@ -66,7 +66,7 @@ bench_setup() {
   trap 'exit 130' INT TERM
   cp -r "$src_root/pipelines" "$work/pipelines"
   bash "$root/scripts/test-pg.sh" start "$work/pg" >/dev/null
-  export DATABASE_URL; DATABASE_URL=$(cat "$work/pg/url")
+  bench_use_roles "$work/pg"
   export MEDIA_DIR=$media PORT=0 LOG_LEVEL=warn PIPELINES_DIR=$work/pipelines
   unset CACHE_DIR RENDER_PREFETCH RENDER_WORKERS FIRST_SEGMENT_S
   cd "$src_root"

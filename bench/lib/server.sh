@@ -15,6 +15,15 @@
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bench_server=$bench_root/build/src/app/workout-server
 
+# The test cluster's roles (scripts/lib/pg.sh's roles.env): the server as
+# workout_app, migrate and seed as the owner; serve refuses the superuser.
+bench_use_roles() {
+  set -a
+  # shellcheck source=/dev/null
+  source "$1/roles.env"
+  set +a
+}
+
 bench_stop_server() {
   if [[ -n ${server_pid:-} ]]; then
     kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
@@ -35,7 +44,7 @@ bench_setup() {
   trap bench_cleanup EXIT
   trap 'exit 130' INT TERM
   bash "$bench_root/scripts/test-pg.sh" start "$work/pg" >/dev/null
-  export DATABASE_URL; DATABASE_URL=$(cat "$work/pg/url")
+  bench_use_roles "$work/pg"
   export MEDIA_DIR=${BENCH_MEDIA_DIR:-$work/media} PORT=0 LOG_LEVEL=${LOG_LEVEL:-warn}
   cd "$bench_root" || exit 1
   "$bench_server" migrate >/dev/null

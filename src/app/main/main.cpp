@@ -7,6 +7,7 @@
 #include <gst/gst.h>
 
 #include "app/cli.h"
+#include "app/demo_gyms.h"
 #include "app/render_command.h"
 #include "app/serve.h"
 #include "common/logging.h"
@@ -53,10 +54,13 @@ int run_seed(const ws::app::CommandLine& cli, const ws::config::Config& config) 
   ws::db::Database database(config.database.as_owner());
   ws::Status seeded =
       ws::demo::seed_demo_catalog(database, *catalog, config.media.media_dir, clips);
-  database.stop();
   if (!seeded) return fail(seeded.error());
   std::printf("demo catalog ready: %zu exercises, %zu categories\n", catalog->exercises.size(),
               catalog->categories.size());
+  auto gyms = ws::app::seed_demo_gyms(database);
+  database.stop();
+  if (!gyms) return fail(gyms.error());
+  std::printf("%s", ws::app::demo_credentials_text(*gyms).c_str());
   return 0;
 }
 
