@@ -40,6 +40,10 @@ CREATE FUNCTION app_user_id() RETURNS uuid
 CREATE FUNCTION app_member_id() RETURNS uuid
   LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT app_setting_uuid('app.member_id') $$;
 
+-- Policies read the settings through (SELECT app_gym_id()): a sub-select is
+-- evaluated once per statement, where a bare call would be evaluated (a
+-- setting lookup and a uuid cast) for every row the statement filters.
+--
 -- Gives a gym-scoped table its isolation: row-level security enabled and
 -- forced, rows of the current gym only (read and written), and every row for
 -- the jobs role. `member_rows` says what an account acting as a member sees
@@ -50,13 +54,13 @@ LANGUAGE plpgsql AS $$
 DECLARE
   member_clause text := CASE member_rows
     WHEN 'all' THEN 'true'
-    WHEN 'none' THEN 'app_member_id() IS NULL'
-    ELSE format('(app_member_id() IS NULL OR %I = app_member_id())', member_rows) END;
+    WHEN 'none' THEN '(SELECT app_member_id()) IS NULL'
+    ELSE format('((SELECT app_member_id()) IS NULL OR %I = (SELECT app_member_id()))', member_rows) END;
 BEGIN
   EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
   EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
-  EXECUTE format('CREATE POLICY current_gym ON %s USING (gym_id = app_gym_id() AND %s) '
-                 'WITH CHECK (gym_id = app_gym_id() AND %s)', target, member_clause, member_clause);
+  EXECUTE format('CREATE POLICY current_gym ON %s USING (gym_id = (SELECT app_gym_id()) AND %s) '
+                 'WITH CHECK (gym_id = (SELECT app_gym_id()) AND %s)', target, member_clause, member_clause);
   EXECUTE format('CREATE POLICY across_gyms_for_jobs ON %s TO workout_jobs USING (true) WITH CHECK (true)',
                  target);
 END $$;

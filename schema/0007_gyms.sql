@@ -138,20 +138,20 @@ CALL isolate_by_gym('member_invites', 'none');
 -- gym: that is how it enters a gym (enter_gym below) and lists the gyms it
 -- may use. Inside a gym, it sees that gym's rows only.
 CREATE POLICY own_staff_rows ON gym_staff FOR SELECT
-  USING (app_gym_id() IS NULL AND user_id = app_user_id());
+  USING ((SELECT app_gym_id()) IS NULL AND user_id = (SELECT app_user_id()));
 CREATE POLICY own_member_rows ON gym_members FOR SELECT
-  USING (app_gym_id() IS NULL AND user_id = app_user_id());
+  USING ((SELECT app_gym_id()) IS NULL AND user_id = (SELECT app_user_id()));
 CREATE POLICY invite_by_code ON member_invites FOR SELECT
   USING (code_sha256 = NULLIF(current_setting('app.invite_code_sha256', true), ''));
 
 -- The gyms table is its own tenant key.
 ALTER TABLE gyms ENABLE ROW LEVEL SECURITY;
 ALTER TABLE gyms FORCE ROW LEVEL SECURITY;
-CREATE POLICY current_gym ON gyms USING (id = app_gym_id()) WITH CHECK (id = app_gym_id());
+CREATE POLICY current_gym ON gyms USING (id = (SELECT app_gym_id())) WITH CHECK (id = (SELECT app_gym_id()));
 CREATE POLICY gyms_of_this_account ON gyms FOR SELECT USING (
-  app_gym_id() IS NULL AND id IN (SELECT gym_id FROM gym_staff WHERE user_id = app_user_id()
+  (SELECT app_gym_id()) IS NULL AND id IN (SELECT gym_id FROM gym_staff WHERE user_id = (SELECT app_user_id())
          UNION ALL
-         SELECT gym_id FROM gym_members WHERE user_id = app_user_id() AND is_active));
+         SELECT gym_id FROM gym_members WHERE user_id = (SELECT app_user_id()) AND is_active));
 CREATE POLICY across_gyms_for_jobs ON gyms TO workout_jobs USING (true) WITH CHECK (true);
 
 -- Enters a gym as an account: the tenant is set from the account's verified

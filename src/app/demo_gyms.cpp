@@ -6,9 +6,11 @@
 
 #include <boost/json/parse.hpp>
 
+#include "accounts/invite_codes.h"
 #include "accounts/passwords.h"
 #include "db/fact_repository.h"
 #include "db/gym_repository.h"
+#include "common/utc_time.h"
 #include "db/invite_repository.h"
 #include "db/member_data_repository.h"
 #include "db/member_repository.h"
@@ -20,15 +22,6 @@ namespace {
 
 // A demo invite stays usable for a year after the seed, long enough to try.
 constexpr int kInviteTtlSeconds = 365 * 24 * 3600;
-
-std::string utc_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 std::optional<std::string> unless_empty(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -136,7 +129,7 @@ Result<std::string> add_member(db::Connection& c, const std::string& gym_id, con
 Status link_member_account(db::Connection& c, const std::string& gym_id, const std::string& member_id,
                            const GymAccounts& accounts) {
   WS_ASSIGN_OR_RETURN(std::string code, accounts::new_session_token());
-  std::string code_sha256 = accounts::token_sha256(code);
+  std::string code_sha256 = accounts::invite_code_sha256(code);
   WS_RETURN_IF_ERROR(
       db::create_invite(c, gym_id, member_id, code_sha256, accounts.manager, kInviteTtlSeconds));
   WS_RETURN_IF_ERROR(db::redeem_invite(c, *accounts.member, code_sha256, utc_now()));
@@ -151,7 +144,7 @@ Status fill_gym(db::Connection& c, const DemoGym& gym, const GymAccounts& accoun
     WS_ASSIGN_OR_RETURN(member_ids[demo.identity.badge_id], add_member(c, gym_id, demo));
   }
   WS_RETURN_IF_ERROR(db::create_invite(c, gym_id, member_ids.at(gym.invite_badge),
-                                       accounts::token_sha256(gym.invite_code), accounts.manager,
+                                       accounts::invite_code_sha256(gym.invite_code), accounts.manager,
                                        kInviteTtlSeconds));
   if (accounts.member) {
     WS_RETURN_IF_ERROR(link_member_account(c, gym_id, member_ids.at(gym.linked_badge), accounts));

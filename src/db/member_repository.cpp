@@ -33,14 +33,17 @@ Result<Member> one_member(Rows rows, const std::string& member_id) {
   return member_from(rows, 0);
 }
 
+// The page is chosen on raw rows and only its rows are formatted: the count
+// reads every match, the dates and texts are made for the page alone.
 std::string list_sql() {
   return "SELECT " + member_columns() +
-         ", count(*) OVER () FROM gym_members m "
+         ", m.total FROM (SELECT m.*, count(*) OVER () AS total FROM gym_members m "
          "WHERE ($1 = '' OR m.badge_id ILIKE $1 || '%' OR (m.first_name || ' ' || m.last_name) ILIKE '%' || $1 || '%' "
          "OR (m.last_name || ' ' || m.first_name) ILIKE '%' || $1 || '%') "
          "AND ($2::boolean IS NULL OR m.is_active = $2::boolean) "
          "AND ($3::date IS NULL OR m.membership_expires < $3::date) "
-         "ORDER BY m.created_at DESC, m.id DESC LIMIT $4::int OFFSET $5::int";
+         "ORDER BY m.created_at DESC, m.id DESC LIMIT $4::int OFFSET $5::int) m "
+         "ORDER BY m.created_at DESC, m.id DESC";
 }
 
 // LIKE's own wildcards in the search text are matched literally.

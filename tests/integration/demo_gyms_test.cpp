@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "accounts/invite_codes.h"
 #include "accounts/passwords.h"
 #include "accounts/sign_in.h"
 #include "app/demo_gyms.h"
@@ -75,7 +76,7 @@ TEST_F(DemoGyms, EachGymHoldsItsPeopleAndWhatTheCoachNeeds) {
   for (const auto& gym : app::demo_gyms()) {
     EXPECT_EQ(scalar("SELECT count(*) FROM member_invites i JOIN gym_members m ON m.gym_id = i.gym_id "
                      "AND m.id = i.member_id WHERE i.code_sha256 = $1 AND i.used_at IS NULL AND m.badge_id = $2",
-                     {accounts::token_sha256(gym.invite_code), gym.invite_badge}),
+                     {accounts::invite_code_sha256(gym.invite_code), gym.invite_badge}),
               "1")
         << gym.invite_code;
   }

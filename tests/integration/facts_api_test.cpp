@@ -91,7 +91,7 @@ TEST_F(FactsApi, ExpiresAtIsStoredAsTheSameInstantInUtc) {
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(json::parse(reply.body).at("expires_at").as_string(), "2030-12-31T23:30:00Z");
   EXPECT_EQ(facts_of(member_)[0].at("expires_at").as_string(), "2030-12-31T23:30:00Z");
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(),
+  EXPECT_EQ(own_rows_scalar(
                                "SELECT expires_at = '2030-12-31 23:30:00+00' FROM member_facts WHERE fact_key = "
                                "'late_nights'"),
             "t");
@@ -133,7 +133,7 @@ TEST_F(FactsApi, RefusesBadPathsBodiesAndMembers) {
                                gym_.manager.auth()).status,
               404);
   }
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT count(*) FROM member_facts"), "0");
+  EXPECT_EQ(own_rows_scalar("SELECT count(*) FROM member_facts"), "0");
 }
 
 TEST_F(FactsApi, CoachingStaffWriteTheMemberReadsStaffAndStrangersCannot) {
@@ -177,7 +177,7 @@ TEST_F(FactsApi, AMemberOfAnotherGymIsNotFoundThroughThisGym) {
   EXPECT_EQ(put_fact(gym_, theirs, "injury/back", R"({"fact_value": {}})", gym_.manager).status, 404);
   // Their gym's path: we have no place there.
   EXPECT_EQ(get_facts(other, theirs, gym_.manager).status, 404);
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT count(*) FROM member_facts"), "1");
+  EXPECT_EQ(own_rows_scalar("SELECT count(*) FROM member_facts"), "1");
 }
 
 TEST_F(FactsApi, ConcurrentWritersOfOneKeyLeaveOneRowHoldingALastValue) {
@@ -196,7 +196,7 @@ TEST_F(FactsApi, ConcurrentWritersOfOneKeyLeaveOneRowHoldingALastValue) {
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), kWriters - 1);
 
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(),
+  EXPECT_EQ(own_rows_scalar(
                                "SELECT count(*) FROM member_facts WHERE fact_key = 'intensity'"),
             "1");
   auto facts = facts_of(member_);
@@ -205,7 +205,7 @@ TEST_F(FactsApi, ConcurrentWritersOfOneKeyLeaveOneRowHoldingALastValue) {
   EXPECT_EQ(facts[0].at("fact_value").as_object().size(), 1u);
   auto writer = facts[0].at("fact_value").at("writer").as_int64();
   EXPECT_TRUE(writer >= 0 && writer < kWriters) << writer;
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(),
+  EXPECT_EQ(own_rows_scalar(
                                "SELECT fact_value->>'writer' FROM member_facts WHERE fact_key = 'intensity'"),
             std::to_string(writer));
 

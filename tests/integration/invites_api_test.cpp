@@ -48,17 +48,17 @@ TEST_F(InvitesApi, AnInviteLinksTheAccountToItsMember) {
   std::string code(invitation.at("invite_code").as_string());
   EXPECT_TRUE(std::regex_match(code, std::regex("([0-9A-Z]{4}-){4}[0-9A-Z]{4}"))) << code;
   EXPECT_EQ(invitation.at("member_id").as_string(), member_);
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(),
+  EXPECT_EQ(own_rows_scalar(
                                "SELECT expires_at BETWEEN now() + interval '7 days' - interval '1 minute' AND "
                                "now() + interval '7 days' FROM member_invites"),
             "t");
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT to_char(expires_at AT TIME ZONE 'UTC', "
+  EXPECT_EQ(own_rows_scalar("SELECT to_char(expires_at AT TIME ZONE 'UTC', "
                                                     "'YYYY-MM-DD\"T\"HH24:MI:SS') FROM member_invites"),
             std::string(invitation.at("expires_at").as_string()).substr(0, 19));
   // Only the code's hash is kept.
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT code_sha256 FROM member_invites"),
+  EXPECT_EQ(own_rows_scalar("SELECT code_sha256 FROM member_invites"),
             accounts::invite_code_sha256(code));
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(),
+  EXPECT_EQ(own_rows_scalar(
                                "SELECT count(*) FROM member_invites WHERE position('" + code + "' IN "
                                "member_invites::text) > 0"),
             "0");
@@ -83,7 +83,7 @@ TEST_F(InvitesApi, AnInviteLinksTheAccountToItsMember) {
   EXPECT_EQ(gyms[0].at("role").as_string(), "member");
   EXPECT_EQ(gyms[0].at("member_id").as_string(), member_);
   EXPECT_EQ(json::parse(client_->get("/api/gyms/" + gym_.id, account.auth()).body).at("role").as_string(), "member");
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT user_id FROM gym_members WHERE id = '" + member_ + "'"),
+  EXPECT_EQ(own_rows_scalar("SELECT user_id FROM gym_members WHERE id = '" + member_ + "'"),
             account.id);
   // The manager's own memberships: none (staff is not membership).
   EXPECT_EQ(client_->get("/api/me/memberships", gym_.manager.auth()).body, R"({"memberships":[]})");
@@ -97,20 +97,20 @@ TEST_F(InvitesApi, ACodeMayBeTypedBackLooselyButWorksOnce) {
   ASSERT_EQ(join(first, " " + typed + " ").status, 200);
   expect_invalid(join(first, code));
   expect_invalid(join(test::sign_up(*client_, "second@invites.test"), code));
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT used_by FROM member_invites"), first.id);
+  EXPECT_EQ(own_rows_scalar("SELECT used_by FROM member_invites"), first.id);
 }
 
 TEST_F(InvitesApi, ExpiredAndUnknownCodesAreRefused) {
   std::string code = code_for(member_);
   test::query_scalar(db_.superuser_url(),
                      "UPDATE member_invites SET created_at = now() - interval '8 days', "
-                     "expires_at = now() - interval '1 day'");
+                     "expires_at = now() - interval '1 day' WHERE gym_id = '" + gym_.id + "'");
   auto account = test::sign_up(*client_, "late@invites.test");
   expect_invalid(join(account, code));
   expect_invalid(join(account, "AAAA-BBBB-CCCC-DDDD-EEEE"));
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT count(*) FROM gym_members WHERE user_id IS NOT NULL"),
+  EXPECT_EQ(own_rows_scalar("SELECT count(*) FROM gym_members WHERE user_id IS NOT NULL"),
             "0");
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT count(*) FROM member_invites WHERE used_at IS NOT NULL"),
+  EXPECT_EQ(own_rows_scalar("SELECT count(*) FROM member_invites WHERE used_at IS NOT NULL"),
             "0");
   EXPECT_EQ(json::parse(client_->get("/api/gyms", account.auth()).body).at("gyms").as_array().size(), 0u);
 
@@ -131,11 +131,11 @@ TEST_F(InvitesApi, AnAccountIsOneMemberOfAGym) {
   auto second = join(account, code_for(brother));
   EXPECT_EQ(second.status, 409) << second.body;
   EXPECT_EQ(error_of(second).at("code").as_string(), "already_member");
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(),
+  EXPECT_EQ(own_rows_scalar(
                                "SELECT count(*) FROM gym_members WHERE user_id = '" + account.id + "'"),
             "1");
   // The refused code was not used up: Hugo's own account may still take it.
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT count(*) FROM member_invites WHERE used_at IS NULL"), "1");
+  EXPECT_EQ(own_rows_scalar("SELECT count(*) FROM member_invites WHERE used_at IS NULL"), "1");
 
   // In another gym the same account may be a member too.
   auto other = make_gym("other@invites.test", "Autre Salle");
@@ -220,7 +220,7 @@ TEST_F(InvitesApi, TwoAccountsRacingForOneCodeLinkOne) {
   b.join();
   EXPECT_EQ(std::min(statuses[0], statuses[1]), 200);
   EXPECT_EQ(std::max(statuses[0], statuses[1]), 404);
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT count(*) FROM gym_members WHERE user_id IS NOT NULL"),
+  EXPECT_EQ(own_rows_scalar("SELECT count(*) FROM gym_members WHERE user_id IS NOT NULL"),
             "1");
 }
 

@@ -212,7 +212,7 @@ TEST_F(MembersApi, DeactivatingKeepsTheMemberAndItsHistory) {
   EXPECT_EQ(read(gym_.manager, gym_.member(id) + "/fitness-profile").at("height_cm").as_double(), 170.0);
   EXPECT_EQ(as(gym_.manager, "DELETE", gym_.member(id)).status, 204);  // already inactive: the same answer
   EXPECT_EQ(badges("?active=true"), std::vector<std::string>{});
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT count(*) FROM gym_members"), "1");
+  EXPECT_EQ(rows_in({gym_}, "gym_members"), "1");
 
   auto back = as(gym_.manager, "PATCH", gym_.member(id), R"({"is_active":true})");
   ASSERT_EQ(back.status, 200) << back.body;
@@ -382,7 +382,7 @@ TEST_F(MembersApi, AnotherGymsMembersAreNotFoundLikeIdsThatDoNotExist) {
   EXPECT_EQ(theirs_now.at("first_name").as_string(), "Yann");
   EXPECT_TRUE(theirs_now.at("is_active").as_bool());
   EXPECT_EQ(read(theirs.manager, theirs.member(their_member) + "/fitness-profile").at("height_cm").as_double(), 190.0);
-  EXPECT_EQ(test::query_scalar(db_.superuser_url(), "SELECT count(*) FROM member_preferences"), "0");
+  EXPECT_EQ(rows_in({gym_, theirs}, "member_preferences"), "0");
 }
 
 }  // namespace

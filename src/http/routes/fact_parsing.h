@@ -13,6 +13,7 @@
 
 #include "common/gym_domain.h"
 #include "common/result.h"
+#include "common/utc_time.h"
 
 namespace ws::http {
 
@@ -34,17 +35,5 @@ Result<std::optional<FactCategory>> parse_fact_filter(const std::map<std::string
 // null counts as absent. The fact returned has the address's category and
 // key and expires_at in UTC; its member_id is the caller's to set.
 Result<MemberFact> parse_fact_write(const boost::json::value& body, const FactAddress& address);
-
-// An ISO 8601 date and time with a UTC offset ("2030-03-01T10:00:00+01:00",
-// "2030-03-01T09:00:00Z") as the same instant in UTC, "YYYY-MM-DDTHH:MM:SSZ"
-// (fractions of a second dropped). nullopt when malformed, without an offset
-// (a local time names no instant) or not a real date and time.
-std::optional<std::string> utc_timestamp(std::string_view text);
-
-// `when` as "YYYY-MM-DDTHH:MM:SSZ" (seconds, not the system clock's
-// nanoseconds, which end in 2262).
-std::string utc_timestamp(std::chrono::sys_seconds when);
-// The server's clock now, in that form.
-std::string utc_now();
 
 }  // namespace ws::http

@@ -1,7 +1,10 @@
 #pragma once
 // Gyms, staff and members made through the API, for the tests of the gym,
 // staff and member routes on the real server.
+#include <functional>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
@@ -36,6 +39,7 @@ class GymApiTest : public ServerTest {
                                gym.manager.auth());
     EXPECT_EQ(reply.status, 201) << reply.body;
     if (reply.status == 201) gym.id = std::string(boost::json::parse(reply.body).at("id").as_string());
+    made_gyms_.push_back(gym.id);
     return gym;
   }
 
@@ -89,9 +93,36 @@ class GymApiTest : public ServerTest {
     EXPECT_EQ(message(refused, refused_id), message(unknown, unknown_id));
   }
 
+  // How many rows of `table` the test's own gyms hold (the seed's demo gyms
+  // aside), read by the superuser; `where` narrows them.
+  std::string rows_in(std::initializer_list<std::reference_wrapper<const TestGym>> gyms, const std::string& table,
+                      const std::string& where = "true") {
+    std::string ids;
+    for (const TestGym& gym : gyms) ids += (ids.empty() ? "'" : ", '") + gym.id + "'";
+    return query_scalar(db_.superuser_url(),
+                        "SELECT count(*) FROM " + table + " WHERE gym_id IN (" + ids + ") AND (" + where + ")");
+  }
+
+  // A SELECT read by the superuser over the rows of the gyms this test made:
+  // each gym table's name stands for those rows only (a CTE of the same name
+  // hides the table), so the seed's demo gyms never enter a count.
+  std::string own_rows_scalar(const std::string& select) {
+    std::string ids = "'00000000-0000-0000-0000-000000000000'";
+    for (const auto& id : made_gyms_) ids += ", '" + id + "'";
+    std::string with = "WITH ";
+    for (const char* table : {"gym_staff", "gym_members", "member_fitness_profiles", "member_preferences",
+                              "member_facts", "member_invites"}) {
+      with += std::string(with == "WITH " ? "" : ", ") + table + " AS (SELECT * FROM public." + table +
+              " WHERE gym_id IN (" + ids + "))";
+    }
+    return query_scalar(db_.superuser_url(), with + " " + select);
+  }
+
   static std::string code_of(const HttpReply& reply) {
     return std::string(error_of(reply).at("code").as_string());
   }
+
+  std::vector<std::string> made_gyms_;
 };
 
 }  // namespace ws::test
