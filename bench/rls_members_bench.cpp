@@ -12,7 +12,8 @@
 //   reference_tx  (phase 2) the reference inside the production path's
 //              transaction shape: BEGIN, set_config, the reference, COMMIT:
 //              what the round trips alone cost.
-// Requests alternate the first page with no search and a search ("mar").
+// The paths take turns in one-second slices, each at the full rate; requests
+// alternate the first page with no search and a search ("mar").
 // Latency counts from each request's scheduled send time (open loop), so a
 // stall cannot hide by slowing the sender down.
 //
@@ -46,6 +47,7 @@ using ws::bench::Target;
 namespace db = ws::db;
 
 constexpr int kConnectionsPerPath = 4;  // the server's default database pool
+constexpr double kSliceSeconds = 1.0;  // how long one path runs before the other takes its turn
 const char* const kSearch = "mar";
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
@@ -123,15 +125,16 @@ struct PathResults {
   std::string first_error;
 };
 
+using Schedule = std::function<Clock::time_point(long request)>;
+
 // One connection's share of a path's schedule: requests index, index + n, ...
-void run_connection(const Path& path, int index, Clock::time_point start, Clock::duration period, long total,
-                    PathResults& results) {
+void run_connection(const Path& path, int index, const Schedule& when, long total, PathResults& results) {
   db::Connection c(path.url);
   std::vector<Sample> mine;
   long errors = 0;
   std::string first_error;
   for (long i = index; i < total; i += kConnectionsPerPath) {
-    auto scheduled = start + period * i;
+    auto scheduled = when(i);
     std::this_thread::sleep_until(scheduled);
     Sample sample;
     sample.search = i % 2 == 1;
@@ -149,21 +152,27 @@ void run_connection(const Path& path, int index, Clock::time_point start, Clock:
   if (results.first_error.empty()) results.first_error = first_error;
 }
 
-// Runs the paths at `rate` requests/s each for `seconds`, their schedules
-// interleaved (path k starts k/n of a period after path 0).
-std::vector<std::unique_ptr<PathResults>> run_interleaved(const std::vector<Path>& paths, double rate,
+// Runs each path at `rate` requests/s for `seconds`, taking turns in slices
+// of kSliceSeconds (path 0, path 1, path 0, ...): the machine carries one
+// path's rate at a time, both see the same conditions over the run, and
+// each keeps its connections open throughout.
+std::vector<std::unique_ptr<PathResults>> run_alternating(const std::vector<Path>& paths, double rate,
                                                           double seconds) {
   auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));
+  auto slice = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kSliceSeconds));
+  long per_slice = std::max(1L, static_cast<long>(rate * kSliceSeconds));
   long total = static_cast<long>(rate * seconds);
   auto start = Clock::now() + std::chrono::milliseconds(200);  // every connection made first
   std::vector<std::unique_ptr<PathResults>> results;
   std::vector<std::thread> threads;
+  const long turns = static_cast<long>(paths.size());
   for (std::size_t p = 0; p < paths.size(); ++p) {
     results.push_back(std::make_unique<PathResults>());
-    auto offset = period * static_cast<long>(p) / static_cast<long>(paths.size());
+    Schedule when = [=](long i) {
+      return start + slice * ((i / per_slice) * turns + static_cast<long>(p)) + period * (i % per_slice);
+    };
     for (int k = 0; k < kConnectionsPerPath; ++k) {
-      threads.emplace_back(run_connection, std::cref(paths[p]), k, start + offset, period, total,
-                           std::ref(*results.back()));
+      threads.emplace_back(run_connection, std::cref(paths[p]), k, when, total, std::ref(*results.back()));
     }
   }
   for (auto& t : threads) t.join();
@@ -257,16 +266,16 @@ int run(const Args& a) {
   const Target& target = prepared->target;
   std::vector<Path> main_paths = {rls_path(a.app_url, target),
                                   reference_path(a.superuser_url, prepared->reference_sql, target)};
-  std::printf("members per gym: %d, rate: %.0f/s per path, %.0f s, %d connections per path\n", a.members, a.rate,
+  std::printf("members per gym: %d, rate: %.0f/s per path, taking turns each second, %.0f s each, %d connections per path\n", a.members, a.rate,
               a.seconds, kConnectionsPerPath);
-  run_interleaved(main_paths, a.rate, 2);  // warm-up: plans, caches
-  auto main_results = run_interleaved(main_paths, a.rate, a.seconds);
+  run_alternating(main_paths, a.rate, 2);  // warm-up: plans, caches
+  auto main_results = run_alternating(main_paths, a.rate, a.seconds);
   bool clean = report("phase 1: rls against reference", main_paths, main_results);
   double ratio = p99_ratio(*main_results[0], *main_results[1]);
 
   std::vector<Path> shape_paths = {rls_path(a.app_url, target),
                                    reference_in_transaction_path(a.superuser_url, prepared->reference_sql, target)};
-  auto shape_results = run_interleaved(shape_paths, a.rate, a.seconds);
+  auto shape_results = run_alternating(shape_paths, a.rate, a.seconds);
   clean = report("phase 2: rls against the reference in the same transaction shape", shape_paths, shape_results) &&
           clean;
   std::printf("\np99 ratio rls / reference: %.2f (limit %.2f)\n", ratio, a.max_ratio);
