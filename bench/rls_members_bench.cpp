@@ -1,8 +1,9 @@
 // The members list through row-level security against the same query without
 // it, at a constant rate, in one run (bench/rls_members.sh runs it on a
 // throwaway cluster):
-//   rls        the production path, as the server's role (workout_app): BEGIN,
-//              db::enter_gym as the gym's manager, db::list_members, COMMIT;
+//   rls        the production path, as the server's role (workout_app): BEGIN
+//              and db::enter_gym as the gym's manager in one round trip
+//              (db::begin_in_gym), db::list_members, COMMIT;
 //   reference  the same SELECT (read back from pg_prepared_statements after
 //              the production path prepared it) with an explicit
 //              `m.gym_id = $6` added, one statement, no transaction, as a role
@@ -79,11 +80,11 @@ auto timed(std::vector<double>& steps, F&& statement) {
 }
 
 Path rls_path(const std::string& url, const Target& target) {
-  return {"rls", url, {"BEGIN", "enter_gym", "list_members", "COMMIT"}, 2,
+  return {"rls", url, {"BEGIN + enter_gym", "list_members", "COMMIT"}, 1,
           [target](db::Connection& c, const std::string& q, std::vector<double>& steps) -> ws::Status {
             db::Transaction tx(c);
-            WS_RETURN_IF_ERROR(timed(steps, [&] { return tx.begin(); }));
-            WS_ASSIGN_OR_RETURN(auto place, timed(steps, [&] { return db::enter_gym(c, target.manager, target.gym); }));
+            WS_ASSIGN_OR_RETURN(auto place,
+                                timed(steps, [&] { return db::begin_in_gym(tx, target.manager, target.gym); }));
             if (!place) return ws::make_error(ws::ErrorKind::not_found, "bench", "the manager has no place in the gym");
             db::MemberQuery query;
             query.text = q;

@@ -139,9 +139,7 @@ Result<Rows> Connection::exec(const std::string& sql) {
   return finish(PGresultPtr(PQexec(conn_.get(), sql.c_str())), "statement");
 }
 
-Result<Rows> Connection::exec_prepared(const std::string& name, const std::string& sql,
-                                       const Params& params) {
-  WS_RETURN_IF_ERROR(ensure_connected());
+Status Connection::prepare_once(const std::string& name, const std::string& sql) {
   auto known = prepared_.find(name);
   if (known != prepared_.end() && known->second != sql) {
     return make_error(ErrorKind::internal, "database_error",
@@ -154,13 +152,67 @@ Result<Rows> Connection::exec_prepared(const std::string& name, const std::strin
     }
     prepared_.emplace(name, sql);
   }
+  return Status::Ok();
+}
+
+namespace {
+
+std::vector<const char*> c_values(const Params& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  return values;
+}
+
+}  // namespace
+
+Result<Rows> Connection::exec_prepared(const std::string& name, const std::string& sql,
+                                       const Params& params) {
+  WS_RETURN_IF_ERROR(ensure_connected());
+  WS_RETURN_IF_ERROR(prepare_once(name, sql));
+  std::vector<const char*> values = c_values(params);
   return finish(PGresultPtr(PQexecPrepared(conn_.get(), name.c_str(),
                                            static_cast<int>(values.size()), values.data(),
                                            nullptr, nullptr, 0)),
                 name);
+}
+
+Result<Rows> Connection::begin_with(const std::string& name, const std::string& sql, const Params& params) {
+  if (in_transaction_) return make_error(ErrorKind::internal, "database_error", "nested transaction");
+  WS_RETURN_IF_ERROR(ensure_connected());
+  WS_RETURN_IF_ERROR(prepare_once(name, sql));
+  std::vector<const char*> values = c_values(params);
+  PGconn* c = conn_.get();
+  bool sent = PQenterPipelineMode(c) && PQsendQueryParams(c, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) &&
+              PQsendQueryPrepared(c, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                                  nullptr, 0) &&
+              PQpipelineSync(c);
+  if (!sent) {
+    std::string detail = trimmed(PQerrorMessage(c));
+    drop(detail);
+    return database_unavailable(detail);
+  }
+  return read_pipeline(name);
+}
+
+// The results of begin_with()'s pipeline: BEGIN's, the statement's, then the
+// sync; each statement's result is followed by a null.
+Result<Rows> Connection::read_pipeline(const std::string& name) {
+  PGconn* c = conn_.get();
+  PGresultPtr begun(PQgetResult(c));
+  while (PGresultPtr rest{PQgetResult(c)}) {}  // the null after BEGIN's result
+  PGresultPtr statement(PQgetResult(c));
+  while (PGresultPtr rest{PQgetResult(c)}) {}
+  PGresultPtr sync(PQgetResult(c));
+  bool synced = sync && PQresultStatus(sync.get()) == PGRES_PIPELINE_SYNC;
+  if (!synced || !PQexitPipelineMode(c)) {
+    std::string detail = trimmed(PQerrorMessage(c));
+    drop(detail.empty() ? "the pipeline did not end" : detail);
+    return database_unavailable(detail);
+  }
+  if (!begun || PQresultStatus(begun.get()) != PGRES_COMMAND_OK) return error_from(begun.get(), "BEGIN");
+  in_transaction_ = true;
+  return finish(std::move(statement), name);
 }
 
 Status Connection::ping() {
@@ -204,6 +256,12 @@ Status Transaction::begin() {
   Status s = connection_.begin();
   open_ = s.ok();
   return s;
+}
+
+Result<Rows> Transaction::begin_with(const std::string& name, const std::string& sql, const Params& params) {
+  auto rows = connection_.begin_with(name, sql, params);
+  open_ = connection_.in_transaction();
+  return rows;
 }
 
 Status Transaction::commit() {

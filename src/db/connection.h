@@ -65,6 +65,10 @@ class Connection {
   // If the session is lost inside a transaction, every statement fails until
   // rollback(): reconnecting silently would run the rest outside it.
   Status begin();
+  // begin(), then `name`'s statement as exec_prepared() runs it, sent
+  // together in one round trip (a libpq pipeline). The transaction is open
+  // afterwards even when the statement failed (roll it back).
+  Result<Rows> begin_with(const std::string& name, const std::string& sql, const Params& params);
   Status commit();  // an aborted transaction's COMMIT is reported as an error
   void rollback();  // never fails: a lost session has rolled back already
 
@@ -73,6 +77,8 @@ class Connection {
 
  private:
   Status ensure_connected();
+  Status prepare_once(const std::string& name, const std::string& sql);
+  Result<Rows> read_pipeline(const std::string& name);
   void drop_if_closed_by_server();
   Result<Rows> finish(PGresultPtr result, const std::string& what);
   Error error_from(const PGresult* result, const std::string& what);
@@ -97,6 +103,8 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
 
   Status begin();
+  // Connection::begin_with(), the transaction then open like begin()'s.
+  Result<Rows> begin_with(const std::string& name, const std::string& sql, const Params& params);
   Status commit();
 
  private:

@@ -4,16 +4,38 @@
 
 namespace ws::db {
 
+namespace {
+
+constexpr const char* kEnterGymName = "gym_enter";
+constexpr const char* kEnterGymSql = "SELECT role, member_id FROM enter_gym($1, $2)";
+
+Result<std::optional<GymPlace>> place_from(const Rows& rows, const std::string& gym) {
+  if (rows.empty()) return std::optional<GymPlace>();
+  auto role = gym_role_from_string(rows.text(0, 0));
+  if (!role) return make_error(ErrorKind::internal, "database_error", "unknown gym role " + rows.text(0, 0));
+  return std::optional<GymPlace>(GymPlace{gym, *role, rows.optional_text(0, 1)});
+}
+
+}  // namespace
+
 Result<std::optional<GymPlace>> enter_gym(Connection& c, const std::string& user_id, const std::string& gym_id) {
   auto user = canonical_uuid(user_id);
   auto gym = canonical_uuid(gym_id);
   if (!user || !gym) return std::optional<GymPlace>();
-  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("gym_enter", "SELECT role, member_id FROM enter_gym($1, $2)",
-                                                 {*user, *gym}));
-  if (rows.empty()) return std::optional<GymPlace>();
-  auto role = gym_role_from_string(rows.text(0, 0));
-  if (!role) return make_error(ErrorKind::internal, "database_error", "unknown gym role " + rows.text(0, 0));
-  return std::optional<GymPlace>(GymPlace{*gym, *role, rows.optional_text(0, 1)});
+  WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared(kEnterGymName, kEnterGymSql, {*user, *gym}));
+  return place_from(rows, *gym);
+}
+
+Result<std::optional<GymPlace>> begin_in_gym(Transaction& tx, const std::string& user_id,
+                                             const std::string& gym_id) {
+  auto user = canonical_uuid(user_id);
+  auto gym = canonical_uuid(gym_id);
+  if (!user || !gym) {
+    WS_RETURN_IF_ERROR(tx.begin());
+    return std::optional<GymPlace>();
+  }
+  WS_ASSIGN_OR_RETURN(Rows rows, tx.begin_with(kEnterGymName, kEnterGymSql, {*user, *gym}));
+  return place_from(rows, *gym);
 }
 
 Result<GymPlace> create_gym(Connection& c, const std::string& user_id, const std::string& name,

@@ -33,6 +33,12 @@ struct GymPlace {
 // is malformed): the tenant stays unset.
 Result<std::optional<GymPlace>> enter_gym(Connection& c, const std::string& user_id, const std::string& gym_id);
 
+// Opens `tx` and enters the gym, both in one round trip: enter_gym()'s
+// answer, the transaction open either way (it rolls back when `tx` goes
+// uncommitted).
+Result<std::optional<GymPlace>> begin_in_gym(Transaction& tx, const std::string& user_id,
+                                             const std::string& gym_id);
+
 // Inside a transaction: creates a gym with `user_id` as its manager and
 // leaves the transaction in that gym. unprocessable "invalid_value" (field
 // "timezone") when PostgreSQL does not know the time zone.

@@ -125,6 +125,33 @@ TEST_F(DbConnection, CommittingAFailedTransactionIsAnError) {
   EXPECT_TRUE(connection_.exec("SELECT 1").ok());
 }
 
+// BEGIN and the first statement go in one round trip; what the statement set
+// with set_config(..., true) lasts for the transaction and ends with it.
+TEST_F(DbConnection, BeginWithRunsTheStatementInsideTheNewTransaction) {
+  {
+    db::Transaction tx(connection_);
+    auto set = tx.begin_with("set_local", "SELECT set_config('app.probe', $1, true)", {"inside"});
+    ASSERT_TRUE(set.ok()) << set.error().message;
+    EXPECT_TRUE(connection_.in_transaction());
+    auto read = connection_.exec("SELECT current_setting('app.probe', true)");
+    ASSERT_TRUE(read.ok());
+    EXPECT_EQ(read->text(0, 0), "inside");
+    ASSERT_TRUE(tx.commit().ok());
+  }
+  auto after = connection_.exec("SELECT coalesce(current_setting('app.probe', true), '')");
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->text(0, 0), "");
+  // A failing statement leaves the transaction open and aborted: it rolls back.
+  {
+    db::Transaction tx(connection_);
+    EXPECT_FALSE(tx.begin_with("bad_cast", "SELECT $1::int", {"not a number"}).ok());
+    EXPECT_TRUE(connection_.in_transaction());
+  }
+  EXPECT_FALSE(connection_.in_transaction());
+  EXPECT_TRUE(connection_.exec("SELECT 1").ok());
+  EXPECT_TRUE(connection_.exec_prepared("set_local", "SELECT set_config('app.probe', $1, true)", {"x"}).ok());
+}
+
 TEST_F(DbConnection, APreparedNameMeansOneStatement) {
   ASSERT_TRUE(connection_.exec_prepared("same", "SELECT 1", {}).ok());
   auto clash = connection_.exec_prepared("same", "SELECT 2", {});

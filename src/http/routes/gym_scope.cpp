@@ -14,8 +14,7 @@ Response committed(db::Transaction& tx, Response response) {
 Response in_gym(db::Connection& c, const std::string& user_id, const std::string& gym_id, const GymRoles& allowed,
                 const GymWork& work) {
   db::Transaction tx(c);
-  if (Status begun = tx.begin(); !begun) return error_response(begun.error());
-  auto place = db::enter_gym(c, user_id, gym_id);
+  auto place = db::begin_in_gym(tx, user_id, gym_id);
   if (!place) return error_response(place.error());
   if (!*place) return error_response(ErrorKind::not_found, "gym_not_found", "no gym with id " + gym_id, "gym_id");
   if (!allowed.count((*place)->role)) {
