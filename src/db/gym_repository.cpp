@@ -1,6 +1,7 @@
 #include "db/gym_repository.h"
 
 #include "db/exercise_rows.h"
+#include "db/tenancy.h"
 #include "db/uuid.h"
 
 namespace ws::db {
@@ -54,7 +55,7 @@ Error last_manager() {
 }  // namespace
 
 Result<std::vector<GymAccess>> gyms_of_account(Connection& c, const std::string& user_id) {
-  WS_RETURN_IF_ERROR(c.exec_prepared("account_act_as", "SELECT set_config('app.user_id', $1, true)", {user_id}));
+  WS_RETURN_IF_ERROR(act_as_account(c, user_id));
   WS_ASSIGN_OR_RETURN(
       Rows rows,
       c.exec_prepared("gyms_of_account",

@@ -1,6 +1,7 @@
 #include "db/invite_repository.h"
 
 #include "db/exercise_rows.h"
+#include "db/tenancy.h"
 #include "db/gym_rows.h"
 #include "db/member_repository.h"
 
@@ -61,7 +62,7 @@ Result<std::optional<std::string>> linked_account(Connection& c, const std::stri
 }
 
 Result<std::vector<Membership>> memberships_of_account(Connection& c, const std::string& user_id) {
-  WS_RETURN_IF_ERROR(c.exec_prepared("account_act_as", "SELECT set_config('app.user_id', $1, true)", {user_id}));
+  WS_RETURN_IF_ERROR(act_as_account(c, user_id));
   static const std::string sql = membership_sql("WHERE m.user_id = $1::uuid");
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("memberships_of_account", sql, {user_id}));
   return memberships_from(rows);
