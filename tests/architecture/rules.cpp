@@ -5,7 +5,7 @@ namespace ws::arch {
 const Rules& project_rules() {
   static const Rules rules{
       .layers = {"common", "glib_support", "config", "db", "timeline", "playlist", "fmp4", "render", "demo", "catalog", "cache",
-                 "stream", "coach", "accounts", "workouts", "gyms", "http", "app"},
+                 "stream", "coach", "accounts", "workouts", "gyms", "live", "wod", "http", "app"},
       .pure_modules =
           {
               {"timeline", {}},
@@ -14,6 +14,8 @@ const Rules& project_rules() {
               {"fmp4", {}},
               {"workouts", {}},
               {"gyms", {}},
+              {"live", {}},
+              {"wod", {}},
               // stream: pure except the files that probe media, run render jobs or
               // read and write files.
               {"stream",
