@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <memory>
 
 #include "app/executors.h"
 #include "app/stream_setup.h"
@@ -53,6 +54,13 @@ Status check_role_at_start(db::Database& db) {
   return db::check_server_role(*role);
 }
 
+// Under tests the clock stands still at the time of start and moves only when
+// a test moves it.
+std::unique_ptr<Clock> make_clock(const config::Live& live) {
+  if (live.manual_clock) return std::make_unique<ManualClock>(SystemClock().now());
+  return std::make_unique<SystemClock>();
+}
+
 void log_exchange(const http::ExchangeRecord& r) {
   log::RequestScope scope(r.request_id);
   log::get("http")->info("{} {} {} {}B {}us id={} from={}", r.method, r.path, r.status, r.bytes,
@@ -63,7 +71,8 @@ void log_exchange(const http::ExchangeRecord& r) {
 class Frontend {
  public:
   Frontend(const config::Config& config, Executors& executors, cache::ContentStore& store)
-      : clips_(config.media.media_dir),
+      : clock_(make_clock(config.live)),
+        clips_(config.media.media_dir),
         planner_(clips_, timeline_settings(config), renditions(config),
                  stream::directory_digest(config.render.pipelines_dir)),
         limits_{http::RateLimiter(config.server.rate_limit_per_minute),
@@ -72,7 +81,9 @@ class Frontend {
         services_{config,   executors.database(), executors.blocking(),          catalog_cache_,
                   timeline_settings(config),      executors.main_loop().context(), planner_,
                   executors.renders(),            store,                           metrics_,
-                  limits_,  signer_,              config.render.prefetch_segments},
+                  limits_,  signer_,              *clock_,
+                  dynamic_cast<ManualClock*>(clock_.get()),
+                  config.render.prefetch_segments},
         server_({config.server.host, config.server.port, config.server.max_body_bytes,
                  config.server.allowed_origins},
                 http::make_router(services_)) {
@@ -85,6 +96,7 @@ class Frontend {
   http::Server& server() { return server_; }
 
  private:
+  std::unique_ptr<Clock> clock_;
   stream::ClipCatalog clips_;
   stream::StreamPlanner planner_;
   http::CatalogCache catalog_cache_;

@@ -21,22 +21,38 @@ std::optional<int> offset_seconds(const std::string& text) {
 
 }  // namespace
 
-std::optional<std::string> utc_timestamp(std::string_view text) {
+std::optional<Instant> utc_instant(std::string_view text) {
   static const std::regex shape(
-      R"((\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:[.,]\d{1,9})?([Zz]|[+-]\d{2}:?\d{2}))");
+      R"((\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2}))");
   std::smatch m;
   const std::string subject(text);
   if (!std::regex_match(subject, m, shape)) return std::nullopt;
   chrono::year_month_day day{chrono::year(number_at(m, 1)), chrono::month(number_at(m, 2)),
                              chrono::day(number_at(m, 3))};
   int hour = number_at(m, 4), minute = number_at(m, 5), second = number_at(m, 6);
-  auto offset = offset_seconds(m[7].str());
+  auto offset = offset_seconds(m[8].str());
   if (!day.ok() || hour > 23 || minute > 59 || second > 59 || !offset) return std::nullopt;
   auto local = chrono::sys_days(day) + chrono::hours(hour) + chrono::minutes(minute) + chrono::seconds(second);
   auto instant = local - chrono::seconds(*offset);
   int year = static_cast<int>(chrono::year_month_day(chrono::floor<chrono::days>(instant)).year());
   if (year < 1 || year > 9999) return std::nullopt;
-  return utc_timestamp(instant);
+  std::string fraction = (m[7].str() + "000").substr(0, 3);
+  return chrono::time_point_cast<chrono::milliseconds>(instant) + chrono::milliseconds(std::stoi(fraction));
+}
+
+std::optional<std::string> utc_timestamp(std::string_view text) {
+  auto instant = utc_instant(text);
+  if (!instant) return std::nullopt;
+  return utc_timestamp(chrono::floor<chrono::seconds>(*instant));
+}
+
+std::string utc_timestamp_millis(Instant when) {
+  auto seconds = chrono::floor<chrono::seconds>(when);
+  std::string text = utc_timestamp(seconds);
+  char millis[8];
+  std::snprintf(millis, sizeof millis, ".%03dZ", static_cast<int>((when - seconds).count()));
+  text.replace(text.size() - 1, 1, millis);
+  return text;
 }
 
 std::string utc_timestamp(chrono::sys_seconds when) {

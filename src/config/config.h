@@ -123,6 +123,21 @@ struct Cache {
   bool operator==(const Cache&) const = default;
 };
 
+// Live classes: their window, their expiry and the limits of their sockets.
+struct Live {
+  int window_segments{};
+  int default_expiry_minutes{};
+  int expiry_check_seconds{};
+  int join_rate_per_minute{};
+  int socket_ping_seconds{};
+  int socket_max_message_bytes{};
+  int socket_max_messages_per_second{};
+  int socket_queue_limit{};
+  bool manual_clock{};
+
+  bool operator==(const Live&) const = default;
+};
+
 struct Config {
   Server server;
   Database database;
@@ -131,6 +146,7 @@ struct Config {
   Workout workout;
   Render render;
   Cache cache;
+  Live live;
 
   bool operator==(const Config&) const = default;
 };

@@ -130,6 +130,26 @@ constexpr Setting kSettings[] = {
     // [cache]
     {"cache.max_megabytes", "CACHE_MAX_MB", Integer{1, 1LL << 30}, "10240",
      field<&Config::cache, &Cache::max_megabytes>, "rendered segments kept on disk; least recently used go first"},
+
+    // [live]
+    {"live.window_segments", "LIVE_WINDOW_SEGMENTS", Integer{3, 1000}, "10",
+     field<&Config::live, &Live::window_segments>, "segments a live playlist lists (hls.js stalls on fewer than 3)"},
+    {"live.default_expiry_minutes", "LIVE_DEFAULT_EXPIRY_MINUTES", Integer{1, 7 * 24 * 60}, "120",
+     field<&Config::live, &Live::default_expiry_minutes>, "a live class's life when its creator gives none"},
+    {"live.expiry_check_seconds", "LIVE_EXPIRY_CHECK_SECONDS", Integer{1, 3600}, "5",
+     field<&Config::live, &Live::expiry_check_seconds>, "how often expired classes are closed"},
+    {"live.join_rate_per_minute", "LIVE_JOIN_RATE_PER_MINUTE", Integer{0, 1'000'000}, "20",
+     field<&Config::live, &Live::join_rate_per_minute>, "joins by code per client address; 0: no limit"},
+    {"live.socket_ping_seconds", "LIVE_SOCKET_PING_SECONDS", Integer{1, 3600}, "15",
+     field<&Config::live, &Live::socket_ping_seconds>, "a class socket is pinged this often; two missed pongs close it"},
+    {"live.socket_max_message_bytes", "LIVE_SOCKET_MAX_MESSAGE_BYTES", Integer{128, 1 << 20}, "16384",
+     field<&Config::live, &Live::socket_max_message_bytes>, "larger incoming messages close the socket (1009)"},
+    {"live.socket_max_messages_per_second", "LIVE_SOCKET_MAX_MESSAGES_PER_SECOND", Integer{1, 10'000}, "10",
+     field<&Config::live, &Live::socket_max_messages_per_second>, "more from one peer closes it (1008)"},
+    {"live.socket_queue_limit", "LIVE_SOCKET_QUEUE_LIMIT", Integer{1, 1'000'000}, "256",
+     field<&Config::live, &Live::socket_queue_limit>, "messages waiting for a slow reader before it is closed"},
+    {"live.manual_clock", "LIVE_MANUAL_CLOCK", Boolean{}, "false", field<&Config::live, &Live::manual_clock>,
+     "tests only: the server's clock stands still and moves only by POST /api/admin/clock"},
 };
 
 }  // namespace

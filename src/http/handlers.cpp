@@ -5,6 +5,7 @@ namespace ws::http {
 Router make_router(Services& services) {
   Router router;
   add_health_routes(router, services);
+  add_clock_routes(router, services);
   add_metrics_routes(router, services);
   add_catalog_routes(router, services);
   add_workout_routes(router, services);

@@ -8,6 +8,7 @@
 namespace ws::http {
 
 void add_health_routes(Router& router, Services& services);
+void add_clock_routes(Router& router, Services& services);
 void add_metrics_routes(Router& router, Services& services);
 void add_catalog_routes(Router& router, Services& services);
 void add_workout_routes(Router& router, Services& services);

@@ -9,6 +9,7 @@
 
 #include "cache/content_store.h"
 #include "cache/render_scheduler.h"
+#include "common/clock.h"
 #include "glib_support/main_loop.h"  // run_on_main_loop: the hop back to main_context
 #include "common/worker_pool.h"
 #include "config/config.h"
@@ -37,6 +38,8 @@ struct Services {
   RequestMetrics& metrics;
   RateLimits& limits;
   const StreamSigner& signer;  // stream URLs: signed and checked when configured
+  const Clock& clock;         // wall-clock time of live classes
+  ManualClock* manual_clock;  // the same clock when tests run the server on one, else null
   int prefetch_segments = 3;  // rendered ahead of each segment request
 };
 

@@ -9,9 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/clock.h"
+
 namespace ws::live {
 
-using Instant = std::chrono::sys_time<std::chrono::milliseconds>;
+using ws::Instant;
 
 enum class ClassState { scheduled, live, paused, ended };
 

@@ -37,8 +37,9 @@ std::set<Route> server_routes() {
   RequestMetrics metrics;
   RateLimits limits{RateLimiter(0), RateLimiter(0)};
   StreamSigner signer("", std::chrono::hours(1));
+  SystemClock clock;
   Services services{config, database, blocking, catalog_cache, test::default_timeline_settings(), nullptr,
-                    planner, renders, **store, metrics, limits, signer};
+                    planner, renders, **store, metrics, limits, signer, clock, nullptr};
   std::set<Route> out;
   for (auto [method, pattern] : make_router(services).routes()) {
     // "{*}" (the rest of the path) is spelled as a named parameter in OpenAPI.

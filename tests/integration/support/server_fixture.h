@@ -27,9 +27,13 @@ class ServerTest : public ::testing::Test {
     env_.media_dir = media_dir();
     env_.cache_dir = std::string(WS_TEST_MEDIA_DIR) + "/cache-" + db_.name();
     migrate_and_seed(env_);
+    configure(env_);
     server_ = std::make_unique<ServerProcess>(env_);
     client_ = std::make_unique<HttpClient>(server_->port());
   }
+
+  // A suite's own environment for the server (env.extra), before it starts.
+  virtual void configure(ServerEnv&) {}
 
   boost::json::value get_json(const std::string& path, int expected = 200) {
     auto reply = client_->get(path);
