@@ -159,6 +159,8 @@ _pg_create_database() {
 
 # The roles exist with their passwords, and the database belongs to the owner
 # role. Tables a cluster made before the roles existed are handed over too.
+# workout_entry (no login) owns the functions that read an account's own rows
+# across gyms; the owner is its member so that migrations can hand them over.
 _pg_create_roles() {
   local dir=$1 port=$2 password=$3 role sql=""
   for role in "${PG_ROLES[@]}"; do
@@ -166,6 +168,9 @@ _pg_create_roles() {
     sql+=" CREATE ROLE $role; END IF; END \$\$;"
     sql+="ALTER ROLE $role LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '$(_pg_password "$dir" "$role")';"
   done
+  sql+="DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workout_entry') THEN"
+  sql+=" CREATE ROLE workout_entry; END IF; END \$\$;"
+  sql+="ALTER ROLE workout_entry NOLOGIN NOSUPERUSER BYPASSRLS; GRANT workout_entry TO workout_owner;"
   sql+="ALTER DATABASE $PG_DATABASE OWNER TO workout_owner;"
   _pg_psql "$port" "$password" -c "$sql" >/dev/null &&
     _pg_psql "$port" "$password" -d "$PG_DATABASE" -c "

@@ -55,15 +55,14 @@ Error last_manager() {
 }  // namespace
 
 Result<std::vector<GymAccess>> gyms_of_account(Connection& c, const std::string& user_id) {
-  WS_RETURN_IF_ERROR(act_as_account(c, user_id));
   WS_ASSIGN_OR_RETURN(
       Rows rows,
       c.exec_prepared("gyms_of_account",
                       "SELECT g.id, g.name, g.timezone, " + iso8601("g.created_at") +
-                          ", coalesce(s.role, 'member'), m.id FROM gyms g "
-                          "LEFT JOIN gym_staff s ON s.gym_id = g.id AND s.user_id = $1::uuid "
-                          "LEFT JOIN gym_members m ON m.gym_id = g.id AND m.user_id = $1::uuid AND m.is_active "
-                          "WHERE s.user_id IS NOT NULL OR m.id IS NOT NULL ORDER BY g.name, g.id",
+                          ", coalesce(s.role, 'member'), m.id FROM account_gym_rows($1::uuid) g "
+                          "LEFT JOIN account_staff_rows($1::uuid) s ON s.gym_id = g.id "
+                          "LEFT JOIN account_member_rows($1::uuid) m ON m.gym_id = g.id AND m.is_active "
+                          "ORDER BY g.name, g.id",
                       {user_id}));
   std::vector<GymAccess> out;
   for (int i = 0; i < rows.size(); ++i) {

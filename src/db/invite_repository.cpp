@@ -8,9 +8,11 @@
 namespace ws::db {
 namespace {
 
-std::string membership_sql(const std::string& where) {
-  return "SELECT g.id, g.name, g.timezone, " + iso8601("g.created_at") + ", " + member_columns() +
-         " FROM gym_members m JOIN gyms g ON g.id = m.gym_id " + where + " ORDER BY g.name, m.id";
+// `members` and `gyms` name the row sources: the tables inside the current
+// gym, or an account's own rows across gyms (account_member_rows, ...).
+std::string membership_sql(const std::string& members, const std::string& gyms, const std::string& where) {
+  return "SELECT g.id, g.name, g.timezone, " + iso8601("g.created_at") + ", " + member_columns() + " FROM " +
+         members + " m JOIN " + gyms + " g ON g.id = m.gym_id " + where + " ORDER BY g.name, m.id";
 }
 
 std::vector<Membership> memberships_from(const Rows& rows) {
@@ -48,7 +50,7 @@ Result<Membership> redeem_invite(Connection& c, const std::string& user_id, cons
     return make_error(ErrorKind::not_found, "invalid_invite", "invite_code: unknown, used or expired",
                       "invite_code");
   }
-  static const std::string sql = membership_sql("WHERE m.id = $1::uuid");
+  static const std::string sql = membership_sql("gym_members", "gyms", "WHERE m.id = $1::uuid");
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("membership_get", sql, {redeemed->text(0, 1)}));
   return memberships_from(rows).at(0);
 }
@@ -62,8 +64,8 @@ Result<std::optional<std::string>> linked_account(Connection& c, const std::stri
 }
 
 Result<std::vector<Membership>> memberships_of_account(Connection& c, const std::string& user_id) {
-  WS_RETURN_IF_ERROR(act_as_account(c, user_id));
-  static const std::string sql = membership_sql("WHERE m.user_id = $1::uuid");
+  static const std::string sql =
+      membership_sql("account_member_rows($1::uuid)", "account_gym_rows($1::uuid)", "");
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("memberships_of_account", sql, {user_id}));
   return memberships_from(rows);
 }

@@ -38,11 +38,6 @@ Result<std::optional<GymPlace>> begin_in_gym(Transaction& tx, const std::string&
   return place_from(rows, *gym);
 }
 
-Status act_as_account(Connection& c, const std::string& user_id) {
-  WS_RETURN_IF_ERROR(c.exec_prepared("account_act_as", "SELECT set_config('app.user_id', $1, true)", {user_id}));
-  return Status::Ok();
-}
-
 Result<GymPlace> create_gym(Connection& c, const std::string& user_id, const std::string& name,
                             const std::string& timezone) {
   WS_ASSIGN_OR_RETURN(Rows known, c.exec_prepared("gym_timezone_known",

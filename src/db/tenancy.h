@@ -39,10 +39,6 @@ Result<std::optional<GymPlace>> enter_gym(Connection& c, const std::string& user
 Result<std::optional<GymPlace>> begin_in_gym(Transaction& tx, const std::string& user_id,
                                              const std::string& gym_id);
 
-// Inside a transaction, outside any gym: the account whose own staff and
-// member rows (in every gym) the following statements may read.
-Status act_as_account(Connection& c, const std::string& user_id);
-
 // Inside a transaction: creates a gym with `user_id` as its manager and
 // leaves the transaction in that gym. unprocessable "invalid_value" (field
 // "timezone") when PostgreSQL does not know the time zone.
