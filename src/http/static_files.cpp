@@ -39,6 +39,13 @@ void add_static_routes(Router& router, Services& s) {
   router.add("GET", "/", [&s](Request&, const ResponderPtr& responder) {
     responder->respond(serve_file(s.config.server.web_dir, "index.html", "no-cache"));
   });
+  // A live class's screen and the join page, at short addresses people type.
+  router.add("GET", "/tv/{code}", [&s](Request&, const ResponderPtr& responder) {
+    responder->respond(serve_file(s.config.server.web_dir, "tv.html", "no-cache"));
+  });
+  router.add("GET", "/join", [&s](Request&, const ResponderPtr& responder) {
+    responder->respond(serve_file(s.config.server.web_dir, "join.html", "no-cache"));
+  });
   router.add("GET", "/web/{*}", [&s](Request& request, const ResponderPtr& responder) {
     responder->respond(serve_file(s.config.server.web_dir, request.param("*"), "no-cache"));
   });

@@ -2,20 +2,20 @@
 // the account is a manager, coach or staff (remembered across visits), then
 // its members (manager_members.js) and a member's card (manager_card.js).
 import { setUpAccount } from './account.js';
-import { api, post } from './manager_api.js';
+import { chosenGym, fillGymSelect, workingGyms } from './gym_choice.js';
+import { post } from './manager_api.js';
 import { MemberCard } from './manager_card.js';
 import { MemberList } from './manager_members.js';
 import { $, clearFormErrors, filledFields, humanize, showFormError } from './manager_ui.js';
 
 const GYM_KEY = 'ws.manager.gym';
-const WORKING_ROLES = new Set(['manager', 'coach', 'staff']);
 
 let gyms = [];
 const card = new MemberCard();
 const members = new MemberList((member) => card.open(currentGym(), member.id));
 
 function currentGym() {
-  return gyms.find((g) => g.id === $('gym-select').value) || null;
+  return chosenGym($('gym-select'), gyms, GYM_KEY);
 }
 
 function showGym() {
@@ -25,18 +25,13 @@ function showGym() {
   $('gym-role').textContent = gym ? `You are ${humanize(gym.role)} here · ${gym.timezone}` : '';
   document.body.dataset.gymId = gym ? gym.id : '';
   if (!gym) return;
-  localStorage.setItem(GYM_KEY, gym.id);
   members.show(gym);
 }
 
 async function loadGyms(preferredId) {
   $('gym-status').textContent = 'Loading your gyms…';
-  const answer = await api('/api/gyms');
-  gyms = answer.gyms.filter((g) => WORKING_ROLES.has(g.role));
-  const select = $('gym-select');
-  select.replaceChildren(...gyms.map((g) => new Option(g.name, g.id)));
-  const wanted = [preferredId, localStorage.getItem(GYM_KEY)].find((id) => gyms.some((g) => g.id === id));
-  if (wanted) select.value = wanted;
+  gyms = await workingGyms();
+  fillGymSelect($('gym-select'), gyms, GYM_KEY, preferredId);
   $('gym-choice').hidden = gyms.length === 0;
   $('new-gym').open = gyms.length === 0;
   $('gym-status').textContent = gyms.length ? '' : 'You work at no gym yet: create one, or ask its manager to add you.';

@@ -41,8 +41,9 @@ export class Player {
     });
   }
 
-  // Plays a stream as returned by POST /api/workouts/{id}/stream.
-  async load(stream) {
+  // Plays a stream as returned by POST /api/workouts/{id}/stream (or a live
+  // class's join answer); hlsConfig: hls.js settings on top of ours.
+  async load(stream, hlsConfig = {}) {
     this.stop();
     Object.assign(this.public, { stream, errors: [], warnings: [] });
     this.recoveries = { media: 0, network: 0 };
@@ -50,7 +51,7 @@ export class Player {
     this.video.dataset.fatalErrors = '0';
     const Hls = window.Hls;
     if (Hls && Hls.isSupported()) {
-      this.#startHlsJs(Hls, stream.hls_url);
+      this.#startHlsJs(Hls, stream.hls_url, hlsConfig);
     } else if (this.video.canPlayType('application/vnd.apple.mpegurl')) {
       this.#setEngine('native');
       this.video.src = stream.hls_url;
@@ -77,8 +78,8 @@ export class Player {
     this.#setState('idle');
   }
 
-  #startHlsJs(Hls, url) {
-    const hls = new Hls({ enableWorker: true, backBufferLength: 60 });
+  #startHlsJs(Hls, url, hlsConfig) {
+    const hls = new Hls({ enableWorker: true, backBufferLength: 60, ...hlsConfig });
     this.hls = this.public.hls = hls;
     this.#setEngine('hls.js');
     hls.on(Hls.Events.ERROR, (_event, data) => this.#onHlsError(Hls, hls, data));
