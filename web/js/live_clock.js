@@ -57,17 +57,34 @@ function shownTime(video, hls) {
 
 // Every `everyMs`, moves the player toward the class clock; reports
 // {offsetMs: shown − target} through onStatus and on video.dataset.syncOffsetMs.
+// A class younger than the delay has nothing that early to show: the player
+// holds on its first picture until the class clock reaches it.
 export function keepInSync(video, getHls, clock, { delayMs = SYNC_DELAY_MS, everyMs = 500, onStatus } = {}) {
-  const timer = setInterval(() => {
+  let holding = false;
+  const step = () => {
     const shown = shownTime(video, getHls());
-    if (shown === null || video.paused || video.readyState < 2) return;
+    if (shown === null || video.readyState < 2 || (video.paused && !holding)) return;
     const target = clock.now() - delayMs;
-    const step = syncStep(shown, target);
-    if (step.seekBy !== undefined) video.currentTime += step.seekBy;
-    else video.playbackRate = step.rate;
     video.dataset.syncOffsetMs = String(Math.round(shown - target));
+    if (holding) {
+      if (target >= shown) { holding = false; video.play().catch(() => {}); }
+      return;
+    }
+    const move = syncStep(shown, target);
+    if (move.seekBy !== undefined) {
+      const earliest = video.seekable.length ? video.seekable.start(0) : 0;
+      if (video.currentTime + move.seekBy < earliest) {
+        holding = true;
+        video.pause();
+        return;
+      }
+      video.currentTime += move.seekBy;
+    } else {
+      video.playbackRate = move.rate;
+    }
     if (onStatus) onStatus({ offsetMs: shown - target, rate: video.playbackRate });
-  }, everyMs);
+  };
+  const timer = setInterval(step, everyMs);
   return () => clearInterval(timer);
 }
 
