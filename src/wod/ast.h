@@ -24,7 +24,7 @@ enum class FormKind { amrap, for_time, emom, rft, tabata };
 struct Form {
   FormKind kind = FormKind::for_time;
   std::optional<int> duration_seconds;  // AMRAP, EMOM (as written); TABATA (240)
-  std::optional<int> cap_seconds;       // ForTime's optional cap
+  std::optional<int> cap_seconds;       // the optional cap of ForTime and RFT
   std::optional<int> rounds;            // RFT (as written); TABATA (8)
   std::optional<int> work_seconds;      // TABATA's work interval (20)
   std::optional<int> rest_seconds;      // TABATA's rest interval (10)
@@ -43,7 +43,7 @@ struct Quantity {
   double value = 0;                    // per set; the male (or only) value of a dual
   std::optional<double> female_value;  // `15/12 cal`: 12
   int sets = 1;                        // `5 x 10`: 5
-  std::string text;                    // as written, e.g. "15/12 cal", "5km", "1:00"
+  std::string text;                    // as written, e.g. "15/12 cal", "5km", "1mi", "30ft", "1:00"
 };
 
 // One side of a load: a weight (kg, lb), a height (in, cm, ft) or a share

@@ -78,13 +78,25 @@ Weighted weigh(const MovementItem& item) {
   return Weighted{seconds + kTransitionSeconds, complexity, loaded ? ratio.value_or(1) : 0};
 }
 
-double rounds_of_work(const Wod& wod, double round_seconds) {
-  double seconds = round_seconds * wod.form.rounds.value_or(1);
-  if (!wod.items.empty()) {
-    if (const auto* last_rest = std::get_if<RestItem>(&wod.items.back())) seconds -= last_rest->seconds;  // no rest after the last round
+double rest_seconds(const std::vector<Item>& items) {
+  double seconds = 0;
+  for (const Item& item : items) {
+    if (const auto* rest = std::get_if<RestItem>(&item)) seconds += rest->seconds;
   }
-  // Long efforts slow down: up to 30% over an hour and a half.
-  return seconds * (1 + std::min(0.3, seconds / 60 / 300));
+  return seconds;
+}
+
+// Rounds of the items; long efforts slow down (up to 30% over an hour and a
+// half of work), rests do not, and the last round needs no closing rest.
+double rounds_of_work(const Wod& wod) {
+  int rounds = wod.form.rounds.value_or(1);
+  double rests = rest_seconds(wod.items);
+  double work = (estimate_round_seconds(wod.items) - rests) * rounds;
+  double trailing_rest = 0;
+  if (!wod.items.empty()) {
+    if (const auto* last = std::get_if<RestItem>(&wod.items.back())) trailing_rest = last->seconds;
+  }
+  return work * (1 + std::min(0.3, work / 60 / 300)) + rests * rounds - trailing_rest;
 }
 
 struct Mix {
@@ -142,7 +154,7 @@ Estimate estimate(const Wod& wod) {
   Estimate out;
   const Form& form = wod.form;
   if (form.kind == FormKind::for_time || form.kind == FormKind::rft) {
-    out.work_seconds = static_cast<int>(std::lround(rounds_of_work(wod, estimate_round_seconds(wod.items))));
+    out.work_seconds = static_cast<int>(std::lround(rounds_of_work(wod)));
     out.capped = form.cap_seconds && out.work_seconds > *form.cap_seconds;
     out.duration_seconds = out.capped ? *form.cap_seconds : out.work_seconds;
   } else {

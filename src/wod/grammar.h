@@ -46,7 +46,7 @@ struct dual_tail : seq<hs, one<'/'>, hs, decimal> {};
 struct cal_word : sor<istring<'c', 'a', 'l', 'o', 'r', 'i', 'e', 's'>, istring<'c', 'a', 'l', 's'>, istring<'c', 'a', 'l'>> {};
 struct calories : seq<decimal, opt<dual_tail>, hs, cal_word, unit_end> {};
 struct timed : seq<plus<digit>, sor<istring<'s', 'e', 'c'>, istring<'m', 'i', 'n'>, one<'s', 'S', 'h', 'H'>>, unit_end> {};
-struct distance_unit : sor<istring<'k', 'm'>, istring<'m', 'i'>, one<'m', 'M'>> {};
+struct distance_unit : sor<istring<'k', 'm'>, istring<'m', 'i'>, istring<'f', 't'>, one<'m', 'M'>> {};
 struct distance : seq<decimal, opt<one<'/'>, decimal>, distance_unit, unit_end> {};
 struct reps : seq<integer, opt<one<'/'>, integer>, unit_end> {};
 struct count : sor<calories, clock_time, timed, distance, reps> {};
@@ -95,13 +95,18 @@ struct wod_item : sor<rest_item, notes_decl, scheme_line, movement_line> {};
 
 // Forms.
 struct form_duration : duration {};
+struct cap_duration : duration {};
 struct rounds_count : seq<integer, unit_end> {};
-struct cap_clause : if_must<keyword<'c', 'a', 'p'>, sp, form_duration> {};
+struct cap_clause : if_must<keyword<'c', 'a', 'p'>, sp, cap_duration> {};
+struct amrap_word : keyword<'a', 'm', 'r', 'a', 'p'> {};
+struct emom_word : keyword<'e', 'm', 'o', 'm'> {};
+struct rft_word : keyword<'r', 'f', 't'> {};
+struct tabata_word : keyword<'t', 'a', 'b', 'a', 't', 'a'> {};
 struct for_time_word : sor<keyword<'f', 'o', 'r', 't', 'i', 'm', 'e'>, keyword<'f', 'o', 'r', '_', 't', 'i', 'm', 'e'>,
                            keyword<'f', 't'>> {};
-struct form : sor<if_must<keyword<'a', 'm', 'r', 'a', 'p'>, sp, form_duration>, seq<for_time_word, opt<sp, cap_clause>>,
-                  if_must<keyword<'e', 'm', 'o', 'm'>, sp, form_duration>,
-                  if_must<keyword<'r', 'f', 't'>, sp, rounds_count>, keyword<'t', 'a', 'b', 'a', 't', 'a'>> {};
+struct form : sor<if_must<amrap_word, sp, form_duration>, if_must<emom_word, sp, form_duration>,
+                  seq<if_must<rft_word, sp, rounds_count>, opt<sp, cap_clause>>, seq<for_time_word, opt<sp, cap_clause>>,
+                  tabata_word> {};
 struct wod_keyword : keyword<'w', 'o', 'd'> {};
 struct wod_open : one<'{'> {};
 struct wod_close : one<'}'> {};

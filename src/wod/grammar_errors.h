@@ -27,6 +27,7 @@ template <> inline constexpr const char* expected<progress_text> = "a quoted pro
 template <> inline constexpr const char* expected<progress_close> = "')' closing PROGRESS";
 template <> inline constexpr const char* expected<rest_duration> = kDurationExpected;
 template <> inline constexpr const char* expected<form_duration> = kDurationExpected;
+template <> inline constexpr const char* expected<cap_duration> = kDurationExpected;
 template <> inline constexpr const char* expected<notes_colon> = "':' after notes";
 template <> inline constexpr const char* expected<notes_value> = "a value (like \"Scale as needed\")";
 template <> inline constexpr const char* expected<rounds_count> = "a number of rounds (like 5)";

@@ -11,6 +11,7 @@ namespace {
 
 constexpr double kMetresPerKilometre = 1000;
 constexpr double kMetresPerMile = 1609.344;
+constexpr double kMetresPerFoot = 0.3048;
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -148,6 +149,7 @@ std::optional<Quantity> decode_distance(std::string_view text) {
   auto strip = [&](std::size_t n) { return std::string_view(low).substr(0, low.size() - n); };
   if (low.ends_with("km")) return decode_pair(strip(2), QuantityKind::distance, kMetresPerKilometre);
   if (low.ends_with("mi")) return decode_pair(strip(2), QuantityKind::distance, kMetresPerMile);
+  if (low.ends_with("ft")) return decode_pair(strip(2), QuantityKind::distance, kMetresPerFoot);
   // "400/200m" carries the unit on the second side only.
   return decode_pair(strip(1), QuantityKind::distance, 1);
 }
@@ -160,7 +162,7 @@ std::optional<Quantity> decode_count(std::string_view text, double max_value) {
   } else if (low.find(':') != std::string::npos || low.ends_with('s') || low.ends_with("sec") ||
              low.ends_with("min") || low.ends_with('h')) {
     if (auto seconds = decode_duration(low, false)) q = Quantity{QuantityKind::duration, double(*seconds), {}, 1, {}};
-  } else if (low.ends_with('m') || low.ends_with("mi")) {
+  } else if (low.ends_with('m') || low.ends_with("mi") || low.ends_with("ft")) {
     q = decode_distance(low);
   } else {
     q = decode_pair(low, QuantityKind::reps, 1);

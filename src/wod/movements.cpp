@@ -52,10 +52,13 @@ std::vector<Movement> build_catalog() {
   return rows;
 }
 
-// Drops an English plural ending: "pushups" -> "pushup", "snatches" -> "snatch", "press" stays.
+// Drops an English plural ending: "pushups" -> "pushup", "snatches" -> "snatch", "carries" -> "carry",
+// "press" stays.
 std::string singular(std::string word) {
   auto ends = [&](std::string_view tail) { return word.size() > tail.size() + 1 && word.ends_with(tail); };
-  if (ends("ches") || ends("shes") || ends("sses") || ends("xes")) {
+  if (ends("ies")) {
+    word.replace(word.size() - 3, 3, "y");
+  } else if (ends("ches") || ends("shes") || ends("sses") || ends("xes")) {
     word.resize(word.size() - 2);
   } else if (ends("s") && !ends("ss") && !ends("us")) {
     word.pop_back();
@@ -85,11 +88,17 @@ const std::vector<Movement>& movement_catalog() {
 
 std::string movement_key(std::string_view name) {
   std::string key;
-  for (char c : name) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) key.push_back(static_cast<char>(std::tolower(u)));
+  std::string word;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    unsigned char u = i < name.size() ? static_cast<unsigned char>(name[i]) : ' ';
+    if (std::isalnum(u) || u >= 0x80) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (!word.empty()) {
+      key += singular(std::move(word));
+      word.clear();
+    }
   }
-  return singular(std::move(key));
+  return key;
 }
 
 const Movement* find_movement(std::string_view name) {

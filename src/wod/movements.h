@@ -4,8 +4,8 @@
 // estimates need (complexity, seconds per rep / metre / calorie, default
 // loads) and what search needs (category, muscles, equipment, modality).
 // The database's movement_catalog table is seeded from these rows.
-// Names resolve through aliases, ignoring case, punctuation, spaces and a
-// plural ending: "Pull_ups", "pull-up", "pullups" all find pull_up.
+// Names resolve through aliases, ignoring case, punctuation, spaces and
+// plural endings: "Pull_ups", "pull-up", "pullups" all find pull_up.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,8 +47,8 @@ const std::vector<Movement>& movement_catalog();
 // The row a written name resolves to, or nullptr for an unknown movement.
 const Movement* find_movement(std::string_view name);
 
-// The lookup key of a name: lower case, letters and digits only, a plural
-// ending dropped ("Pull_ups" -> "pullup").
+// The lookup key of a name: lower case, letters and digits only, each word's
+// plural ending dropped ("Pull_ups" -> "pullup", "Knees-to-elbows" -> "kneetoelbow").
 std::string movement_key(std::string_view name);
 
 // The snake_case form an unknown movement is kept under: "Sled_Pushes" ->

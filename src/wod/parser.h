@@ -54,6 +54,8 @@ class [[nodiscard]] Parsed {
   T&& value() && { return std::get<0>(std::move(v_)); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
   const SyntaxError& error() const { return std::get<1>(v_); }
 
  private:

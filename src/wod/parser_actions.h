@@ -55,7 +55,9 @@ template <> struct parser_action<g::field_name> : text_action<&WodBuilder::score
 template <> struct parser_action<g::field_type> : text_action<&WodBuilder::score_field_type> {};
 template <> struct parser_action<g::field_default> : text_action<&WodBuilder::score_field_default> {};
 template <> struct parser_action<g::notes_value> : text_action<&WodBuilder::note> {};
-template <> struct parser_action<g::form> : placed_text_action<&WodBuilder::form> {};
+template <> struct parser_action<g::form_duration> : placed_text_action<&WodBuilder::form_duration> {};
+template <> struct parser_action<g::cap_duration> : placed_text_action<&WodBuilder::form_cap> {};
+template <> struct parser_action<g::rounds_count> : placed_text_action<&WodBuilder::form_rounds> {};
 template <> struct parser_action<g::rest_duration> : placed_text_action<&WodBuilder::rest> {};
 template <> struct parser_action<g::quantity> : placed_text_action<&WodBuilder::quantity> {};
 template <> struct parser_action<g::movement_name> : placed_text_action<&WodBuilder::movement_name> {};
@@ -112,6 +114,17 @@ struct parser_action<g::wod_keyword> {
     builder.begin_wod(position_of(in));
   }
 };
+
+template <FormKind Kind>
+struct form_kind_action {
+  static void apply0(WodBuilder& builder) { builder.form_kind(Kind); }
+};
+
+template <> struct parser_action<g::amrap_word> : form_kind_action<FormKind::amrap> {};
+template <> struct parser_action<g::emom_word> : form_kind_action<FormKind::emom> {};
+template <> struct parser_action<g::rft_word> : form_kind_action<FormKind::rft> {};
+template <> struct parser_action<g::tabata_word> : form_kind_action<FormKind::tabata> {};
+template <> struct parser_action<g::for_time_word> : form_kind_action<FormKind::for_time> {};
 
 template <>
 struct parser_action<g::component_word> {

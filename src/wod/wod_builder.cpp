@@ -11,15 +11,6 @@ namespace {
 
 constexpr int kMaxRounds = 1000;
 
-std::string lower_word(std::string_view text) {
-  std::string word;
-  for (char c : text) {
-    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '_') break;
-    word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return word;
-}
-
 std::string number_text(double value) { return std::to_string(static_cast<long long>(value)); }
 
 }  // namespace
@@ -99,27 +90,29 @@ int WodBuilder::duration_seconds(std::string_view text, SourcePosition position)
   return *seconds;
 }
 
-void WodBuilder::form(std::string_view text, SourcePosition position) {
-  std::string kind = lower_word(text);
-  std::string_view rest = trim(text.substr(kind.size()));
-  Form& form = wod_.form;
-  if (kind == "amrap" || kind == "emom") {
-    form.kind = kind == "amrap" ? FormKind::amrap : FormKind::emom;
-    form.duration_seconds = duration_seconds(rest, position);
-  } else if (kind == "rft") {
-    auto rounds = decode_number(rest);
-    if (!rounds || *rounds < 1 || *rounds > kMaxRounds) {
-      throw BuildError{position, "a number of rounds from 1 to " + std::to_string(kMaxRounds)};
-    }
-    form.kind = FormKind::rft;
-    form.rounds = static_cast<int>(*rounds);
-  } else if (kind == "tabata") {
-    form = Form{FormKind::tabata, kTabataRounds * (kTabataWorkSeconds + kTabataRestSeconds), std::nullopt,
-                kTabataRounds, kTabataWorkSeconds, kTabataRestSeconds};
-  } else {
-    form.kind = FormKind::for_time;
-    if (!rest.empty()) form.cap_seconds = duration_seconds(trim(rest.substr(3)), position);  // after "cap"
+void WodBuilder::form_kind(FormKind kind) {
+  wod_.form = Form{};
+  wod_.form.kind = kind;
+  if (kind == FormKind::tabata) {
+    wod_.form = Form{FormKind::tabata, kTabataRounds * (kTabataWorkSeconds + kTabataRestSeconds), std::nullopt,
+                     kTabataRounds, kTabataWorkSeconds, kTabataRestSeconds};
   }
+}
+
+void WodBuilder::form_duration(std::string_view text, SourcePosition position) {
+  wod_.form.duration_seconds = duration_seconds(text, position);
+}
+
+void WodBuilder::form_cap(std::string_view text, SourcePosition position) {
+  wod_.form.cap_seconds = duration_seconds(text, position);
+}
+
+void WodBuilder::form_rounds(std::string_view text, SourcePosition position) {
+  auto rounds = decode_number(text);
+  if (!rounds || *rounds < 1 || *rounds > kMaxRounds) {
+    throw BuildError{position, "a number of rounds from 1 to " + std::to_string(kMaxRounds)};
+  }
+  wod_.form.rounds = static_cast<int>(*rounds);
 }
 
 void WodBuilder::add_item(Item item, SourcePosition position) {

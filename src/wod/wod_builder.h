@@ -44,7 +44,10 @@ class WodBuilder {
   void component(SourcePosition position);
 
   void begin_wod(SourcePosition position);
-  void form(std::string_view text, SourcePosition position);
+  void form_kind(FormKind kind);
+  void form_duration(std::string_view text, SourcePosition position);
+  void form_cap(std::string_view text, SourcePosition position);
+  void form_rounds(std::string_view text, SourcePosition position);
   void rest(std::string_view text, SourcePosition position);
   void quantity(std::string_view text, SourcePosition position);
   void movement_name(std::string_view text, SourcePosition position);
