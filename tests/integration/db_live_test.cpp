@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "accounts/passwords.h"
+#include "accounts/sign_in.h"
+#include "app/demo_gyms.h"
 #include "common/utc_time.h"
 #include "db/live_repository.h"
 #include "support/demo_gyms_db.h"
@@ -113,7 +115,7 @@ TEST_F(LiveRepository, FindsAClassByCodeInAnyCaseWithoutAGym) {
   }
 }
 
-TEST_F(LiveRepository, AuthenticatesParticipantsAndTheGymsCoaches) {
+TEST_F(LiveRepository, AuthenticatesParticipantsOfTheirOwnClass) {
   std::string code = open_code_of(demo_.tenants().gym_a);
   Instant now = SystemClock().now();
   std::string token = *accounts::new_session_token();
@@ -136,6 +138,33 @@ TEST_F(LiveRepository, AuthenticatesParticipantsAndTheGymsCoaches) {
   auto nobody = db::authenticate_live_socket(app_, code, "not-a-token");
   ASSERT_FALSE(nobody);
   EXPECT_EQ(nobody.error().kind, ErrorKind::unauthorized);
+}
+
+TEST_F(LiveRepository, TheGymsCoachesAndManagersAreTheClasssCoaches) {
+  const auto& gyms = app::demo_gyms();
+  auto token_of = [&](const app::DemoAccount& account, const std::string& password) {
+    auto signed_in = accounts::sign_in(app_, {account.email, password, ""});
+    EXPECT_TRUE(signed_in) << account.email;
+    return signed_in ? signed_in->token : std::string();
+  };
+  std::string code = open_code_of(demo_.tenants().gym_a);
+  for (const app::DemoAccount& account : {gyms[0].coach, gyms[0].manager}) {
+    auto peer = db::authenticate_live_socket(app_, code, token_of(account, gyms[0].password));
+    ASSERT_TRUE(peer) << account.email << ": " << peer.error().message;
+    EXPECT_TRUE(peer->is_coach);
+    EXPECT_TRUE(peer->participant_id.empty());
+    EXPECT_EQ(peer->gym_id, demo_.tenants().gym_a);
+    EXPECT_EQ(peer->display_name, account.display_name);
+  }
+  for (const auto& [account, password] : {std::pair{gyms[1].coach, gyms[1].password},
+                                          std::pair{*gyms[0].member_account, gyms[0].password}}) {
+    auto refused = db::authenticate_live_socket(app_, code, token_of(account, password));
+    ASSERT_FALSE(refused) << account.email;
+    EXPECT_EQ(refused.error().code, "not_class_staff") << account.email;
+  }
+  auto closed = db::authenticate_live_socket(app_, "KMNPRT", token_of(gyms[0].coach, gyms[0].password));
+  ASSERT_FALSE(closed);
+  EXPECT_EQ(closed.error().code, "unknown_code");
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ namespace ws::http {
 namespace json = boost::json;
 namespace {
 
+// A class lasts a week at most, as live.default_expiry_minutes may.
 constexpr int kMaxExpiryMinutes = 7 * 24 * 60;
 
 Result<Response> created(db::Connection& c, const db::GymPlace& place, const std::string& user,
