@@ -11,7 +11,7 @@ WS_PACKAGES=(
   libsoup-3.0-dev libpq-dev postgresql postgresql-client
   libboost-json1.81-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libcairo2-dev fonts-dejavu-core libcrypt-dev zlib1g-dev libssl-dev
-  ffmpeg wrk libxml2-utils
+  ffmpeg wrk libxml2-utils tao-pegtl-dev
   clang libclang-rt-14-dev
   chromium nodejs npm
 )
