@@ -43,6 +43,7 @@ CREATE TABLE wods (
   modality_tags    TEXT[] NOT NULL DEFAULT '{}',
   duration_seconds INTEGER NOT NULL CHECK (duration_seconds >= 0),
   difficulty_score INTEGER NOT NULL CHECK (difficulty_score BETWEEN 0 AND 100),
+  cap_seconds      INTEGER CHECK (cap_seconds > 0),  -- a ForTime cap: no finisher's time is past it
   -- Free-text search (q=) over the title and the source's words.
   search           TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || source)) STORED,
   created_by       UUID REFERENCES users (id) ON DELETE SET NULL,

@@ -18,6 +18,9 @@ Router make_router(Services& services) {
   add_invite_routes(router, services);
   add_member_coach_routes(router, services);
   add_member_routes(router, services);
+  add_wod_routes(router, services);
+  add_schedule_routes(router, services);
+  add_result_routes(router, services);
   add_static_routes(router, services);
   return router;
 }
