@@ -100,7 +100,8 @@ struct Annotation {
 
 struct ScoreField {
   std::string name;
-  std::string type;  // "Rounds", "Reps", "Time", "Load(kg)", ...
+  std::string type;                          // "Rounds", "Reps", "Time", "Load(kg)", ...
+  std::optional<std::string> default_value;  // `reps: Reps = 0`, as written
 };
 
 struct ScoreDecl {

@@ -36,6 +36,7 @@ struct Movement {
   int complexity = 1;             // 1 (air squat) .. 5 (ring muscle-up, squat snatch)
   WorkUnit unit = WorkUnit::rep;  // what seconds_per_unit counts
   double seconds_per_unit = 2;    // a fit athlete's steady pace, at the default load
+  double seconds_per_calorie = 0; // machines (rower, bike, ski): their pace when counted in calories
   std::optional<MovementLoad> default_load;   // the Rx standard, when the movement is loaded
   std::vector<std::string> scaling_options;   // "jumping_pull_up", "ring_row", ...
 };
