@@ -78,7 +78,7 @@ Result<std::pair<std::string, bool>> upsert_result(Connection& c, const std::str
   static const std::string sql =
       "INSERT INTO athlete_results AS r (gym_id, session_id, member_id, score_type, score_value, score_secondary, "
       "score_unit, track, is_rx, is_dnf, notes, realized_events, rank_group, rank_tier, rank_primary, rank_secondary, "
-      "recorded_by) VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5::numeric, $6::numeric, $7, $8, $8 = 'RX', "
+      "recorded_by) VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5::numeric, $6::numeric, $7, $8::text, $8::text = 'RX', "
       "$9::boolean, $10, $11::jsonb, $12::smallint, $13::smallint, $14::float8, $15::float8, $16::uuid) "
       "ON CONFLICT (gym_id, session_id, member_id) DO UPDATE SET score_type = EXCLUDED.score_type, "
       "score_value = EXCLUDED.score_value, score_secondary = EXCLUDED.score_secondary, "
@@ -113,10 +113,10 @@ Status refresh_personal_best(Connection& c, const std::string& gym_id, const Sch
                              const std::string& member_id) {
   static const std::string sql =
       "INSERT INTO wod_personal_bests AS p (gym_id, wod_id, score_type, member_id, result_id, rank_group, rank_tier, "
-      "rank_primary, rank_secondary, recorded_at) SELECT $1::uuid, $3::uuid, $4, $2::uuid, r.id, r.rank_group, "
+      "rank_primary, rank_secondary, recorded_at) SELECT $1::uuid, $3::uuid, $4::text, $2::uuid, r.id, r.rank_group, "
       "r.rank_tier, r.rank_primary, r.rank_secondary, r.recorded_at FROM athlete_results r "
       "JOIN scheduled_sessions s ON s.gym_id = r.gym_id AND s.id = r.session_id "
-      "WHERE r.member_id = $2::uuid AND s.wod_id = $3::uuid AND r.score_type = $4" + std::string(kBoardOrder) +
+      "WHERE r.member_id = $2::uuid AND s.wod_id = $3::uuid AND r.score_type = $4::text" + std::string(kBoardOrder) +
       " LIMIT 1 ON CONFLICT (gym_id, wod_id, score_type, member_id) DO UPDATE SET result_id = EXCLUDED.result_id, "
       "rank_group = EXCLUDED.rank_group, rank_tier = EXCLUDED.rank_tier, rank_primary = EXCLUDED.rank_primary, "
       "rank_secondary = EXCLUDED.rank_secondary, recorded_at = EXCLUDED.recorded_at";
