@@ -4,6 +4,7 @@
 // hide its stalls by slowing the sender down (coordinated omission).
 //
 // usage: http_rate_bench HOST PORT PATH RATE SECONDS [CONNECTIONS]
+// BENCH_AUTHORIZATION=VALUE sends an Authorization header (a route behind sign-in).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -85,8 +86,9 @@ struct Results {
 void run_connection(const Args& a, int index, Clock::time_point start, long total,
                     Results& results) {
   int fd = connect_to(a);
-  std::string request = "GET " + a.path + " HTTP/1.1\r\nHost: " + a.host +
-                        "\r\nConnection: keep-alive\r\n\r\n";
+  const char* authorization = std::getenv("BENCH_AUTHORIZATION");
+  std::string request = "GET " + a.path + " HTTP/1.1\r\nHost: " + a.host + "\r\nConnection: keep-alive\r\n" +
+                        (authorization ? std::string("Authorization: ") + authorization + "\r\n" : "") + "\r\n";
   std::string buffer;
   std::vector<double> mine;
   for (long i = index; i < total; i += a.connections) {

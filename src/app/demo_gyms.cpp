@@ -189,6 +189,7 @@ Result<std::vector<DemoGymOutcome>> seed_demo_gyms(db::Database& db) {
       WS_ASSIGN_OR_RETURN(bool created, seed_gym(c, gym));
       outcomes.push_back({gym.name, created});
     }
+    WS_RETURN_IF_ERROR(seed_demo_classes(c));
     return outcomes;
   });
 }

@@ -96,6 +96,11 @@ struct DemoGymOutcome {
 // all). `db` connects as the owner role; row-level security applies to it.
 Result<std::vector<DemoGymOutcome>> seed_demo_gyms(db::Database& db);
 
+// The demo WODs in the library and, in each demo gym without classes, a
+// schedule with bookings, results and logged rounds (demo_gyms_wods.cpp).
+// Called by seed_demo_gyms once the gyms exist.
+Status seed_demo_classes(db::Connection& c);
+
 // The accounts and codes to try the gyms with, for the console.
 std::string demo_credentials_text(const std::vector<DemoGymOutcome>& outcomes);
 

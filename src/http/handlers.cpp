@@ -19,6 +19,9 @@ Router make_router(Services& services) {
   add_member_coach_routes(router, services);
   add_member_routes(router, services);
   add_live_routes(router, services);
+  add_wod_routes(router, services);
+  add_schedule_routes(router, services);
+  add_result_routes(router, services);
   add_static_routes(router, services);
   return router;
 }

@@ -8,6 +8,7 @@
 
 #include "app/cli.h"
 #include "app/demo_gyms.h"
+#include "app/movement_catalog_seed.h"
 #include "app/render_command.h"
 #include "app/serve.h"
 #include "common/logging.h"
@@ -57,6 +58,9 @@ int run_seed(const ws::app::CommandLine& cli, const ws::config::Config& config) 
   if (!seeded) return fail(seeded.error());
   std::printf("demo catalog ready: %zu exercises, %zu categories\n", catalog->exercises.size(),
               catalog->categories.size());
+  auto movements = ws::app::seed_movement_catalog(database);
+  if (!movements) return fail(movements.error());
+  std::printf("movement catalog ready: %d movements, %d changed\n", movements->movements, movements->changed);
   auto gyms = ws::app::seed_demo_gyms(database);
   database.stop();
   if (!gyms) return fail(gyms.error());

@@ -2,23 +2,6 @@
 
 namespace ws::http {
 namespace json = boost::json;
-namespace {
-
-template <class T>
-json::value or_null(const std::optional<T>& value) {
-  return value ? json::value(*value) : json::value(nullptr);
-}
-
-template <class E>
-json::value name_or_null(const std::optional<E>& value) {
-  return value ? json::value(to_string(*value)) : json::value(nullptr);
-}
-
-json::array strings(const std::vector<std::string>& items) {
-  return json::array(items.begin(), items.end());
-}
-
-}  // namespace
 
 json::value gym_to_json(const Gym& gym) {
   return json::object{{"id", gym.id}, {"name", gym.name}, {"timezone", gym.timezone}, {"created_at", gym.created_at}};

@@ -118,6 +118,16 @@ std::set<std::string> member_keys() {
   return keys;
 }
 
+Result<std::optional<bool>> query_active(const std::map<std::string, std::string>& query) {
+  auto it = query.find("active");
+  if (it == query.end() || it->second.empty()) return std::optional<bool>();
+  if (it->second == "true") return std::optional<bool>(true);
+  if (it->second == "false") return std::optional<bool>(false);
+  return bad_request("active", "must be true or false");
+}
+
+}  // namespace
+
 // A whole number in a query string: 400 when not one, 422 outside min..max.
 Result<int> query_integer(const std::map<std::string, std::string>& query, const std::string& key, int fallback,
                           int min, int max) {
@@ -133,16 +143,6 @@ Result<int> query_integer(const std::map<std::string, std::string>& query, const
   if (n < min || n > max) return out_of_range(key, min, max);
   return static_cast<int>(n);
 }
-
-Result<std::optional<bool>> query_active(const std::map<std::string, std::string>& query) {
-  auto it = query.find("active");
-  if (it == query.end() || it->second.empty()) return std::optional<bool>();
-  if (it->second == "true") return std::optional<bool>(true);
-  if (it->second == "false") return std::optional<bool>(false);
-  return bad_request("active", "must be true or false");
-}
-
-}  // namespace
 
 Result<std::string> calendar_date(const std::string& text, const std::string& field) {
   const Error not_a_date = unprocessable(field, "must be a date YYYY-MM-DD");
