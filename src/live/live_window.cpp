@@ -139,6 +139,15 @@ LiveWindow live_window(const SegmentGrid& grid, const ClassClock& clock, Instant
   return window;
 }
 
+LiveWindow class_window(const LiveClass& live, const SegmentGrid& grid, Instant now, int window_size) {
+  if (live.state != ClassState::scheduled) {
+    return live_window(grid, ending_by(live.clock, live.expires_at), now, window_size);
+  }
+  LiveWindow not_started;
+  not_started.ended = state_at(live, now) == ClassState::ended;
+  return not_started;
+}
+
 ClassClock ending_by(ClassClock clock, std::optional<Instant> expires_at) {
   if (expires_at && (!clock.ended_at || *expires_at < *clock.ended_at)) clock.ended_at = expires_at;
   return clock;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "live/class_clock.h"
+#include "live/live_class.h"
 #include "timeline/segment_grid.h"
 
 namespace ws::live {
@@ -65,6 +66,10 @@ struct LiveWindow {
 };
 
 LiveWindow live_window(const timeline::SegmentGrid& grid, const ClassClock& clock, Instant now, int window_size);
+
+// The window of a class at `now`: nothing while it is scheduled (its start
+// is only announced then), and its clock ending by its expiry.
+LiveWindow class_window(const LiveClass& live, const timeline::SegmentGrid& grid, Instant now, int window_size);
 
 // The clock of a class that ends at the sooner of its end and its expiry
 // (the expiry job closes it a few seconds late; the stream ends on time).

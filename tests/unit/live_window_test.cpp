@@ -244,6 +244,22 @@ TEST(LiveWindow, ExpiryEndsTheClassWhenItComesFirst) {
   EXPECT_EQ(window.entries.size(), 3u);
 }
 
+TEST(LiveWindow, AScheduledClassListsNothingEvenPastItsAnnouncedStart) {
+  LiveClass live;
+  live.state = ClassState::scheduled;
+  live.clock = started();
+  live.expires_at = at(1h);
+  LiveWindow window = class_window(live, grid_of(10), at(30'000ms), 10);
+  EXPECT_FALSE(window.started);
+  EXPECT_FALSE(window.ended);
+  EXPECT_TRUE(window.entries.empty());
+  EXPECT_TRUE(class_window(live, grid_of(10), at(1h), 10).ended);
+  live.state = ClassState::live;
+  EXPECT_EQ(class_window(live, grid_of(10), at(30'000ms), 10).entries.size(), 9u);
+  window = class_window(live, grid_of(10), at(2h), 10);  // expired: ends at its expiry
+  EXPECT_TRUE(window.ended);
+}
+
 TEST(LiveWindow, AClassThatRunsPastItsWorkoutEndsWithIt) {
   const SegmentGrid grid = grid_of(4);  // 14.4 s
   LiveWindow window = live_window(grid, started(), at(14'399ms), 3);
