@@ -10,6 +10,7 @@ Router make_router(Services& services) {
   add_catalog_routes(router, services);
   add_workout_routes(router, services);
   add_stream_routes(router, services);
+  add_live_stream_routes(router, services);
   add_coach_routes(router, services);
   add_account_routes(router, services);
   add_session_routes(router, services);

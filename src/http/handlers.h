@@ -13,6 +13,7 @@ void add_metrics_routes(Router& router, Services& services);
 void add_catalog_routes(Router& router, Services& services);
 void add_workout_routes(Router& router, Services& services);
 void add_stream_routes(Router& router, Services& services);
+void add_live_stream_routes(Router& router, Services& services);
 void add_coach_routes(Router& router, Services& services);
 void add_account_routes(Router& router, Services& services);
 void add_session_routes(Router& router, Services& services);

@@ -31,17 +31,25 @@ struct TrackClock {
   bool video = true;
 };
 
-// <S t d r/>: runs of equal durations collapse into one element.
-std::string segment_timeline(const timeline::SegmentGrid& grid, TrackClock clock, int64_t offset) {
+// An adaptation set's SegmentTemplate: where its files are and the spans listed.
+struct TemplateParts {
+  int64_t timescale = 0;
+  int64_t presentation_time_offset = 0;
+  int64_t start_number = 0;
+  std::string initialization, media;
+  std::vector<TimelineSpan> spans;
+};
+
+// <S t d r/>: runs of equal durations collapse into one element; spans are
+// contiguous, so only the first needs its time.
+std::string segment_timeline(const std::vector<TimelineSpan>& spans) {
   std::string out = "        <SegmentTimeline>\n";
-  const auto& segments = grid.segments;
-  for (std::size_t i = 0; i < segments.size();) {
-    int64_t d = timeline::track_time(grid, segments[i], clock.video).length;
+  for (std::size_t i = 0; i < spans.size();) {
     std::size_t end = i + 1;
-    while (end < segments.size() && timeline::track_time(grid, segments[end], clock.video).length == d) ++end;
+    while (end < spans.size() && spans[end].length == spans[i].length) ++end;
     out += "          <S";
-    if (i == 0) out += attr("t", timeline::track_time(grid, segments[i], clock.video).start + offset);
-    out += attr("d", d);
+    if (i == 0) out += attr("t", spans[i].start);
+    out += attr("d", spans[i].length);
     if (end - i > 1) out += attr("r", static_cast<int64_t>(end - i - 1));
     out += "/>\n";
     i = end;
@@ -60,21 +68,39 @@ std::string frame_rate(const timeline::SegmentGrid& grid) {
   return std::to_string(grid.fps_num) + (grid.fps_den == 1 ? "" : "/" + std::to_string(grid.fps_den));
 }
 
-std::string adaptation_set(const timeline::SegmentGrid& grid, const DashOptions& o,
-                           const std::vector<DashRepresentation>& reps, TrackClock clock, int id) {
+std::string adaptation_set(const timeline::SegmentGrid& grid, const std::vector<DashRepresentation>& reps,
+                           TrackClock clock, int id, const TemplateParts& t) {
   if (reps.empty()) return {};
-  int64_t timescale = timeline::track_timescale(grid, clock.video);
-  int64_t offset = o.media_offset_ns * timescale / 1'000'000'000;
   std::string out = "    <AdaptationSet" + attr("id", id) + attr("contentType", clock.video ? "video" : "audio") +
                     attr("mimeType", clock.video ? "video/mp4" : "audio/mp4") +
                     " segmentAlignment=\"true\" startWithSAP=\"1\"" +
                     (clock.video ? attr("frameRate", frame_rate(grid)) : attr("audioSamplingRate", grid.audio_rate)) + ">\n";
-  out += "      <SegmentTemplate" + attr("timescale", timescale) + attr("presentationTimeOffset", offset) +
-         attr("initialization", o.initialization) + attr("media", o.media) + " startNumber=\"0\">\n";
-  out += segment_timeline(grid, clock, offset);
+  out += "      <SegmentTemplate" + attr("timescale", t.timescale) + attr("presentationTimeOffset", t.presentation_time_offset) +
+         attr("initialization", t.initialization) + attr("media", t.media) + attr("startNumber", t.start_number) + ">\n";
+  out += segment_timeline(t.spans);
   out += "      </SegmentTemplate>\n";
   for (const auto& r : reps) out += representation(r, clock);
   return out + "    </AdaptationSet>\n";
+}
+
+// The whole grid on one track's clock, `offset` late.
+TemplateParts whole_grid(const timeline::SegmentGrid& grid, const DashOptions& o, TrackClock clock) {
+  TemplateParts t;
+  t.timescale = timeline::track_timescale(grid, clock.video);
+  t.presentation_time_offset = o.media_offset_ns * t.timescale / 1'000'000'000;
+  t.initialization = o.initialization;
+  t.media = o.media;
+  for (const auto& segment : grid.segments) {
+    const timeline::TrackTime time = timeline::track_time(grid, segment, clock.video);
+    t.spans.push_back({time.start + t.presentation_time_offset, time.length});
+  }
+  return t;
+}
+
+TemplateParts period_track(const timeline::SegmentGrid& grid, const DashLivePeriod& period, TrackClock clock) {
+  const DashTrackTemplate& track = clock.video ? period.video : period.audio;
+  return {timeline::track_timescale(grid, clock.video), track.presentation_time_offset, track.start_number,
+          period.initialization, period.media, track.spans};
 }
 
 // Event bodies are text: the same escapes as attributes keep the XML whole.
@@ -128,10 +154,33 @@ std::string dash_mpd(const timeline::SegmentGrid& grid, const DashOptions& optio
          attr("minBufferTime", iso_duration(timeline::target_duration_seconds(grid) * 1'000'000LL)) + ">\n";
   out += "  <Period id=\"0\" start=\"PT0S\">\n";
   out += event_streams(options);
-  out += adaptation_set(grid, options, options.video, TrackClock{true}, 0);
-  out += adaptation_set(grid, options, options.audio, TrackClock{false}, 1);
+  out += adaptation_set(grid, options.video, TrackClock{true}, 0, whole_grid(grid, options, TrackClock{true}));
+  out += adaptation_set(grid, options.audio, TrackClock{false}, 1, whole_grid(grid, options, TrackClock{false}));
   out += subtitles_set(options, 2);
   return out + "  </Period>\n</MPD>\n";
+}
+
+std::string dynamic_dash_mpd(const timeline::SegmentGrid& grid, const DashLiveOptions& o) {
+  const int64_t target_us = timeline::target_duration_seconds(grid) * 1'000'000LL;
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<MPD xmlns=\"urn:mpeg:dash:schema:mpd:2011\" profiles=\"urn:mpeg:dash:profile:isoff-live:2011\" type=\"dynamic\"" +
+         attr("availabilityStartTime", o.availability_start_time) + attr("publishTime", o.publish_time);
+  if (o.presentation_duration_us) {
+    out += attr("mediaPresentationDuration", iso_duration(*o.presentation_duration_us));
+  } else {
+    out += attr("minimumUpdatePeriod", iso_duration(o.minimum_update_period_us));
+  }
+  out += attr("timeShiftBufferDepth", iso_duration(o.time_shift_buffer_us)) +
+         attr("suggestedPresentationDelay", iso_duration(o.suggested_presentation_delay_us)) +
+         attr("maxSegmentDuration", iso_duration(target_us)) + attr("minBufferTime", iso_duration(target_us)) + ">\n";
+  for (const DashLivePeriod& period : o.periods) {
+    out += "  <Period" + attr("id", period.id) + attr("start", iso_duration(period.start_us)) + ">\n";
+    out += adaptation_set(grid, o.video, TrackClock{true}, 0, period_track(grid, period, TrackClock{true}));
+    out += adaptation_set(grid, o.audio, TrackClock{false}, 1, period_track(grid, period, TrackClock{false}));
+    out += "  </Period>\n";
+  }
+  out += "  <UTCTiming schemeIdUri=\"urn:mpeg:dash:utc:http-iso:2014\"" + attr("value", o.utc_timing_url) + "/>\n";
+  return out + "</MPD>\n";
 }
 
 }  // namespace ws::playlist

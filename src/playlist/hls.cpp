@@ -65,6 +65,25 @@ void put_date_range(std::string& out, const DateRange& r) {
   out += "\n";
 }
 
+// What every media playlist starts with, VOD or live.
+void put_media_header(std::string& out, int version, int target_duration, int64_t media_sequence) {
+  out += "#EXTM3U\n";
+  out += "#EXT-X-VERSION:" + std::to_string(version) + "\n";
+  out += "#EXT-X-TARGETDURATION:" + std::to_string(target_duration) + "\n";
+  out += "#EXT-X-MEDIA-SEQUENCE:" + std::to_string(media_sequence) + "\n";
+}
+
+void put_map(std::string& out, const std::string& uri) {
+  out += "#EXT-X-MAP:URI=\"" + one_line(uri, true) + "\"\n";
+}
+
+void put_segment(std::string& out, int64_t duration_us, const std::string& uri) {
+  out += "#EXTINF:" + seconds_text(duration_us) + ",\n";
+  out += one_line(uri, false) + "\n";
+}
+
+constexpr const char* kEndList = "#EXT-X-ENDLIST\n";
+
 }  // namespace
 
 std::string program_date(int64_t us) {
@@ -104,25 +123,37 @@ std::string seconds_text(int64_t microseconds) {
 }
 
 std::string media_playlist(const timeline::SegmentGrid& grid, const MediaPlaylistOptions& options) {
-  std::string out = "#EXTM3U\n";
-  out += "#EXT-X-VERSION:" + std::to_string(options.version) + "\n";
-  out += "#EXT-X-TARGETDURATION:" + std::to_string(timeline::target_duration_seconds(grid)) + "\n";
-  out += "#EXT-X-MEDIA-SEQUENCE:0\n";
+  std::string out;
+  put_media_header(out, options.version, timeline::target_duration_seconds(grid), 0);
   out += "#EXT-X-PLAYLIST-TYPE:VOD\n";
   out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
   if (options.iframes_only) out += "#EXT-X-I-FRAMES-ONLY\n";
-  if (!options.map_uri.empty()) out += "#EXT-X-MAP:URI=\"" + one_line(options.map_uri, true) + "\"\n";
+  if (!options.map_uri.empty()) put_map(out, options.map_uri);
   if (!options.date_ranges.empty()) {
     out += "#EXT-X-PROGRAM-DATE-TIME:" + program_date(0) + "\n";
     for (const DateRange& range : options.date_ranges) put_date_range(out, range);
   }
   for (const timeline::Segment& seg : grid.segments) {
-    out += "#EXTINF:" + seconds_text(timeline::duration_us(grid, seg)) + ",\n";
-    std::string uri = options.uri_for ? options.uri_for(seg) : segment_uri(options.uri_template, seg.index);
-    out += one_line(uri, false) + "\n";
+    put_segment(out, timeline::duration_us(grid, seg),
+                options.uri_for ? options.uri_for(seg) : segment_uri(options.uri_template, seg.index));
   }
-  out += "#EXT-X-ENDLIST\n";
-  return out;
+  return out + kEndList;
+}
+
+std::string live_media_playlist(const LiveMediaPlaylist& playlist) {
+  std::string out;
+  put_media_header(out, playlist.version, playlist.target_duration, playlist.media_sequence);
+  out += "#EXT-X-DISCONTINUITY-SEQUENCE:" + std::to_string(playlist.discontinuity_sequence) + "\n";
+  out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
+  const std::string* map = nullptr;
+  for (const LiveSegment& segment : playlist.segments) {
+    if (segment.discontinuity) out += "#EXT-X-DISCONTINUITY\n";
+    if (!segment.map_uri.empty() && (!map || *map != segment.map_uri)) put_map(out, segment.map_uri);
+    map = &segment.map_uri;
+    out += "#EXT-X-PROGRAM-DATE-TIME:" + one_line(segment.program_date_time, false) + "\n";
+    put_segment(out, segment.duration_us, segment.uri);
+  }
+  return playlist.ended ? out + kEndList : out;
 }
 
 std::string iframe_playlist(const timeline::SegmentGrid& grid, std::string uri_template, int version,

@@ -53,6 +53,31 @@ std::string media_playlist(const timeline::SegmentGrid& grid,
 std::string iframe_playlist(const timeline::SegmentGrid& grid, std::string uri_template, int version = 4,
                             std::string map_uri = "");
 
+// One segment of a live media playlist.
+struct LiveSegment {
+  std::string uri;
+  int64_t duration_us = 0;
+  std::string program_date_time;  // ISO 8601, UTC, with milliseconds
+  bool discontinuity = false;     // EXT-X-DISCONTINUITY before it
+  // fMP4: the init segment it plays with; EXT-X-MAP is written before the
+  // first segment and wherever it changes (after a discontinuity).
+  std::string map_uri;
+};
+
+struct LiveMediaPlaylist {
+  int version = 3;          // 7 for fMP4 (EXT-X-MAP after the first segment)
+  int target_duration = 0;  // seconds: constant for the whole presentation
+  int64_t media_sequence = 0;
+  int64_t discontinuity_sequence = 0;
+  bool ended = false;  // EXT-X-ENDLIST: nothing more will be added
+  std::vector<LiveSegment> segments;
+};
+
+// A sliding-window live media playlist (RFC 8216 6.2.2): no PLAYLIST-TYPE,
+// EXT-X-MEDIA-SEQUENCE and EXT-X-DISCONTINUITY-SEQUENCE of its first
+// segment, EXT-X-PROGRAM-DATE-TIME on every segment, ENDLIST only once ended.
+std::string live_media_playlist(const LiveMediaPlaylist& playlist);
+
 struct Variant {
   int64_t bandwidth = 0;          // peak bits per second (BANDWIDTH)
   int64_t average_bandwidth = 0;  // AVERAGE-BANDWIDTH; 0 leaves it out

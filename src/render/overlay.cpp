@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "render/cairo_text.h"
 #include "timeline/query.h"
 
 namespace ws::render {
@@ -11,24 +12,6 @@ namespace ws::render {
 namespace {
 
 using timeline::Interval;
-
-enum class Align { left, centre, right };
-
-// White text with a dark outline, legible over any clip.
-void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size, bool bold, Align align) {
-  cairo_select_font_face(cr, "Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, size);
-  cairo_text_extents_t ext;
-  cairo_text_extents(cr, text.c_str(), &ext);
-  double shift = align == Align::left ? 0 : align == Align::centre ? 0.5 : 1.0;
-  cairo_move_to(cr, x - shift * ext.x_advance, y);
-  cairo_text_path(cr, text.c_str());
-  cairo_set_source_rgba(cr, 0, 0, 0, 0.6);
-  cairo_set_line_width(cr, std::max(1.0, size / 12));
-  cairo_stroke_preserve(cr);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_fill(cr);
-}
 
 void draw_title(cairo_t* cr, const Interval& iv, int w, int h, double margin) {
   if (iv.kind != timeline::IntervalKind::rest) {
@@ -67,26 +50,6 @@ int64_t seconds_left(const timeline::Timeline& tl, const timeline::FrameInfo& in
   return (info.frames_left_in_interval * tl.fps_den + tl.fps_num - 1) / tl.fps_num;
 }
 
-// A transparent ARGB32 surface of w x h and its context.
-void make_surface(SurfacePtr& surface, CairoPtr& cr, int w, int h) {
-  surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-  cr.reset(cairo_create(surface.get()));
-}
-
-void clear(cairo_t* cr) {
-  cairo_save(cr);
-  cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
-  cairo_paint(cr);
-  cairo_restore(cr);
-}
-
-YuvaLayer to_layer(cairo_surface_t* surface, int top) {
-  cairo_surface_flush(surface);
-  return YuvaLayer::from_argb32(cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface),
-                                cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
-                                top);
-}
-
 }  // namespace
 
 OverlayPainter::OverlayPainter(const timeline::Timeline& timeline, int width, int height)
@@ -106,7 +69,7 @@ void OverlayPainter::blend_onto(int64_t frame, const PlanarFrame& target, std::v
     cairo_t* cr = text_cr_.get();
     const int w = width_, h = height_;
     const double margin = h * 0.04;
-    clear(cr);
+    clear_surface(cr);
     draw_text(cr, std::to_string(key.seconds_left), w - margin, margin + h * 0.14, h * 0.16, true, Align::right);
     draw_title(cr, iv, w, h, margin);
     draw_round(cr, iv, h, margin);
@@ -114,7 +77,7 @@ void OverlayPainter::blend_onto(int64_t frame, const PlanarFrame& target, std::v
     text_key_ = key;
   }
   text_.blend_onto(target, drawn);
-  clear(bar_cr_.get());
+  clear_surface(bar_cr_.get());
   draw_progress(bar_cr_.get(), tl_.total_frames > 0 ? static_cast<double>(frame) / tl_.total_frames : 0, width_,
                 height_);
   to_layer(bar_surface_.get(), bar_top_).blend_onto(target, drawn);

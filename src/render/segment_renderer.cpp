@@ -11,6 +11,7 @@
 #include "render/segment_audio.h"
 #include "render/segment_clip_reader.h"
 #include "render/segment_encoder.h"
+#include "render/segment_encoding.h"
 #include "render/temp_file.h"
 #include "timeline/settings.h"
 
@@ -58,7 +59,7 @@ EncoderSettings encoder_settings(const timeline::Timeline& tl, const timeline::S
 
 // Pushes every frame, with the audio up to each frame's end interleaved so
 // neither appsrc starves the muxer.
-Status push_all(const timeline::Timeline& tl, const timeline::Segment& segment, FrameCompositor& compositor,
+Status push_all(const timeline::Timeline& tl, const timeline::Segment& segment, const ComposeFrame& compose,
                 SegmentAudio& audio, SegmentEncoder& encoder, Clock::time_point deadline) {
   auto push_audio_until = [&](int64_t until_ns) -> Status {
     while (!audio.done() && audio.next_time_ns() < until_ns) {
@@ -72,7 +73,7 @@ Status push_all(const timeline::Timeline& tl, const timeline::Segment& segment, 
     int64_t t0 = timeline::frame_to_ns(f, tl.fps_num, tl.fps_den);
     int64_t t1 = timeline::frame_to_ns(f + 1, tl.fps_num, tl.fps_den);
     auto draw = [&](const PlanarFrame& frame, const size_t plane_bytes[3], FrameHistory& history) {
-      return compositor.compose(f, frame, plane_bytes, history);
+      return compose(f, frame, plane_bytes, history);
     };
     WS_RETURN_IF_ERROR(encoder.push_video(draw, kSegmentPtsOffsetNs + t0, t1 - t0));
     WS_RETURN_IF_ERROR(push_audio_until(t1));
@@ -82,12 +83,10 @@ Status push_all(const timeline::Timeline& tl, const timeline::Segment& segment, 
 
 }  // namespace
 
-Status render_segment(const timeline::Timeline& tl, const timeline::Segment& segment, const RenderProfile& profile,
-                      const std::filesystem::path& out_path, Clock::time_point deadline) {
-  WS_RETURN_IF_ERROR(check_request(tl, segment, profile));
+Status encode_segment(const timeline::Timeline& tl, const timeline::Segment& segment, const RenderProfile& profile,
+                      const ComposeFrame& compose, const std::filesystem::path& out_path, Clock::time_point deadline) {
   WS_ASSIGN_OR_RETURN(const H264Caps h264, h264_caps(profile));
   if (Clock::now() >= deadline) return timeout_error();
-  WS_ASSIGN_OR_RETURN(std::unique_ptr<FrameCompositor> compositor, FrameCompositor::open(tl, segment, profile));
   WS_RETURN_IF_ERROR(prepare_dir(out_path, "render_write_failed"));
 
   TempFile tmp(out_path, "render_write_failed");  // declared before the encoder: outlives its file handle
@@ -95,9 +94,18 @@ Status render_segment(const timeline::Timeline& tl, const timeline::Segment& seg
   WS_ASSIGN_OR_RETURN(std::unique_ptr<SegmentEncoder> encoder,
                       SegmentEncoder::start(encoder_settings(tl, segment, profile, h264, audio.drop_before_ns(),
                                                              tmp.path())));
-  WS_RETURN_IF_ERROR(push_all(tl, segment, *compositor, audio, *encoder, deadline));
+  WS_RETURN_IF_ERROR(push_all(tl, segment, compose, audio, *encoder, deadline));
   WS_RETURN_IF_ERROR(encoder->finish(std::min(deadline, Clock::now() + kFinishTimeout)));
-  WS_RETURN_IF_ERROR(tmp.commit());
+  return tmp.commit();
+}
+
+Status render_segment(const timeline::Timeline& tl, const timeline::Segment& segment, const RenderProfile& profile,
+                      const std::filesystem::path& out_path, Clock::time_point deadline) {
+  WS_RETURN_IF_ERROR(check_request(tl, segment, profile));
+  WS_ASSIGN_OR_RETURN(std::unique_ptr<FrameCompositor> compositor, FrameCompositor::open(tl, segment, profile));
+  auto compose = [&compositor](int64_t frame, const PlanarFrame& target, const size_t plane_bytes[3],
+                               FrameHistory& history) { return compositor->compose(frame, target, plane_bytes, history); };
+  WS_RETURN_IF_ERROR(encode_segment(tl, segment, profile, compose, out_path, deadline));
   log::get("render")->debug("rendered segment {} ({} frames) to {}", segment.index, segment.frame_count,
                             out_path.string());
   return {};

@@ -12,20 +12,31 @@
 
 namespace ws::stream {
 
-std::string cmaf_master_playlist_text(const StreamPlan& plan) {
-  std::vector<playlist::Variant> variants, iframe_variants;
+std::vector<playlist::Variant> cmaf_variants(const StreamPlan& plan) {
+  std::vector<playlist::Variant> variants;
   for (const auto& rendition : plan.renditions) {
-    const auto& p = rendition.profile;
     // With the audio it plays with.
-    variants.push_back(stream_variant(rendition, plan.grid, estimate_fmp4_bandwidth(p, plan.grid, true, true)));
-    iframe_variants.push_back(iframe_variant(rendition, estimate_fmp4_keyframe_bandwidth(p, plan.grid).peak));
+    variants.push_back(
+        stream_variant(rendition, plan.grid, estimate_fmp4_bandwidth(rendition.profile, plan.grid, true, true)));
   }
+  return variants;
+}
+
+playlist::MasterPlaylistOptions cmaf_master_options() {
   playlist::MasterPlaylistOptions options;
-  options.iframe_variants = std::move(iframe_variants);
   options.version = 7;
-  options.subtitles_uri = subtitles_playlist_uri();
   options.audio_uri = std::string(kAudioTrackName) + "/" + std::string(kMediaPlaylistName);
-  return playlist::master_playlist(variants, options);
+  return options;
+}
+
+std::string cmaf_master_playlist_text(const StreamPlan& plan) {
+  playlist::MasterPlaylistOptions options = cmaf_master_options();
+  for (const auto& rendition : plan.renditions) {
+    options.iframe_variants.push_back(
+        iframe_variant(rendition, estimate_fmp4_keyframe_bandwidth(rendition.profile, plan.grid).peak));
+  }
+  options.subtitles_uri = subtitles_playlist_uri();
+  return playlist::master_playlist(cmaf_variants(plan), options);
 }
 
 std::string cmaf_media_playlist_text(const StreamPlan& plan, bool with_marks) {
@@ -45,20 +56,34 @@ std::string cmaf_subtitles_segment_text(const StreamPlan& plan, int index) {
   return playlist::webvtt_segment(plan.timeline, plan.grid.segments.at(static_cast<std::size_t>(index)), 0);
 }
 
-std::string dash_manifest_text(const StreamPlan& plan, const std::string& query) {
-  playlist::DashOptions options;
+std::vector<playlist::DashRepresentation> dash_video_representations(const StreamPlan& plan) {
+  std::vector<playlist::DashRepresentation> video;
   for (const auto& rendition : plan.renditions) {
     const auto& p = rendition.profile;
-    options.video.push_back({rendition.name, estimate_fmp4_bandwidth(p, plan.grid, true, false).peak,
-                             render::h264_codec_string(p), p.width, p.height});
+    video.push_back({rendition.name, estimate_fmp4_bandwidth(p, plan.grid, true, false).peak,
+                     render::h264_codec_string(p), p.width, p.height});
   }
+  return video;
+}
+
+std::vector<playlist::DashRepresentation> dash_audio_representations(const StreamPlan& plan) {
   const auto& audio_profile = plan.renditions.front().profile;  // every rung carries the same audio
-  options.audio.push_back({std::string(kAudioTrackName),
-                           estimate_fmp4_bandwidth(audio_profile, plan.grid, false, true).peak, playlist::kAacLcCodec,
-                           0, 0});
-  const std::string track_dir = "$RepresentationID$/";
-  options.initialization = track_dir + std::string(kInitName) + query;
-  options.media = track_dir + kFragmentTemplate.dash_template() + query;
+  return {{std::string(kAudioTrackName), estimate_fmp4_bandwidth(audio_profile, plan.grid, false, true).peak,
+           playlist::kAacLcCodec, 0, 0}};
+}
+
+DashTemplates dash_templates(const std::string& base, const FileTemplate& media, const std::string& query) {
+  const std::string track_dir = base + "$RepresentationID$/";
+  return {track_dir + std::string(kInitName) + query, track_dir + media.dash_template() + query};
+}
+
+std::string dash_manifest_text(const StreamPlan& plan, const std::string& query) {
+  playlist::DashOptions options;
+  options.video = dash_video_representations(plan);
+  options.audio = dash_audio_representations(plan);
+  DashTemplates templates = dash_templates("", kFragmentTemplate, query);
+  options.initialization = std::move(templates.initialization);
+  options.media = std::move(templates.media);
   options.events = playlist::interval_date_ranges(plan.timeline);
   options.subtitles_url = std::string(kSubtitlesDir) + "/" + std::string(kSubtitlesDocumentName) + query;
   return playlist::dash_mpd(plan.grid, options);

@@ -13,6 +13,9 @@ inline constexpr const char* kRendererVersion = "ws-segment-3";
 // files): bumped when the derived bytes change for the same segment.
 inline constexpr const char* kCmafVersion = "cmaf-1";
 
+// The "Paused" slate of live classes: bumped when what it shows changes.
+inline constexpr const char* kSlateVersion = "slate-1";
+
 // The MP4 download remuxed from a rendition's segments.
 inline constexpr const char* kDownloadVersion = "mp4-download-1";
 

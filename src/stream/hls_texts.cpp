@@ -32,17 +32,22 @@ playlist::Variant iframe_variant(const Rendition& rendition, int64_t bandwidth) 
   return v;
 }
 
-std::string master_playlist_text(const StreamPlan& plan) {
-  std::vector<playlist::Variant> variants, iframe_variants;
+std::vector<playlist::Variant> ts_variants(const StreamPlan& plan) {
+  std::vector<playlist::Variant> variants;
   for (const auto& rendition : plan.renditions) {
-    const auto& p = rendition.profile;
-    variants.push_back(stream_variant(rendition, plan.grid, estimate_bandwidth(p, plan.grid)));
-    iframe_variants.push_back(iframe_variant(rendition, estimate_ts_keyframe_bandwidth(p, plan.grid).peak));
+    variants.push_back(stream_variant(rendition, plan.grid, estimate_bandwidth(rendition.profile, plan.grid)));
   }
+  return variants;
+}
+
+std::string master_playlist_text(const StreamPlan& plan) {
   playlist::MasterPlaylistOptions options;
-  options.iframe_variants = std::move(iframe_variants);
+  for (const auto& rendition : plan.renditions) {
+    options.iframe_variants.push_back(
+        iframe_variant(rendition, estimate_ts_keyframe_bandwidth(rendition.profile, plan.grid).peak));
+  }
   options.subtitles_uri = subtitles_playlist_uri();
-  return playlist::master_playlist(variants, options);
+  return playlist::master_playlist(ts_variants(plan), options);
 }
 
 std::string media_playlist_text(const StreamPlan& plan) {

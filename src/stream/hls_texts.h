@@ -5,6 +5,7 @@
 // (plan_texts.h) and `render --out` writes the same ones.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "playlist/hls.h"
 #include "stream/bandwidth.h"
@@ -25,6 +26,9 @@ std::string subtitles_playlist_text(const StreamPlan& plan);
 // Segment `index` of the WebVTT track (index must be on the grid), its cues
 // mapped onto the MPEG-TS clock of the video segments.
 std::string subtitles_segment_text(const StreamPlan& plan, int index);
+
+// Every rendition's EXT-X-STREAM-INF for MPEG-TS (the VOD and the live masters').
+std::vector<playlist::Variant> ts_variants(const StreamPlan& plan);
 
 // A rendition's EXT-X-STREAM-INF: `bw`, CODECS of the video and AAC,
 // RESOLUTION, FRAME-RATE, URI "<rendition>/index.m3u8".

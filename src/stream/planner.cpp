@@ -69,7 +69,17 @@ StreamPlanner::StreamPlanner(ClipCatalog& clips, timeline::Settings settings, st
       settings_(settings),
       renditions_(std::move(renditions)),
       pipelines_digest_(std::move(pipelines_digest)),
+      slate_(make_slate_plan(settings_, renditions_, profile_texts())),
       max_plans_(std::max<std::size_t>(1, max_plans)) {}
+
+std::vector<std::string> StreamPlanner::profile_texts() const {
+  std::vector<std::string> texts;
+  for (const Rendition& rendition : renditions_) {
+    const auto& p = rendition.profile;
+    texts.push_back(segment_profile_text(p, render::Background::identity(p.background, p.media_dir), pipelines_digest_));
+  }
+  return texts;
+}
 
 PlanPtr StreamPlanner::find(const std::string& workout_id) {
   std::lock_guard lock(mutex_);
@@ -96,10 +106,7 @@ Result<PlanPtr> StreamPlanner::build(const Workout& workout) {
   WS_ASSIGN_OR_RETURN(plan->grid, timeline::cut(plan->timeline, settings_));
   plan->workout_id = workout.id;
   plan->renditions = renditions_;
-  for (const Rendition& rendition : renditions_) {
-    const auto& p = rendition.profile;
-    std::string profile =
-        segment_profile_text(p, render::Background::identity(p.background, p.media_dir), pipelines_digest_);
+  for (const std::string& profile : profile_texts()) {
     std::vector<std::string> keys;
     for (const auto& segment : plan->grid.segments) {
       keys.push_back(segment_key(plan->timeline, segment, profile, identities));

@@ -14,6 +14,7 @@
 #include "common/domain.h"
 #include "common/result.h"
 #include "stream/clip_catalog.h"
+#include "stream/slate.h"
 #include "stream/stream_plan.h"
 #include "timeline/settings.h"
 
@@ -34,18 +35,24 @@ class StreamPlanner {
   // A plan made before, or null.
   PlanPtr find(const std::string& workout_id);
 
+  // The slate live classes show while paused, on the same ladder.
+  const SlatePtr& slate() const { return slate_; }
+
   const std::vector<Rendition>& renditions() const { return renditions_; }
   // Index of the rendition called `name`, or -1.
   int rendition_index(const std::string& name) const { return stream::rendition_index(renditions_, name); }
 
  private:
   Result<PlanPtr> build(const Workout& workout);
+  // What each rendition contributes to its segments' addresses.
+  std::vector<std::string> profile_texts() const;
   void remember(const PlanPtr& plan);
 
   ClipCatalog& clips_;
   timeline::Settings settings_;
   std::vector<Rendition> renditions_;
   std::string pipelines_digest_;
+  SlatePtr slate_;
   std::size_t max_plans_;
   std::mutex mutex_;
   std::map<std::string, PlanPtr> plans_;

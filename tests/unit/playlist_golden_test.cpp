@@ -1,8 +1,5 @@
 // Playlists compared whole against tests/golden/*.m3u8 (shaka-packager style).
 // After an intended change, regenerate with WS_UPDATE_GOLDEN=1 and review the diff.
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -13,29 +10,14 @@
 #include "playlist/marks.h"
 #include "playlist/webvtt.h"
 #include "stream/hls_texts.h"
+#include "shared/golden.h"
 #include "shared/timeline_settings.h"
 #include "timeline/fingerprint.h"
 
 namespace ws::playlist {
 namespace {
 
-std::string golden_path(const std::string& name) {
-  return std::string(WS_SOURCE_DIR) + "/tests/golden/" + name;
-}
-
-void expect_golden(const std::string& name, const std::string& actual) {
-  const std::string path = golden_path(name);
-  const char* update = std::getenv("WS_UPDATE_GOLDEN");
-  if (update && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    GTEST_SKIP() << "rewrote " << path;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << path << " is missing; run with WS_UPDATE_GOLDEN=1 to create it";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(actual, expected.str()) << "differs from " << path;
-}
+using test::expect_golden;
 
 timeline::TimelineInput workout(std::vector<std::string> names, int work, int rest, int rounds) {
   timeline::TimelineInput input;

@@ -52,15 +52,8 @@ Response text_answer(const stream::StreamPlan& plan, const stream::TextAnswer& a
       stream::prepare_text(std::move(body), answer.text->content_type, false)));
 }
 
-// The store names each file after its content address, the perfect
-// validator: same address, same bytes.
 void serve_media(Services& s, const PlanPtr& plan, const stream::MediaAnswer& media, const ResponderPtr& responder) {
-  stream::request_media(s.renders, plan, media.file,
-                        [responder, type = media.content_type](const Result<std::filesystem::path>& stored) {
-                          if (!stored) return responder->respond(render_failure(stored.error()));
-                          responder->respond(immutable_file_response(stored->string(), type, kSegmentCacheControl)
-                                                 .header("ETag", stream::etag_from_address(stored->stem().string())));
-                        });
+  stream::request_media(s.renders, plan, media.file, answer_stored(responder, media.content_type));
   if (media.prefetch_after) prefetch(s, plan, media.file.track.rendition, media.file.index + 1, s.prefetch_segments);
 }
 
@@ -132,6 +125,16 @@ void add_stream_file_route(Router& router, Services& s, const std::string& below
   router.add("GET", "/streams/{id}/" + below_id, {signed_stream(s.signer, "id")}, [&s, below_id](Request& request, const ResponderPtr& responder) {
     serve_stream_file(s, request, responder, requested_path(below_id, request));
   });
+}
+
+// The store names each file after its content address, the perfect
+// validator: same address, same bytes.
+cache::RenderDone answer_stored(const ResponderPtr& responder, std::string content_type) {
+  return [responder, type = std::move(content_type)](const Result<std::filesystem::path>& stored) {
+    if (!stored) return responder->respond(render_failure(stored.error()));
+    responder->respond(immutable_file_response(stored->string(), type, kSegmentCacheControl)
+                           .header("ETag", stream::etag_from_address(stored->stem().string())));
+  };
 }
 
 Response render_failure(const Error& error, const std::string& what) {

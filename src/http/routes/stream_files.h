@@ -31,6 +31,10 @@ void with_plan(Services& s, const std::string& id, const ResponderPtr& responder
 // (404 past the stream's last segment).
 void add_stream_file_route(Router& router, Services& s, const std::string& below_id);
 
+// Answers a stored media file (immutable, its content address as ETag) or
+// the render's failure: what the scheduler calls back with.
+cache::RenderDone answer_stored(const ResponderPtr& responder, std::string content_type);
+
 // 503 stays 503 (the client may retry); any other render failure is ours:
 // 500 render_failed, "<what> could not be rendered".
 Response render_failure(const Error& error, const std::string& what = "the segment");
