@@ -6,6 +6,7 @@
 
 #include "app/executors.h"
 #include "app/logged_class_broadcaster.h"
+#include "app/open_files.h"
 #include "app/stream_setup.h"
 #include "stream/clip_catalog.h"
 #include "stream/planner.h"
@@ -68,6 +69,17 @@ void log_exchange(const http::ExchangeRecord& r) {
                          r.duration.count(), r.request_id, r.remote_address);
 }
 
+// The listening address, the body limit, CORS and the connection limits.
+http::ServerOptions server_options(const config::Server& server) {
+  http::ServerOptions options{server.host, server.port, server.max_body_bytes, server.allowed_origins, {}};
+  options.edge.header_timeout = std::chrono::seconds(server.header_timeout_s);
+  options.edge.body_timeout = std::chrono::seconds(server.body_timeout_s);
+  options.edge.idle_timeout = std::chrono::seconds(server.idle_timeout_s);
+  options.edge.max_connections = connections_within_file_limit(static_cast<std::size_t>(server.max_connections));
+  options.edge.max_connections_per_address = static_cast<std::size_t>(server.max_connections_per_address);
+  return options;
+}
+
 // What the handlers use besides the executors, and the HTTP server on top.
 class Frontend {
  public:
@@ -87,13 +99,12 @@ class Frontend {
                   dynamic_cast<ManualClock*>(clock_.get()),
                   class_sockets_,
                   config.render.prefetch_segments},
-        server_({config.server.host, config.server.port, config.server.max_body_bytes,
-                 config.server.allowed_origins},
-                http::make_router(services_)) {
+        server_(server_options(config.server), http::make_router(services_)) {
     server_.on_exchange([this](const http::ExchangeRecord& r) {
       metrics_.record(r);
       log_exchange(r);
     });
+    server_.on_connection([this](http::ConnectionEvent e) { metrics_.record(e); });
   }
 
   http::Server& server() { return server_; }

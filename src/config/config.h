@@ -28,6 +28,11 @@ struct Server {
   int rate_limit_per_minute{};
   std::string stream_signing_key;
   int stream_url_lifetime_s{};
+  int header_timeout_s{};
+  int body_timeout_s{};
+  int idle_timeout_s{};
+  int max_connections{};
+  int max_connections_per_address{};
 
   bool operator==(const Server&) const = default;
 };

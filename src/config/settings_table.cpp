@@ -43,6 +43,21 @@ constexpr Setting kSettings[] = {
      "HMAC-SHA256 key of signed stream URLs; empty: URLs are not signed"},
     {"server.stream_url_lifetime_s", "STREAM_URL_LIFETIME_S", Integer{1, 30 * 86400}, "3600",
      field<&Config::server, &Server::stream_url_lifetime_s>, "a signed URL's life, plus the stream's own length"},
+    {"server.header_timeout_s", "HEADER_TIMEOUT_S", Integer{1, 3600}, "10",
+     field<&Config::server, &Server::header_timeout_s>,
+     "a request's line and headers must arrive within this, from the connection's start or the request's "
+     "first byte; else 408 and the connection is closed"},
+    {"server.body_timeout_s", "BODY_TIMEOUT_S", Integer{1, 3600}, "30", field<&Config::server, &Server::body_timeout_s>,
+     "a request's body must arrive within this after its headers; else 408 and the connection is closed"},
+    {"server.idle_timeout_s", "IDLE_TIMEOUT_S", Integer{1, 86400}, "30", field<&Config::server, &Server::idle_timeout_s>,
+     "a kept-alive connection with no request for this long is closed"},
+    {"server.max_connections", "MAX_CONNECTIONS", Integer{1, 1'000'000}, "10000",
+     field<&Config::server, &Server::max_connections>,
+     "open connections in all; more are answered 503 and closed (lowered at start to fit the open-files limit)"},
+    {"server.max_connections_per_address", "MAX_CONNECTIONS_PER_ADDRESS", Integer{0, 1'000'000}, "256",
+     field<&Config::server, &Server::max_connections_per_address>,
+     "open connections per client address (an IPv6 /64); more are answered 503 and closed; 0: no cap "
+     "(behind a reverse proxy, every client has the proxy's address)"},
 
     // [database]
     {"database.url", "DATABASE_URL", Text{}, "", field<&Config::database, &Database::url>,

@@ -115,17 +115,49 @@ void RequestMetrics::record(const ExchangeRecord& exchange) {
   series_[{exchange.method, exchange.route, exchange.status}].observe(kLatencyBuckets, seconds);
 }
 
+void RequestMetrics::record(ConnectionEvent event) {
+  connection_events_.at(static_cast<std::size_t>(event)).fetch_add(1, std::memory_order_relaxed);
+}
+
+std::uint64_t RequestMetrics::count_of(ConnectionEvent event) const {
+  return connection_events_.at(static_cast<std::size_t>(event)).load(std::memory_order_relaxed);
+}
+
+void RequestMetrics::write_connections(std::string& out) const {
+  gauge(out, "ws_http_connections_open", "Client connections open now.",
+        double(count_of(ConnectionEvent::opened) - count_of(ConnectionEvent::closed)));
+  counter(out, "ws_http_connections_accepted_total", "Client connections accepted and counted.",
+          double(count_of(ConnectionEvent::opened)));
+  family(out, "ws_http_connections_refused_total", "counter",
+         "Connections answered 503 and closed at once, beyond a cap.");
+  sample(out, "ws_http_connections_refused_total", "cap=\"address\"",
+         double(count_of(ConnectionEvent::refused_address_cap)));
+  sample(out, "ws_http_connections_refused_total", "cap=\"server\"",
+         double(count_of(ConnectionEvent::refused_server_cap)));
+  family(out, "ws_http_connections_timed_out_total", "counter",
+         "Connections closed for missing a deadline: headers or body (408), or idle.");
+  sample(out, "ws_http_connections_timed_out_total", "timeout=\"header\"",
+         double(count_of(ConnectionEvent::header_timeout)));
+  sample(out, "ws_http_connections_timed_out_total", "timeout=\"body\"",
+         double(count_of(ConnectionEvent::body_timeout)));
+  sample(out, "ws_http_connections_timed_out_total", "timeout=\"idle\"",
+         double(count_of(ConnectionEvent::idle_timeout)));
+}
+
 void RequestMetrics::write(std::string& out) const {
-  std::lock_guard lock(mutex_);
-  family(out, "ws_http_requests_total", "counter", "Finished HTTP exchanges.");
-  for (const auto& [labels, s] : series_) {
-    sample(out, "ws_http_requests_total", label_text(labels), double(s.count));
+  {
+    std::lock_guard lock(mutex_);
+    family(out, "ws_http_requests_total", "counter", "Finished HTTP exchanges.");
+    for (const auto& [labels, s] : series_) {
+      sample(out, "ws_http_requests_total", label_text(labels), double(s.count));
+    }
+    family(out, "ws_http_request_duration_seconds", "histogram",
+           "Time from routing to the answer being applied.");
+    for (const auto& [labels, s] : series_) {
+      histogram_samples(out, "ws_http_request_duration_seconds", label_text(labels), kLatencyBuckets, s);
+    }
   }
-  family(out, "ws_http_request_duration_seconds", "histogram",
-         "Time from routing to the answer being applied.");
-  for (const auto& [labels, s] : series_) {
-    histogram_samples(out, "ws_http_request_duration_seconds", label_text(labels), kLatencyBuckets, s);
-  }
+  write_connections(out);
 }
 
 std::string render_metrics(const RequestMetrics& requests, const MetricsSnapshot& snapshot) {

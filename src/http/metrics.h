@@ -1,9 +1,10 @@
 #pragma once
 // Prometheus text exposition (format 0.0.4) for GET /metrics: per-route
 // request counts and latency histograms recorded from every finished
-// exchange, plus snapshots of the render scheduler, the segment store and
+// exchange, the connections' comings and goings, plus snapshots of the render scheduler, the segment store and
 // the database pool taken when the page is scraped.
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -27,7 +28,9 @@ inline constexpr std::array<double, 11> kLatencyBuckets{0.001, 0.005, 0.01, 0.02
 class RequestMetrics {
  public:
   void record(const ExchangeRecord& exchange);
-  // Appends the request counter and latency histogram families to `out`.
+  void record(ConnectionEvent event);
+  // Appends the request counter and latency histogram families, then the
+  // connection families, to `out`.
   void write(std::string& out) const;
 
  private:
@@ -35,8 +38,13 @@ class RequestMetrics {
   using Labels = std::tuple<std::string, std::string, int>;  // method, route, status
   static std::string label_text(const Labels& labels);
 
+  void write_connections(std::string& out) const;
+  std::uint64_t count_of(ConnectionEvent event) const;
+
   mutable std::mutex mutex_;
   std::map<Labels, Series> series_;
+  // Indexed by ConnectionEvent.
+  std::array<std::atomic<std::uint64_t>, 7> connection_events_{};
 };
 
 struct MetricsSnapshot {

@@ -4,7 +4,10 @@
 
 #include <cstring>
 #include <random>
+#include <string_view>
 
+#include "http/body_framing.h"
+#include "http/raw_answer.h"
 
 namespace ws::http {
 namespace {
@@ -29,6 +32,33 @@ void adopt_client_request_id(SoupServerMessage* message) {
     if (*c < '!' || *c > '~') return;
   }
   soup_message_headers_replace(soup_server_message_get_response_headers(message), kRequestIdHeader, given);
+}
+
+// libsoup answers a request it cannot parse (a malformed request line or
+// header, a Content-Length that is no number at all) by itself, with no signal
+// in between to give that answer our JSON body. So every message starts out
+// carrying that body, marked, and loses both once its headers parse.
+constexpr std::string_view kUnparsedBody =
+    R"({"error":{"code":"bad_request","message":"the request line or headers could not be read"}})";
+
+GQuark unparsed_mark() {
+  static const GQuark mark = g_quark_from_static_string("ws-unparsed-request");
+  return mark;
+}
+
+void prepare_unparsed_answer(SoupServerMessage* message) {
+  soup_server_message_set_response(message, "application/json", SOUP_MEMORY_STATIC, kUnparsedBody.data(),
+                                   kUnparsedBody.size());
+  g_object_set_qdata(G_OBJECT(message), unparsed_mark(), GINT_TO_POINTER(1));
+}
+
+void drop_unparsed_answer(SoupServerMessage* message) {
+  soup_server_message_set_response(message, nullptr, SOUP_MEMORY_STATIC, nullptr, 0);
+  g_object_set_qdata(G_OBJECT(message), unparsed_mark(), nullptr);
+}
+
+bool answered_unparsed(SoupServerMessage* message) {
+  return g_object_get_qdata(G_OBJECT(message), unparsed_mark()) != nullptr;
 }
 
 std::string request_id_of(SoupServerMessage* message) {
@@ -57,10 +87,13 @@ Server::Server(ServerOptions options, Router router)
     : options_(std::move(options)),
       router_(std::move(router)),
       server_(soup_server_new("server-header", "workout-stream ", nullptr)),
-      context_(g_main_context_ref_thread_default()) {
-  soup_server_add_early_handler(server_.get(), nullptr, &Server::on_early, this, nullptr);
+      context_(g_main_context_ref_thread_default()),
+      guard_(options_.edge, context_) {
   soup_server_add_handler(server_.get(), nullptr, &Server::on_request, this, nullptr);
   g_signal_connect(server_.get(), "request-started", G_CALLBACK(&Server::on_request_started), this);
+  g_signal_connect(server_.get(), "request-read", G_CALLBACK(&Server::on_request_read), this);
+  g_signal_connect(server_.get(), "request-finished", G_CALLBACK(&Server::on_request_done), this);
+  g_signal_connect(server_.get(), "request-aborted", G_CALLBACK(&Server::on_request_done), this);
 }
 
 Server::~Server() {
@@ -124,50 +157,75 @@ void Server::track_until_finished(SoupServerMessage* message) {
       [](gpointer counter, GClosure*) { delete static_cast<Counter*>(counter); }, GConnectFlags(0));
 }
 
-// Runs when the headers are in, before the body is read: refuse oversized or
-// unbounded bodies here so they are never buffered.
-void Server::on_early(SoupServer*, SoupServerMessage* message, const char*, GHashTable*,
-                      gpointer self_ptr) {
-  auto* self = static_cast<Server*>(self_ptr);
-  SoupMessageHeaders* headers = soup_server_message_get_request_headers(message);
-  adopt_client_request_id(message);  // libsoup calls this before our got-headers handler
-  Response refusal;
-  if (soup_message_headers_get_encoding(headers) == SOUP_ENCODING_CHUNKED) {
-    refusal = error_response(ErrorKind::invalid_argument, "length_required",
-                             "request bodies must carry a Content-Length");
-    refusal.status = 411;
-  } else if (static_cast<std::size_t>(soup_message_headers_get_content_length(headers)) >
-             self->options_.max_body_bytes) {
-    refusal = error_response(ErrorKind::payload_too_large, "body_too_large",
-                             "request body exceeds " + std::to_string(self->options_.max_body_bytes) +
-                                 " bytes");
-  } else {
-    return;
-  }
-  refusal.header("Connection", "close");
-  // libsoup still reads the announced body before it answers: without this
-  // it would hold all of it in memory.
-  soup_message_body_set_accumulate(soup_server_message_get_request_body(message), FALSE);
-  self->refuse_before_routing(message, refusal);
-}
-
 // Every answer carries X-Request-Id, even those libsoup writes itself before
 // any header is read (a malformed request line): a fresh id is set here, at
 // the start, and the client's own replaces it once the headers are in.
-// libsoup also refuses some paths itself (a decoded "/../", an invalid URI)
-// with an empty 400 before any handler runs. Its check is connected to the
-// message before ours, so ours sees the refusal and gives it our JSON body.
 void Server::on_request_started(SoupServer*, SoupServerMessage* message, gpointer self_ptr) {
+  auto* self = static_cast<Server*>(self_ptr);
   soup_message_headers_replace(soup_server_message_get_response_headers(message), kRequestIdHeader,
                                new_request_id().c_str());
-  g_signal_connect(message, "got-headers", G_CALLBACK(+[](SoupServerMessage* msg, gpointer self) {
-                     adopt_client_request_id(msg);
-                     if (soup_server_message_get_status(msg) != SOUP_STATUS_BAD_REQUEST) return;
-                     static_cast<Server*>(self)->refuse_before_routing(
-                         msg, error_response(ErrorKind::invalid_argument, "bad_path",
-                                             "the request path is not allowed"));
-                   }),
-                   self_ptr);
+  if (!self->guard_.request_started(message)) return;  // beyond a cap: answered and closed
+  prepare_unparsed_answer(message);
+  g_signal_connect(message, "got-headers", G_CALLBACK(&Server::on_got_headers), self);
+}
+
+// The headers are in, the body not yet read. libsoup refuses some paths
+// itself (a decoded "/../", an invalid URI) with an empty 400 before this
+// runs: that refusal gets our JSON body. Otherwise the body's framing and
+// size are checked here, so a body refused is never buffered.
+void Server::on_got_headers(SoupServerMessage* message, gpointer self_ptr) {
+  auto* self = static_cast<Server*>(self_ptr);
+  drop_unparsed_answer(message);
+  adopt_client_request_id(message);
+  self->guard_.head_read(message);
+  if (soup_server_message_get_status(message) == SOUP_STATUS_BAD_REQUEST) {
+    return self->refuse_before_routing(
+        message, error_response(ErrorKind::invalid_argument, "bad_path", "the request path is not allowed"));
+  }
+  self->refuse_unframed_body(message);
+}
+
+// A body whose end is in doubt (see body_framing.h) or unannounced
+// (chunked) is refused at once and the connection closed with its body
+// unread. One announced beyond the limit is refused too, and what the
+// client sends anyway is read and dropped, never held, until the body
+// timeout: closing at once could reset the connection before the client
+// reads the 413.
+void Server::refuse_unframed_body(SoupServerMessage* message) {
+  SoupMessageHeaders* headers = soup_server_message_get_request_headers(message);
+  BodyFraming framing;
+  framing.transfer_encoding = soup_message_headers_get_one(headers, "Transfer-Encoding") != nullptr;
+  if (const char* lengths = soup_message_headers_get_list(headers, "Content-Length")) framing.content_length = lengths;
+  if (auto problem = framing_problem(framing)) {
+    return refuse_and_close(
+        message, error_response(ErrorKind::invalid_argument, "invalid_content_length", *problem, "Content-Length"));
+  }
+  if (soup_message_headers_get_encoding(headers) == SOUP_ENCODING_CHUNKED) {
+    Response refusal = error_response(ErrorKind::invalid_argument, "length_required",
+                                      "request bodies must carry a Content-Length");
+    refusal.status = 411;
+    return refuse_and_close(message, refusal);
+  }
+  if (static_cast<std::size_t>(soup_message_headers_get_content_length(headers)) <= options_.max_body_bytes) return;
+  Response refusal = error_response(ErrorKind::payload_too_large, "body_too_large",
+                                    "request body exceeds " + std::to_string(options_.max_body_bytes) + " bytes");
+  refusal.header("Connection", "close");
+  soup_message_body_set_accumulate(soup_server_message_get_request_body(message), FALSE);
+  refuse_before_routing(message, refusal);
+}
+
+void Server::on_request_read(SoupServer*, SoupServerMessage* message, gpointer self_ptr) {
+  static_cast<Server*>(self_ptr)->guard_.body_read(message);
+}
+
+// Finished or aborted: the connection now waits for its next request. A
+// request libsoup refused before its headers parsed is counted here.
+void Server::on_request_done(SoupServer*, SoupServerMessage* message, gpointer self_ptr) {
+  auto* self = static_cast<Server*>(self_ptr);
+  self->guard_.answered(message);
+  if (answered_unparsed(message)) {
+    self->record_unrouted(message, static_cast<int>(soup_server_message_get_status(message)), kUnparsedBody.size());
+  }
 }
 
 // Answers a request refused before routing, and counts it (metrics, access
@@ -176,6 +234,17 @@ void Server::refuse_before_routing(SoupServerMessage* message, Response refusal)
   add_cors_headers(message);
   refusal.header(kRequestIdHeader, request_id_of(message));
   apply_response(message, refusal);
+  record_unrouted(message, refusal.status, refusal.body.size());
+}
+
+// The same, answered at once on a connection then closed, its body unread.
+void Server::refuse_and_close(SoupServerMessage* message, Response refusal) {
+  add_cors_headers(message);
+  record_unrouted(message, refusal.status, refusal.body.size());
+  answer_and_close(message, refusal);
+}
+
+void Server::record_unrouted(SoupServerMessage* message, int status, std::size_t bytes) {
   if (!observer_) return;
   ExchangeRecord record;
   auto text = [](const char* value) { return std::string(value ? value : ""); };
@@ -183,8 +252,8 @@ void Server::refuse_before_routing(SoupServerMessage* message, Response refusal)
   record.route = "unmatched";
   GUri* uri = soup_server_message_get_uri(message);
   record.path = uri ? text(g_uri_get_path(uri)) : "";
-  record.status = refusal.status;
-  record.bytes = refusal.body.size();
+  record.status = status;
+  record.bytes = bytes;
   record.request_id = request_id_of(message);
   record.remote_address = text(soup_server_message_get_remote_host(message));
   observer_(record);
@@ -267,7 +336,7 @@ std::optional<Response> Server::answer_before_route(const Request& request, bool
   }
   if (request.method == "OPTIONS" && !match.allowed.empty()) return preflight_response(match.allowed);
   if (!match.route) return no_route_response(request, match.allowed);
-  if (request.body.size() > options_.max_body_bytes) {  // no Content-Length lied past on_early
+  if (request.body.size() > options_.max_body_bytes) {  // whatever the Content-Length said
     return error_response(ErrorKind::payload_too_large, "body_too_large", "request body is too large");
   }
   return std::nullopt;
@@ -290,7 +359,7 @@ ResponderPtr Server::responder_for(SoupServerMessage* message, const Request& re
 }
 
 void Server::dispatch(SoupServerMessage* message, GHashTable* query) {
-  if (soup_server_message_get_status(message) != 0) return;  // refused in on_early
+  if (soup_server_message_get_status(message) != 0) return;  // refused when its headers came
   auto started = std::chrono::steady_clock::now();
   if (draining_) {
     Response refusal = error_response(ErrorKind::unavailable, "shutting_down",

@@ -1,8 +1,9 @@
 #pragma once
 // The libsoup server: binds, turns each SoupServerMessage into a Request,
-// routes it and applies the rules every answer shares (size limits, CORS,
-// request id, access log). Runs on one GMainContext; handlers that do real
-// work defer their Responder and answer from elsewhere.
+// routes it and applies the rules every answer shares (body framing and size
+// limits, CORS, request id, access log); its ConnectionGuard holds the
+// connection caps and timeouts. Runs on one GMainContext; handlers that do
+// real work defer their Responder and answer from elsewhere.
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -15,6 +16,7 @@
 
 #include "glib_support/gobject_ptr.h"
 #include "common/result.h"
+#include "http/connection_guard.h"
 #include "http/router.h"
 
 namespace ws::http {
@@ -24,6 +26,7 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port
   std::size_t max_body_bytes = 1 << 20;
   std::string allowed_origins = "*";
+  EdgeLimits edge;
 };
 
 // What one finished exchange looked like, for logs and metrics.
@@ -48,6 +51,8 @@ class Server {
   void on_exchange(std::function<void(const ExchangeRecord&)> observer) {
     observer_ = std::move(observer);
   }
+  // Connections opened, closed, refused by a cap or closed by a timeout.
+  void on_connection(std::function<void(ConnectionEvent)> observer) { guard_.on_event(std::move(observer)); }
   // Graceful stop, step 1: new requests get 503 + Connection: close while the
   // main context runs until every exchange under way has been written out
   // (renders included), or `limit` passes. Returns how many were cut short.
@@ -56,12 +61,17 @@ class Server {
   void disconnect();
 
  private:
-  static void on_early(SoupServer*, SoupServerMessage*, const char*, GHashTable*, gpointer);
   static void on_request_started(SoupServer*, SoupServerMessage*, gpointer);
+  static void on_got_headers(SoupServerMessage*, gpointer);
+  static void on_request_read(SoupServer*, SoupServerMessage*, gpointer);
+  static void on_request_done(SoupServer*, SoupServerMessage*, gpointer);
   static void on_request(SoupServer*, SoupServerMessage*, const char*, GHashTable*, gpointer);
   void dispatch(SoupServerMessage* message, GHashTable* query);
   void track_until_finished(SoupServerMessage* message);
+  void refuse_unframed_body(SoupServerMessage* message);
   void refuse_before_routing(SoupServerMessage* message, Response refusal);
+  void refuse_and_close(SoupServerMessage* message, Response refusal);
+  void record_unrouted(SoupServerMessage* message, int status, std::size_t bytes);
   void add_cors_headers(SoupServerMessage* message) const;
   Request build_request(SoupServerMessage* message, GHashTable* query) const;
   std::optional<Response> answer_before_route(const Request& request, bool path_allowed,
@@ -73,6 +83,7 @@ class Server {
   Router router_;
   GObjectPtr<SoupServer> server_;
   GMainContext* context_;
+  ConnectionGuard guard_;
   int port_ = 0;
   bool draining_ = false;
   // Exchanges routed and not yet finished; shared with the messages' "finished"

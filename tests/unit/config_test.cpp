@@ -241,5 +241,27 @@ TEST(Config, BadLaddersAreRefusedNamingTheKey) {
   EXPECT_EQ(env.error().field, "RENDER_LADDER");
 }
 
+TEST(Config, ConnectionLimitsAndTimeouts) {
+  auto defaults = parse("", "t", kNoEnv);
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_EQ(defaults->server.header_timeout_s, 10);
+  EXPECT_EQ(defaults->server.body_timeout_s, 30);
+  EXPECT_EQ(defaults->server.idle_timeout_s, 30);
+  EXPECT_EQ(defaults->server.max_connections, 10000);
+  EXPECT_EQ(defaults->server.max_connections_per_address, 256);
+  auto set = parse("[server]\nheader_timeout_s = 2\nmax_connections_per_address = 0\n", "t",
+                   env_of({{"IDLE_TIMEOUT_S", "5"}, {"MAX_CONNECTIONS", "50"}, {"BODY_TIMEOUT_S", "7"}}));
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set->server.header_timeout_s, 2);
+  EXPECT_EQ(set->server.body_timeout_s, 7);
+  EXPECT_EQ(set->server.idle_timeout_s, 5);
+  EXPECT_EQ(set->server.max_connections, 50);
+  EXPECT_EQ(set->server.max_connections_per_address, 0);  // no cap per address
+  for (const char* wrong : {"header_timeout_s = 0", "body_timeout_s = 0", "idle_timeout_s = 0", "max_connections = 0",
+                            "max_connections_per_address = -1"}) {
+    EXPECT_FALSE(parse(std::string("[server]\n") + wrong + "\n", "t", kNoEnv).ok()) << wrong;
+  }
+}
+
 }  // namespace
 }  // namespace ws::config

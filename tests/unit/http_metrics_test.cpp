@@ -83,6 +83,24 @@ TEST(Metrics, SnapshotsOfRendersStoreAndDatabase) {
   EXPECT_THAT(page, HasSubstr("ws_db_connections 4\n"));
 }
 
+TEST(Metrics, ConnectionsOpenRefusedAndTimedOut) {
+  RequestMetrics metrics;
+  for (auto event : {ConnectionEvent::opened, ConnectionEvent::opened, ConnectionEvent::opened, ConnectionEvent::closed,
+                     ConnectionEvent::refused_address_cap, ConnectionEvent::refused_address_cap,
+                     ConnectionEvent::refused_server_cap, ConnectionEvent::header_timeout,
+                     ConnectionEvent::idle_timeout, ConnectionEvent::idle_timeout}) {
+    metrics.record(event);
+  }
+  std::string page = render_metrics(metrics, {});
+  EXPECT_THAT(page, HasSubstr("# TYPE ws_http_connections_open gauge\nws_http_connections_open 2\n"));
+  EXPECT_THAT(page, HasSubstr("ws_http_connections_accepted_total 3\n"));
+  EXPECT_THAT(page, HasSubstr("ws_http_connections_refused_total{cap=\"address\"} 2\n"));
+  EXPECT_THAT(page, HasSubstr("ws_http_connections_refused_total{cap=\"server\"} 1\n"));
+  EXPECT_THAT(page, HasSubstr("ws_http_connections_timed_out_total{timeout=\"header\"} 1\n"));
+  EXPECT_THAT(page, HasSubstr("ws_http_connections_timed_out_total{timeout=\"body\"} 0\n"));
+  EXPECT_THAT(page, HasSubstr("ws_http_connections_timed_out_total{timeout=\"idle\"} 2\n"));
+}
+
 TEST(Metrics, EscapesLabelValues) {
   EXPECT_EQ(escape_label("a\"b\\c\nd"), "a\\\"b\\\\c\\nd");
   RequestMetrics metrics;
