@@ -18,14 +18,15 @@ struct SourcePosition {
   int column = 1;
 };
 
-// The forms of the language. TABATA is 8 rounds of 20 s work and 10 s rest.
+// The forms of the language. TABATA gives each movement 8 intervals of 20 s
+// of work and 10 s of rest, one movement after the other.
 enum class FormKind { amrap, for_time, emom, rft, tabata };
 
 struct Form {
   FormKind kind = FormKind::for_time;
-  std::optional<int> duration_seconds;  // AMRAP, EMOM (as written); TABATA (240)
+  std::optional<int> duration_seconds;  // AMRAP, EMOM (as written); TABATA (all intervals and rests)
   std::optional<int> cap_seconds;       // the optional cap of ForTime and RFT
-  std::optional<int> rounds;            // RFT (as written); TABATA (8)
+  std::optional<int> rounds;            // RFT (as written); TABATA (8 per movement)
   std::optional<int> work_seconds;      // TABATA's work interval (20)
   std::optional<int> rest_seconds;      // TABATA's rest interval (10)
 };

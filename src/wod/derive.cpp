@@ -101,8 +101,8 @@ std::string title_from_comment(std::string_view comment) {
 }
 
 std::string title_from_module(std::string_view module) {
-  std::string_view last = module.substr(module.find_last_of('.') == std::string_view::npos ? 0
-                                                                                           : module.find_last_of('.') + 1);
+  std::size_t dot = module.find_last_of('.');
+  std::string_view last = dot == std::string_view::npos ? module : module.substr(dot + 1);
   std::string title;
   bool word_start = true;
   for (char c : last) {

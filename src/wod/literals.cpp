@@ -91,8 +91,6 @@ std::optional<Load> decode_variant_load(std::string_view text) {
   return load;
 }
 
-std::optional<Quantity> decode_count(std::string_view text, double max_value);
-
 }  // namespace
 
 std::string_view trim(std::string_view text) {

@@ -35,8 +35,9 @@ constexpr MovementRow kRows[] = {
   {"dumbbell_hang_clean_to_overhead", "Dumbbell hang clean-to-overhead",
    "db_hang_clean_to_overhead,dumbbell_hang_clean_to_oh,db_hang_clean_to_oh", "olympic_lift", "full_body,shoulders",
    "dumbbell", weightlifting, 3, rep, 3.5, 0, 22.5, 15, "lighter_load"},
-  {"dumbbell_lunge", "Dumbbell walking lunge", "db_lunge,dumbbell_walking_lunge,db_walking_lunge,dumbbell_overhead_lunge,db_overhead_walking_lunge,dumbbell_overhead_walking_lunge",
-   "squat", "quads,glutes,shoulders", "dumbbell", weightlifting, 2, rep, 2.5, 0, 22.5, 15, "walking_lunge"},
+  {"dumbbell_lunge", "Dumbbell walking lunge",
+   "db_lunge,dumbbell_walking_lunge,db_walking_lunge,dumbbell_overhead_lunge,db_overhead_walking_lunge,"
+   "dumbbell_overhead_walking_lunge", "squat", "quads,glutes,shoulders", "dumbbell", weightlifting, 2, rep, 2.5, 0, 22.5, 15, "walking_lunge"},
   {"dumbbell_snatch", "Dumbbell snatch", "db_snatch,dumbbell_snatches,alternating_dumbbell_snatch,db_snatches",
    "olympic_lift", "full_body,shoulders", "dumbbell", weightlifting, 3, rep, 2.8, 0, 22.5, 15,
    "dumbbell_hang_snatch,lighter_load"},

@@ -13,6 +13,7 @@ namespace ws::wod {
 namespace {
 
 constexpr std::size_t kFoundBytes = 20;
+constexpr std::size_t kMaxModules = 1000;
 
 // The byte offset of the first byte that breaks UTF-8, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
@@ -103,13 +104,12 @@ boost::json::object to_json(const SyntaxError& error) {
 }
 
 Parsed<std::vector<Wod>> parse_wods(std::string_view source, const ParseLimits& limits) {
-  return parse_modules(source, limits, limits.max_items);
+  return parse_modules(source, limits, kMaxModules);
 }
 
 Parsed<Wod> parse_wod(std::string_view source, const ParseLimits& limits) {
-  auto wods = parse_modules(source, limits, 1);
-  if (!wods) return wods.error();
-  return std::move(wods.value().front());
+  WS_ASSIGN_OR_RETURN(std::vector<Wod> wods, parse_modules(source, limits, 1));
+  return std::move(wods.front());
 }
 
 }  // namespace ws::wod

@@ -73,8 +73,8 @@ struct ParseLimits {
 // with exactly one `wod` block.
 Parsed<Wod> parse_wod(std::string_view source, const ParseLimits& limits = {});
 
-// Every module of a source that holds one or more, in order (a file of
-// benchmark WODs); each needs its `wod` block.
+// Every module of a source that holds one or more (up to 1000), in order (a
+// file of benchmark WODs); each needs its `wod` block.
 Parsed<std::vector<Wod>> parse_wods(std::string_view source, const ParseLimits& limits = {});
 
 }  // namespace ws::wod

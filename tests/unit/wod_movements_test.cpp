@@ -89,8 +89,8 @@ TEST(WodMovements, EveryRowIsWellFormed) {
     EXPECT_LE(row.complexity, 5);
     EXPECT_GT(row.seconds_per_unit, 0);
     EXPECT_FALSE(row.scaling_options.empty());
-    if (row.default_load) EXPECT_GT(row.default_load->female_kg, 0);
-    if (row.modality == Modality::weightlifting) EXPECT_TRUE(row.default_load);
+    EXPECT_TRUE(!row.default_load || row.default_load->female_kg > 0);
+    EXPECT_TRUE(row.modality != Modality::weightlifting || row.default_load);
   }
   EXPECT_TRUE(std::is_sorted(rows.begin(), rows.end(),
                              [](const Movement& a, const Movement& b) { return a.canonical_name < b.canonical_name; }));

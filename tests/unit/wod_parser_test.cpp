@@ -115,7 +115,9 @@ MaxRep Pull_ups)");
   auto check = [&](std::size_t i, QuantityKind kind, double value, int sets = 1) {
     SCOPED_TRACE(i);
     EXPECT_EQ(line(wod, i).quantity.kind, kind);
-    if (kind != QuantityKind::max_reps) EXPECT_DOUBLE_EQ(line(wod, i).quantity.value, value);
+    if (kind != QuantityKind::max_reps) {
+      EXPECT_DOUBLE_EQ(line(wod, i).quantity.value, value);
+    }
     EXPECT_EQ(line(wod, i).quantity.sets, sets);
   };
   check(0, QuantityKind::reps, 21);
