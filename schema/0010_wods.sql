@@ -44,16 +44,19 @@ CREATE TABLE wods (
   duration_seconds INTEGER NOT NULL CHECK (duration_seconds >= 0),
   difficulty_score INTEGER NOT NULL CHECK (difficulty_score BETWEEN 0 AND 100),
   cap_seconds      INTEGER CHECK (cap_seconds > 0),  -- a ForTime cap: no finisher's time is past it
-  -- Free-text search (q=) over the title and the source's words.
-  search           TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || source)) STORED,
+  -- Free-text search (q=) over the title and the source's words, stemmed
+  -- ("thruster" finds "Thrusters").
+  search           TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || source)) STORED,
   created_by       UUID REFERENCES users (id) ON DELETE SET NULL,
   created_at       TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT wods_source_hash_key UNIQUE (source_hash)
 );
-CREATE INDEX idx_wods_movements ON wods USING GIN (movements);
-CREATE INDEX idx_wods_equipment ON wods USING GIN (equipment);
-CREATE INDEX idx_wods_modality ON wods USING GIN (modality_tags);
-CREATE INDEX idx_wods_search ON wods USING GIN (search);
+-- The library grows slowly and is searched often: GIN entries go straight
+-- into the index (no pending list a search would have to read through).
+CREATE INDEX idx_wods_movements ON wods USING GIN (movements) WITH (fastupdate = off);
+CREATE INDEX idx_wods_equipment ON wods USING GIN (equipment) WITH (fastupdate = off);
+CREATE INDEX idx_wods_modality ON wods USING GIN (modality_tags) WITH (fastupdate = off);
+CREATE INDEX idx_wods_search ON wods USING GIN (search) WITH (fastupdate = off);
 CREATE INDEX idx_wods_duration ON wods (duration_seconds);
 CREATE INDEX idx_wods_difficulty ON wods (difficulty_score);
 CREATE INDEX idx_wods_form ON wods (form);

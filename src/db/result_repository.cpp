@@ -71,21 +71,23 @@ Error member_error(Error e, const std::string& member_id) {
   return e.code == "unknown_reference" ? member_not_found(member_id) : e;
 }
 
-// Returns the result's id and whether it is new.
+// Returns the result's id and whether it is new. recorded_at is the clock
+// when the statement runs (not the transaction's start), so equal scores list
+// in the order they came in even when one transaction records several.
 Result<std::pair<std::string, bool>> upsert_result(Connection& c, const std::string& gym_id,
                                                    const std::string& session_id, const NewResult& r,
                                                    const std::string& recorded_by) {
   static const std::string sql =
       "INSERT INTO athlete_results AS r (gym_id, session_id, member_id, score_type, score_value, score_secondary, "
       "score_unit, track, is_rx, is_dnf, notes, realized_events, rank_group, rank_tier, rank_primary, rank_secondary, "
-      "recorded_by) VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5::numeric, $6::numeric, $7, $8::text, $8::text = 'RX', "
-      "$9::boolean, $10, $11::jsonb, $12::smallint, $13::smallint, $14::float8, $15::float8, $16::uuid) "
+      "recorded_by, recorded_at) VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5::numeric, $6::numeric, $7, $8::text, $8::text = 'RX', "
+      "$9::boolean, $10, $11::jsonb, $12::smallint, $13::smallint, $14::float8, $15::float8, $16::uuid, clock_timestamp()) "
       "ON CONFLICT (gym_id, session_id, member_id) DO UPDATE SET score_type = EXCLUDED.score_type, "
       "score_value = EXCLUDED.score_value, score_secondary = EXCLUDED.score_secondary, "
       "score_unit = EXCLUDED.score_unit, track = EXCLUDED.track, is_rx = EXCLUDED.is_rx, is_dnf = EXCLUDED.is_dnf, "
       "notes = EXCLUDED.notes, realized_events = EXCLUDED.realized_events, rank_group = EXCLUDED.rank_group, "
       "rank_tier = EXCLUDED.rank_tier, rank_primary = EXCLUDED.rank_primary, "
-      "rank_secondary = EXCLUDED.rank_secondary, recorded_by = EXCLUDED.recorded_by, recorded_at = now() "
+      "rank_secondary = EXCLUDED.rank_secondary, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at "
       "RETURNING r.id, (r.xmax = 0)";
   const Score& s = r.score;
   auto rows = c.exec_prepared(

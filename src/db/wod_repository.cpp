@@ -68,12 +68,11 @@ struct SearchStatement {
   }
 };
 
-// "thru fra" -> "thru:* & fra:*": the words are letters and digits (the
-// request parser keeps nothing else), so the text is a safe tsquery.
-std::string prefix_query(const std::vector<std::string>& words) {
-  std::string query;
-  for (const auto& word : words) query += (query.empty() ? "" : " & ") + word + ":*";
-  return query;
+// The words as plainto_tsquery reads them: stemmed, every one required.
+std::string words_text(const std::vector<std::string>& words) {
+  std::string text;
+  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
+  return text;
 }
 
 SearchStatement search_statement(const WodQuery& q) {
@@ -88,10 +87,16 @@ SearchStatement search_statement(const WodQuery& q) {
   s.add_int("dmax", "w.duration_seconds <= $::int", q.duration_max);
   s.add_int("xmin", "w.difficulty_score >= $::int", q.difficulty_min);
   s.add_int("xmax", "w.difficulty_score <= $::int", q.difficulty_max);
-  if (!q.words.empty()) s.add("q", "w.search @@ to_tsquery('simple', $)", prefix_query(q.words));
+  // A text search lists the best matches first: the words' index finds them,
+  // never a walk of the newest WODs testing each one.
+  std::string order = "w.created_at DESC, w.id DESC";
+  if (!q.words.empty()) {
+    s.add("q", "w.search @@ plainto_tsquery('english', $)", words_text(q.words));
+    order = "ts_rank(w.search, plainto_tsquery('english', $" + std::to_string(s.params.size()) + ")) DESC, " + order;
+  }
   s.params.push_back(std::to_string(q.limit));
   s.params.push_back(std::to_string(q.offset));
-  s.sql += " ORDER BY w.created_at DESC, w.id DESC LIMIT $" + std::to_string(s.params.size() - 1) + "::int OFFSET $" +
+  s.sql += " ORDER BY " + order + " LIMIT $" + std::to_string(s.params.size() - 1) + "::int OFFSET $" +
            std::to_string(s.params.size()) + "::int";
   return s;
 }

@@ -49,13 +49,14 @@ struct WodQuery {
   std::optional<std::string> form;         // the form's spelling ("AMRAP")
   std::optional<int> duration_min, duration_max;      // seconds, inclusive
   std::optional<int> difficulty_min, difficulty_max;  // 0..100, inclusive
-  std::vector<std::string> words;  // q: every word, as a prefix, in the title or the source
+  std::vector<std::string> words;  // q: every word (stemmed: "thruster" finds "Thrusters") in the title or source
   int limit = 20;
   int offset = 0;
 };
 
-// Newest first. Each filter is a condition an index serves (GIN for the
-// arrays and the words, B-tree for the ranges and the form).
+// Newest first (with q: the best matches first, then the newest). Each
+// filter is a condition an index serves (GIN for the arrays and the words,
+// B-tree for the ranges and the form).
 Result<std::vector<WodSummary>> search_wods(Connection& c, const WodQuery& query);
 
 // The plan PostgreSQL runs search_wods()'s statement with (EXPLAIN's text),

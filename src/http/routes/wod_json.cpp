@@ -1,9 +1,24 @@
 #include "http/routes/wod_json.h"
 
+#include <cmath>
+#include <cstdint>
+
 #include "http/routes/gym_json.h"
 
 namespace ws::http {
 namespace json = boost::json;
+namespace {
+
+// Whole numbers as integers ("185", not "1.85E2"): scores, totals and
+// quantities read as they were written.
+json::value number(double value) {
+  if (std::floor(value) == value && std::abs(value) < 1e15) return static_cast<std::int64_t>(value);
+  return value;
+}
+
+json::value number_or_null(const std::optional<double>& value) { return value ? number(*value) : nullptr; }
+
+}  // namespace
 
 json::object wod_summary_to_json(const WodSummary& w) {
   return {{"id", w.id},
@@ -50,8 +65,8 @@ json::value booking_to_json(const Booking& b) {
 
 json::object score_to_json(const Score& s) {
   return {{"score_type", to_string(s.type)},
-          {"score_value", or_null(s.value)},
-          {"score_secondary", or_null(s.secondary)},
+          {"score_value", number_or_null(s.value)},
+          {"score_secondary", number_or_null(s.secondary)},
           {"score_unit", or_null(s.unit)},
           {"track", to_string(s.track)},
           {"is_rx", s.track == Track::rx},
@@ -84,7 +99,7 @@ json::value event_to_json(const RealizedEvent& e) {
                       {"member_id", e.member_id},
                       {"timestamp_offset", e.timestamp_offset},
                       {"movement", or_null(e.movement)},
-                      {"quantity_completed", or_null(e.quantity_completed)},
+                      {"quantity_completed", number_or_null(e.quantity_completed)},
                       {"quantity_unit", e.quantity_unit},
                       {"event_type", to_string(e.event_type)},
                       {"metadata", or_null(e.metadata)},
@@ -95,7 +110,7 @@ json::value standing_to_json(const LiveStanding& s) {
   return json::object{{"rank", s.rank},
                       {"member_id", s.member_id},
                       {"athlete", s.athlete_name},
-                      {"total", s.total},
+                      {"total", number(s.total)},
                       {"reached_offset", s.reached_offset}};
 }
 
