@@ -1,6 +1,9 @@
 #include "http/connection_guard.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <cerrno>
 
 #include "http/raw_answer.h"
 #include "http/response.h"
@@ -27,6 +30,18 @@ Response timeout_answer(Wait missed) {
                                                           : "the request's body did not arrive in time");
   answer.status = 408;
   return answer;
+}
+
+enum class Client { quiet, sending, gone };
+
+// What the client of a connection idle between requests has done, read
+// without taking anything from the socket.
+Client client_of(GSocket* socket) {
+  char byte;
+  ssize_t n = recv(g_socket_get_fd(socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n > 0) return Client::sending;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return Client::quiet;
+  return Client::gone;
 }
 
 template <class T>
@@ -139,11 +154,13 @@ void ConnectionGuard::forget(Id id) {
 }
 
 // Closing a connection makes libsoup forget it, which calls forget(): every
-// reference needed is taken first.
+// reference needed is taken first. An idle connection whose client is
+// already sending its next request is left to it.
 void ConnectionGuard::close_overdue(Id id, Wait missed) {
   auto it = held_.find(id);
   if (it == held_.end()) return;
   if (missed == Wait::idle) {
+    if (client_of(it->second.socket.get()) != Client::quiet) return;
     auto first = new_ref(it->second.first.get());
     emit(ConnectionEvent::idle_timeout);
     return close_connection(first.get());
@@ -153,7 +170,20 @@ void ConnectionGuard::close_overdue(Id id, Wait missed) {
   answer_and_close(reading.get(), timeout_answer(missed));
 }
 
+// libsoup 3.2 neither closes a kept-alive connection that its client closed
+// between requests, nor can it give such a connection up any more (taking it
+// would crash): its socket is closed here, directly, and forgotten.
+void ConnectionGuard::close_abandoned() {
+  for (Id id : table_.idle()) {
+    GObjectPtr<GSocket> socket = new_ref(held_.at(id).socket.get());
+    if (client_of(socket.get()) != Client::gone) continue;
+    forget(id);
+    g_socket_close(socket.get(), nullptr);
+  }
+}
+
 void ConnectionGuard::close_overdue_connections() {
+  close_abandoned();
   for (const auto& late : table_.overdue(Clock::now())) close_overdue(late.id, late.missed);
 }
 

@@ -65,6 +65,7 @@ class ConnectionGuard {
   bool admit(SoupServerMessage* message, Id id);
   void forget(Id id);
   void close_overdue(Id id, Wait missed);
+  void close_abandoned();
   void close_overdue_connections();
   void emit(ConnectionEvent event) const {
     if (observer_) observer_(event);

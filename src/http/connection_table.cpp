@@ -57,6 +57,14 @@ std::vector<ConnectionTable::Overdue> ConnectionTable::overdue(Time now) const {
   return late;
 }
 
+std::vector<ConnectionTable::Id> ConnectionTable::idle() const {
+  std::vector<Id> waiting;
+  for (const auto& [id, entry] : entries_) {
+    if (entry.waiting_for == Wait::idle) waiting.push_back(id);
+  }
+  return waiting;
+}
+
 std::size_t ConnectionTable::open_from(const std::string& address) const {
   auto it = per_address_.find(address);
   return it == per_address_.end() ? 0 : it->second;

@@ -63,6 +63,8 @@ class ConnectionTable {
 
   // Connections whose deadline has passed at `now`, with what each missed.
   std::vector<Overdue> overdue(Time now) const;
+  // Connections idle between requests.
+  std::vector<Id> idle() const;
 
   std::size_t open() const { return entries_.size(); }
   std::size_t open_from(const std::string& address) const;

@@ -45,6 +45,21 @@ void send_and_close(GSocket* socket, const std::string& text) {
   g_socket_close(socket, nullptr);
 }
 
+// A connection taken from libsoup, which then forgets it: its stream (whose
+// last reference closes it) and its socket.
+struct Stolen {
+  GObjectPtr<GSocket> socket;
+  GObjectPtr<GIOStream> stream;
+};
+
+Stolen steal(SoupServerMessage* message) {
+  GSocket* socket = soup_server_message_get_socket(message);
+  if (!socket) return {};
+  Stolen stolen{GObjectPtr<GSocket>(G_SOCKET(g_object_ref(socket))), nullptr};
+  stolen.stream.reset(soup_server_message_steal_connection(message));
+  return stolen;
+}
+
 }  // namespace
 
 std::string raw_answer_text(SoupServerMessage* message, const Response& response) {
@@ -68,25 +83,6 @@ std::string raw_answer_text(SoupServerMessage* message, const Response& response
   add_header(text, "Connection", "close");
   return text.append("\r\n").append(response.body);
 }
-
-namespace {
-
-// A connection taken from libsoup, which then forgets it: its stream (whose
-// last reference closes it) and its socket.
-struct Stolen {
-  GObjectPtr<GSocket> socket;
-  GObjectPtr<GIOStream> stream;
-};
-
-Stolen steal(SoupServerMessage* message) {
-  GSocket* socket = soup_server_message_get_socket(message);
-  if (!socket) return {};
-  Stolen stolen{GObjectPtr<GSocket>(G_SOCKET(g_object_ref(socket))), nullptr};
-  stolen.stream.reset(soup_server_message_steal_connection(message));
-  return stolen;
-}
-
-}  // namespace
 
 void answer_and_close(SoupServerMessage* message, const Response& response) {
   std::string text = raw_answer_text(message, response);

@@ -4,10 +4,10 @@
 
 #include <cstring>
 #include <random>
-#include <string_view>
 
 #include "http/body_framing.h"
 #include "http/raw_answer.h"
+#include "http/unparsed_answer.h"
 
 namespace ws::http {
 namespace {
@@ -32,33 +32,6 @@ void adopt_client_request_id(SoupServerMessage* message) {
     if (*c < '!' || *c > '~') return;
   }
   soup_message_headers_replace(soup_server_message_get_response_headers(message), kRequestIdHeader, given);
-}
-
-// libsoup answers a request it cannot parse (a malformed request line or
-// header, a Content-Length that is no number at all) by itself, with no signal
-// in between to give that answer our JSON body. So every message starts out
-// carrying that body, marked, and loses both once its headers parse.
-constexpr std::string_view kUnparsedBody =
-    R"({"error":{"code":"bad_request","message":"the request line or headers could not be read"}})";
-
-GQuark unparsed_mark() {
-  static const GQuark mark = g_quark_from_static_string("ws-unparsed-request");
-  return mark;
-}
-
-void prepare_unparsed_answer(SoupServerMessage* message) {
-  soup_server_message_set_response(message, "application/json", SOUP_MEMORY_STATIC, kUnparsedBody.data(),
-                                   kUnparsedBody.size());
-  g_object_set_qdata(G_OBJECT(message), unparsed_mark(), GINT_TO_POINTER(1));
-}
-
-void drop_unparsed_answer(SoupServerMessage* message) {
-  soup_server_message_set_response(message, nullptr, SOUP_MEMORY_STATIC, nullptr, 0);
-  g_object_set_qdata(G_OBJECT(message), unparsed_mark(), nullptr);
-}
-
-bool answered_unparsed(SoupServerMessage* message) {
-  return g_object_get_qdata(G_OBJECT(message), unparsed_mark()) != nullptr;
 }
 
 std::string request_id_of(SoupServerMessage* message) {
@@ -224,7 +197,8 @@ void Server::on_request_done(SoupServer*, SoupServerMessage* message, gpointer s
   auto* self = static_cast<Server*>(self_ptr);
   self->guard_.answered(message);
   if (answered_unparsed(message)) {
-    self->record_unrouted(message, static_cast<int>(soup_server_message_get_status(message)), kUnparsedBody.size());
+    self->record_unrouted(message, static_cast<int>(soup_server_message_get_status(message)),
+                          unparsed_answer_size());
   }
 }
 

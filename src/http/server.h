@@ -26,7 +26,7 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port
   std::size_t max_body_bytes = 1 << 20;
   std::string allowed_origins = "*";
-  EdgeLimits edge;
+  EdgeLimits edge{};
 };
 
 // What one finished exchange looked like, for logs and metrics.

@@ -39,6 +39,11 @@ void expect_json_error(const RawConnection& c, int status, const std::string& co
   EXPECT_NE(body_of(c.received()).find("\"code\":\"" + code + "\""), std::string::npos) << label << ": " << c.received();
   EXPECT_EQ(test::raw_header(c.received(), "Content-Type"), "application/json") << label;
   EXPECT_FALSE(test::raw_header(c.received(), "X-Request-Id").empty()) << label;
+}
+
+// An answer the server writes itself before closing says so.
+void expect_closing_error(const RawConnection& c, int status, const std::string& code, const std::string& label) {
+  expect_json_error(c, status, code, label);
   EXPECT_EQ(test::raw_header(c.received(), "Connection"), "close") << label;
 }
 
@@ -74,8 +79,11 @@ TEST_F(EdgeFraming, AnyContentLengthThatIsNotOnePlainNumberIsRefusedAtOnce) {
     // No "Connection: close": the server must close by itself.
     connection.send("POST /api/workouts HTTP/1.1\r\nHost: x\r\n" + c.headers + "\r\n{}");
     ASSERT_TRUE(connection.wait_for_close(kAtOnce)) << c.label << ": still open; got " << connection.received();
-    EXPECT_EQ(connection.status(), 400) << c.label << ": " << connection.received();
-    expect_json_error(connection, 400, c.code, c.label);
+    if (std::string(c.code) == "bad_request") {  // libsoup's own refusal, our body
+      expect_json_error(connection, 400, c.code, c.label);
+    } else {
+      expect_closing_error(connection, 400, c.code, c.label);
+    }
   }
   std::string m = client_->get("/metrics").body;
   EXPECT_EQ(test::metric(m, "ws_http_requests_total{method=\"POST\",route=\"unmatched\",status=\"400\"}"),
@@ -109,7 +117,7 @@ TEST_F(EdgeFraming, ChunkedBodiesAreRefusedAtOnceUnread) {
   RawConnection connection(server_->port());
   connection.send("POST /api/workouts HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{}");
   ASSERT_TRUE(connection.wait_for_close(kAtOnce));
-  expect_json_error(connection, 411, "length_required", "chunked");
+  expect_closing_error(connection, 411, "length_required", "chunked");
 }
 
 // ---------------------------------------------------------------------------
@@ -146,7 +154,7 @@ TEST_F(EdgeTimeouts, HeadersTrickledAreCutAtTheHeaderTimeout) {
   double after = seconds_between(connection.opened_at(), connection.closed_at());
   EXPECT_GE(after, 0.9);
   EXPECT_LE(after, 4.0);
-  expect_json_error(connection, 408, "request_timeout", "slow headers");
+  expect_closing_error(connection, 408, "request_timeout", "slow headers");
   EXPECT_EQ(timed_out("header"), 1);
 }
 
@@ -169,7 +177,7 @@ TEST_F(EdgeTimeouts, ABodyTrickledIsCutAtTheBodyTimeout) {
   double after = seconds_between(head_sent, connection.closed_at());
   EXPECT_GE(after, 0.9);
   EXPECT_LE(after, 4.0);
-  expect_json_error(connection, 408, "request_timeout", "slow body");
+  expect_closing_error(connection, 408, "request_timeout", "slow body");
   EXPECT_EQ(test::raw_header(connection.received(), "X-Request-Id"), "slow-body");
   EXPECT_EQ(timed_out("body"), 1);
 }
@@ -242,17 +250,19 @@ TEST_F(EdgeCaps, BeyondTheCapOfAnAddressConnectionsGet503AndOthersAreServed) {
   RawConnection over(server_->port(), "127.0.0.2");
   over.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
   ASSERT_TRUE(over.wait_for_close(kAtOnce)) << "refused connections are closed at once";
-  expect_json_error(over, 503, "too_many_connections", "over the address cap");
+  expect_closing_error(over, 503, "too_many_connections", "over the address cap");
   EXPECT_EQ(test::raw_header(over.received(), "Retry-After"), "1");
 
   EXPECT_EQ(status_from("127.0.0.3"), 200) << "another address is still served";
-  held.front()->close();
-  EXPECT_EQ(status_once_freed("127.0.0.2"), 200) << "a connection closed makes room";
-
   std::string m = client_->get("/metrics").body;
   EXPECT_EQ(test::metric(m, "ws_http_connections_refused_total{cap=\"address\"}"), 1);
   EXPECT_EQ(test::metric(m, "ws_http_connections_refused_total{cap=\"server\"}"), 0);
-  EXPECT_EQ(test::metric(m, "ws_http_connections_open"), 2 + 1) << "the two held, and this scrape's";
+  EXPECT_EQ(test::metric(m, "ws_http_connections_open"), 3 + 1) << "the three held, and this scrape's";
+
+  // Kept alive, then closed by its client: it leaves the count long before
+  // the idle timeout (30 s), though libsoup 3.2 would keep it open for good.
+  held.front()->close();
+  EXPECT_EQ(status_once_freed("127.0.0.2"), 200) << "a connection closed makes room";
 }
 
 TEST_F(EdgeCaps, BeyondTheCapInAllConnectionsGet503) {
@@ -261,12 +271,13 @@ TEST_F(EdgeCaps, BeyondTheCapInAllConnectionsGet503) {
   RawConnection over(server_->port(), "127.0.0.4");
   over.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
   ASSERT_TRUE(over.wait_for_close(kAtOnce));
-  expect_json_error(over, 503, "too_many_connections", "over the total cap");
+  expect_closing_error(over, 503, "too_many_connections", "over the total cap");
 
   from_two.clear();
   EXPECT_EQ(status_once_freed("127.0.0.4"), 200);
   std::string m = client_->get("/metrics").body;
-  EXPECT_EQ(test::metric(m, "ws_http_connections_refused_total{cap=\"server\"}"), 1);
+  EXPECT_GE(test::metric(m, "ws_http_connections_refused_total{cap=\"server\"}"), 1);
+  EXPECT_EQ(test::metric(m, "ws_http_connections_refused_total{cap=\"address\"}"), 0);
   EXPECT_GE(test::metric(m, "ws_http_connections_accepted_total"), 6 + 1 + 1);
 }
 
