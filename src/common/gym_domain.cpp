@@ -1,49 +1,28 @@
 #include "common/gym_domain.h"
 
-#include <array>
-#include <utility>
+#include "common/enum_names.h"
 
 namespace ws {
 namespace {
 
-// One table per enum serves both directions, so a text form is spelled once.
-template <class E, std::size_t N>
-using Names = std::array<std::pair<E, const char*>, N>;
-
-constexpr Names<GymRole, 4> kRoles{{{GymRole::manager, "manager"},
-                                    {GymRole::coach, "coach"},
-                                    {GymRole::staff, "staff"},
-                                    {GymRole::member, "member"}}};
-constexpr Names<FactCategory, 5> kCategories{{{FactCategory::goal, "goal"},
-                                              {FactCategory::injury, "injury"},
-                                              {FactCategory::preference, "preference"},
-                                              {FactCategory::progress, "progress"},
-                                              {FactCategory::concern, "concern"}}};
-constexpr Names<MemberLevel, 4> kLevels{{{MemberLevel::beginner, "beginner"},
-                                         {MemberLevel::intermediate, "intermediate"},
-                                         {MemberLevel::advanced, "advanced"},
-                                         {MemberLevel::expert, "expert"}}};
-constexpr Names<Gender, 4> kGenders{{{Gender::male, "male"},
-                                     {Gender::female, "female"},
-                                     {Gender::other, "other"},
-                                     {Gender::prefer_not_to_say, "prefer_not_to_say"}}};
-constexpr Names<MemberLanguage, 2> kLanguages{{{MemberLanguage::fr, "fr"}, {MemberLanguage::en, "en"}}};
-
-template <class E, std::size_t N>
-const char* name_of(const Names<E, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return names[0].second;
-}
-
-template <class E, std::size_t N>
-std::optional<E> value_of(const Names<E, N>& names, std::string_view text) {
-  for (const auto& [v, name] : names) {
-    if (text == name) return v;
-  }
-  return std::nullopt;
-}
+constexpr EnumNames<GymRole, 4> kRoles{{{GymRole::manager, "manager"},
+                                        {GymRole::coach, "coach"},
+                                        {GymRole::staff, "staff"},
+                                        {GymRole::member, "member"}}};
+constexpr EnumNames<FactCategory, 5> kCategories{{{FactCategory::goal, "goal"},
+                                                  {FactCategory::injury, "injury"},
+                                                  {FactCategory::preference, "preference"},
+                                                  {FactCategory::progress, "progress"},
+                                                  {FactCategory::concern, "concern"}}};
+constexpr EnumNames<MemberLevel, 4> kLevels{{{MemberLevel::beginner, "beginner"},
+                                             {MemberLevel::intermediate, "intermediate"},
+                                             {MemberLevel::advanced, "advanced"},
+                                             {MemberLevel::expert, "expert"}}};
+constexpr EnumNames<Gender, 4> kGenders{{{Gender::male, "male"},
+                                         {Gender::female, "female"},
+                                         {Gender::other, "other"},
+                                         {Gender::prefer_not_to_say, "prefer_not_to_say"}}};
+constexpr EnumNames<MemberLanguage, 2> kLanguages{{{MemberLanguage::fr, "fr"}, {MemberLanguage::en, "en"}}};
 
 }  // namespace
 

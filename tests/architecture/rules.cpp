@@ -5,7 +5,7 @@ namespace ws::arch {
 const Rules& project_rules() {
   static const Rules rules{
       .layers = {"common", "glib_support", "config", "db", "timeline", "playlist", "fmp4", "render", "demo", "catalog", "cache",
-                 "stream", "coach", "accounts", "workouts", "gyms", "live", "wod", "http", "app"},
+                 "stream", "coach", "accounts", "workouts", "gyms", "live", "wod", "memory", "http", "app"},
       .pure_modules =
           {
               {"timeline", {}},
@@ -16,6 +16,7 @@ const Rules& project_rules() {
               {"gyms", {}},
               {"live", {}},
               {"wod", {}},
+              {"memory", {}},
               // stream: pure except the files that probe media, run render jobs or
               // read and write files.
               {"stream",
@@ -40,7 +41,7 @@ const Rules& project_rules() {
       .include_only_from = {{"http", {"http", "app"}}},
       .max_file_lines = 400,
       .max_function_lines = 60,
-      .data_tables = {{"coach/lexicon.cpp", "vocabulary"}},
+      .data_tables = {{"coach/lexicon.cpp", "vocabulary"}, {"memory/words.cpp", "conversation_words"}},
   };
   return rules;
 }

@@ -118,22 +118,6 @@ std::set<std::string> member_keys() {
   return keys;
 }
 
-// A whole number in a query string: 400 when not one, 422 outside min..max.
-Result<int> query_integer(const std::map<std::string, std::string>& query, const std::string& key, int fallback,
-                          int min, int max) {
-  auto it = query.find(key);
-  if (it == query.end()) return fallback;
-  const std::string& text = it->second;
-  long long n = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (error == std::errc::result_out_of_range) return out_of_range(key, min, max);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
-    return bad_request(key, "must be a whole number");
-  }
-  if (n < min || n > max) return out_of_range(key, min, max);
-  return static_cast<int>(n);
-}
-
 Result<std::optional<bool>> query_active(const std::map<std::string, std::string>& query) {
   auto it = query.find("active");
   if (it == query.end() || it->second.empty()) return std::optional<bool>();
