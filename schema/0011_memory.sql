@@ -110,7 +110,7 @@ LANGUAGE sql STABLE AS $$
              AS word_match
     FROM conversation_summaries s
     WHERE s.member_id = filter_member_id),
-  similar AS (
+  rated AS (
     SELECT id, ended_at,
            CASE WHEN topic_match IS NULL THEN coalesce(word_match, 0)
                 WHEN word_match IS NULL THEN topic_match
@@ -119,7 +119,7 @@ LANGUAGE sql STABLE AS $$
   SELECT id, similarity,
          similarity * (0.8 + 0.2 * exp(-least(greatest(extract(epoch FROM at - ended_at), 0) / (30 * 86400.0), 50)))
            AS score
-  FROM similar
+  FROM rated
   WHERE similarity > 0 AND similarity >= match_threshold
   ORDER BY score DESC, ended_at DESC, id
   LIMIT match_count

@@ -137,7 +137,7 @@ TEST_F(Conversations, RefusesBadBodiesNamingTheFieldAndWritesNothing) {
                   {{"", 400, ""},
                    {"[1]", 400, ""},
                    {R"({"turns": []})", 400, "session_id"},
-                   {R"({"session_id": "a b", "turns": [])", 422, "session_id"},
+                   {R"({"session_id": "a b", "turns": []})", 422, "session_id"},
                    {R"({"session_id": ")" + std::string(201, 's') + R"(", "turns": []})", 422, "session_id"},
                    {R"({"session_id": 7, "turns": []})", 400, "session_id"},
                    {R"({"session_id": "s-1"})", 400, "turns"},
