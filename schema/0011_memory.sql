@@ -88,7 +88,9 @@ CREATE INDEX idx_member_facts_session ON member_facts (gym_id, member_id, source
 -- recency: 0.8 + 0.2 * exp(-days since the conversation ended / 30) (the
 -- exponent stops at -50, where exp() would underflow into an error). Runs
 -- as the caller: row-level security keeps it to the gym (and to the member
--- themself when a member asks).
+-- themself when a member asks). The steps are MATERIALIZED so that each is
+-- computed once: inlined, the words' queries would be parsed again for every
+-- summary and the similarity computed three times per row.
 CREATE FUNCTION match_conversation_summaries(
   filter_member_id UUID,
   query_topics     TEXT[],
@@ -98,11 +100,11 @@ CREATE FUNCTION match_conversation_summaries(
   match_count      INTEGER DEFAULT 5)
 RETURNS TABLE (summary_id UUID, similarity FLOAT8, score FLOAT8)
 LANGUAGE sql STABLE AS $$
-  WITH words AS (
+  WITH words AS MATERIALIZED (
     SELECT plainto_tsquery('french', w) || plainto_tsquery('english', w) AS query
     FROM unnest(query_words) AS w
     WHERE numnode(plainto_tsquery('french', w)) > 0 AND numnode(plainto_tsquery('english', w)) > 0),
-  counted AS (
+  counted AS MATERIALIZED (
     SELECT s.id, s.ended_at,
            (SELECT count(*) FROM unnest(query_topics) AS t WHERE t = ANY (s.key_topics))::float8
              / NULLIF(cardinality(query_topics), 0) AS topic_match,
@@ -110,7 +112,7 @@ LANGUAGE sql STABLE AS $$
              AS word_match
     FROM conversation_summaries s
     WHERE s.member_id = filter_member_id),
-  rated AS (
+  rated AS MATERIALIZED (
     SELECT id, ended_at,
            CASE WHEN topic_match IS NULL THEN coalesce(word_match, 0)
                 WHEN word_match IS NULL THEN topic_match

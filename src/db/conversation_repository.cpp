@@ -3,6 +3,8 @@
 #include "db/exercise_rows.h"
 #include "db/fact_repository.h"
 #include "db/gym_rows.h"
+#include "db/member_repository.h"
+#include "db/uuid.h"
 
 namespace ws::db {
 namespace {
@@ -139,18 +141,25 @@ Result<std::vector<MemberFact>> session_facts(Connection& c, const std::string& 
   return facts;
 }
 
+// The member's row joins the matches, so that one round trip tells an
+// unknown member (no row) from one with no match (a row of NULLs).
 Result<std::vector<MemoryMatch>> search_memory(Connection& c, const std::string& member_id,
                                                const MemorySearch& search) {
+  auto uuid = canonical_uuid(member_id);
+  if (!uuid) return member_not_found(member_id);
   static const std::string sql =
-      "SELECT " + conversation_columns() + ", m.similarity, m.score "
-      "FROM match_conversation_summaries($1::uuid, $2::text[], $3::text[], $4::timestamptz, $5::float8, $6::int) m "
-      "JOIN conversation_summaries s ON s.id = m.summary_id ORDER BY m.score DESC, s.ended_at DESC, s.id";
+      "SELECT " + conversation_columns() + ", m.similarity, m.score FROM gym_members g "
+      "LEFT JOIN LATERAL match_conversation_summaries(g.id, $2::text[], $3::text[], $4::timestamptz, $5::float8, "
+      "$6::int) m ON true LEFT JOIN conversation_summaries s ON s.id = m.summary_id "
+      "WHERE g.id = $1::uuid ORDER BY m.score DESC, s.ended_at DESC, s.id";
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("memory_search", sql,
-                                                 {member_id, array_literal(search.topics),
-                                                  array_literal(search.words), search.now,
-                                                  number_param(search.threshold), std::to_string(search.limit)}));
+                                                 {*uuid, array_literal(search.topics), array_literal(search.words),
+                                                  search.now, number_param(search.threshold),
+                                                  std::to_string(search.limit)}));
+  if (rows.empty()) return member_not_found(member_id);
   std::vector<MemoryMatch> matches;
   for (int i = 0; i < rows.size(); ++i) {
+    if (rows.is_null(i, 0)) continue;  // the member, no match
     matches.push_back({conversation_from(rows, i), optional_number(rows, i, kConversationColumns).value_or(0),
                        optional_number(rows, i, kConversationColumns + 1).value_or(0)});
   }

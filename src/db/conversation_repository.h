@@ -55,6 +55,8 @@ struct MemorySearch {
   int limit = 5;                    // match_count
 };
 // The member's conversations that answer the search, best first.
+// not_found "member_not_found" when the gym has no such member (in one
+// round trip with the search: the member list is not read first).
 Result<std::vector<MemoryMatch>> search_memory(Connection& c, const std::string& member_id,
                                                const MemorySearch& search);
 

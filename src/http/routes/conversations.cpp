@@ -85,10 +85,9 @@ Result<Response> conversation_of(db::Connection& c, const std::string& member_id
 
 Result<Response> memory_of(db::Connection& c, const std::string& member_id, const MemoryQuestion& question,
                            const std::string& now) {
-  WS_ASSIGN_OR_RETURN(Member member, db::get_member(c, member_id));
   memory::QuestionTerms terms = memory::question_terms(question.q);
   db::MemorySearch search{terms.topics, terms.words, now, question.threshold, question.limit};
-  WS_ASSIGN_OR_RETURN(auto matches, db::search_memory(c, member.id, search));
+  WS_ASSIGN_OR_RETURN(auto matches, db::search_memory(c, member_id, search));
   json::array out;
   for (const MemoryMatch& match : matches) out.push_back(match_to_json(match));
   json::object asked{{"q", question.q},
