@@ -7,7 +7,10 @@
 // search in one statement), COMMIT.
 // Requests cycle through the gyms, members and a set of French and English
 // questions. Latency counts from each request's scheduled send time (open
-// loop), so a stall cannot hide by slowing the sender down.
+// loop), so a stall cannot hide by slowing the sender down. Then, for as
+// long and at the same rate, a reference in the same transaction shape that
+// reads only the member's row: on a shared machine, its figures tell the
+// machine's stalls from the search's cost.
 //
 // usage: memory_search_bench APP_URL OWNER_URL SCHEMA_DIR [RATE=100] [SECONDS=30]
 //                            [SUMMARIES=100000] [GYMS=10] [MEMBERS=200] [MAX_P99_MS=20]
@@ -23,6 +26,7 @@
 #include "common/logging.h"
 #include "common/utc_time.h"
 #include "db/conversation_repository.h"
+#include "db/member_repository.h"
 #include "db/tenancy.h"
 #include "memory/question.h"
 #include "memory_setup.h"
@@ -43,7 +47,8 @@ const char* const kQuestions[] = {
     "vacances à la plage",
 };
 constexpr long kQuestionCount = static_cast<long>(sizeof kQuestions / sizeof kQuestions[0]);
-const char* const kSteps[] = {"BEGIN + enter_gym", "search_memory", "COMMIT"};
+const char* const kSearchSteps[] = {"BEGIN + enter_gym", "search_memory", "COMMIT"};
+const char* const kReferenceSteps[] = {"BEGIN + enter_gym", "get_member", "COMMIT"};
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
@@ -61,8 +66,8 @@ auto timed(double& into, F&& statement) {
   return result;
 }
 
-ws::Status search_once(db::Connection& c, const MemoryGym& gym, const std::string& member, const char* question,
-                       Sample& sample) {
+ws::Status search_once(db::Connection& c, const MemoryGym& gym, const std::string& member, long i, Sample& sample) {
+  const char* question = kQuestions[i % kQuestionCount];
   db::Transaction tx(c);
   WS_ASSIGN_OR_RETURN(auto place,
                       timed(sample.steps_ms[0], [&] { return db::begin_in_gym(tx, gym.manager, gym.gym); }));
@@ -74,6 +79,19 @@ ws::Status search_once(db::Connection& c, const MemoryGym& gym, const std::strin
   return timed(sample.steps_ms[2], [&] { return tx.commit(); });
 }
 
+// The reference: the same transaction shape around the cheapest read of a
+// gym's route (the member's row), so the machine's own stalls show in both.
+ws::Status member_once(db::Connection& c, const MemoryGym& gym, const std::string& member, long, Sample& sample) {
+  db::Transaction tx(c);
+  WS_ASSIGN_OR_RETURN(auto place,
+                      timed(sample.steps_ms[0], [&] { return db::begin_in_gym(tx, gym.manager, gym.gym); }));
+  if (!place) return ws::make_error(ws::ErrorKind::not_found, "bench", "the manager has no place in the gym");
+  WS_RETURN_IF_ERROR(timed(sample.steps_ms[1], [&] { return db::get_member(c, member); }));
+  return timed(sample.steps_ms[2], [&] { return tx.commit(); });
+}
+
+using Request = ws::Status (*)(db::Connection&, const MemoryGym&, const std::string&, long, Sample&);
+
 struct Results {
   std::mutex mutex;
   std::vector<Sample> samples;
@@ -82,8 +100,8 @@ struct Results {
 };
 
 // One connection's share of the schedule: requests index, index + kConnections, ...
-void run_connection(const std::string& url, const std::vector<MemoryGym>& gyms, int index, Clock::time_point start,
-                    Clock::duration period, long total, Results& results) {
+void run_connection(Request request, const std::string& url, const std::vector<MemoryGym>& gyms, int index,
+                    Clock::time_point start, Clock::duration period, long total, Results& results) {
   db::Connection c(url);
   std::vector<Sample> mine;
   long errors = 0;
@@ -94,7 +112,7 @@ void run_connection(const std::string& url, const std::vector<MemoryGym>& gyms, 
     auto scheduled = start + period * i;
     std::this_thread::sleep_until(scheduled);
     Sample sample;
-    ws::Status done = search_once(c, gym, member, kQuestions[i % kQuestionCount], sample);
+    ws::Status done = request(c, gym, member, i, sample);
     sample.latency_ms = ms_since(scheduled);
     if (!done) {
       if (errors++ == 0) first_error = done.error().message;
@@ -108,33 +126,34 @@ void run_connection(const std::string& url, const std::vector<MemoryGym>& gyms, 
   if (results.first_error.empty()) results.first_error = first_error;
 }
 
-void run(const std::string& url, const std::vector<MemoryGym>& gyms, double rate, double seconds, Results& results) {
+void run(Request request, const std::string& url, const std::vector<MemoryGym>& gyms, double rate, double seconds,
+         Results& results) {
   auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));
   auto start = Clock::now() + std::chrono::milliseconds(200);  // every connection made first
   const long total = static_cast<long>(rate * seconds);
   std::vector<std::thread> threads;
   for (int k = 0; k < kConnections; ++k) {
-    threads.emplace_back(run_connection, std::cref(url), std::cref(gyms), k, start, period, total,
+    threads.emplace_back(run_connection, request, std::cref(url), std::cref(gyms), k, start, period, total,
                          std::ref(results));
   }
   for (auto& t : threads) t.join();
 }
 
-double report(const Results& r) {
+double report(const char* title, const char* const (&steps)[3], const Results& r) {
   std::vector<double> all;
   double matches = 0;
   for (const auto& s : r.samples) {
     all.push_back(s.latency_ms);
     matches += static_cast<double>(s.matches);
   }
-  std::printf("requests=%zu errors=%ld matches per request=%.2f\n", all.size(), r.errors,
+  std::printf("%s: requests=%zu errors=%ld matches per request=%.2f\n", title, all.size(), r.errors,
               all.empty() ? 0 : matches / static_cast<double>(all.size()));
   std::printf("latency p50=%.3f p90=%.3f p99=%.3f p99.9=%.3f max=%.3f ms\n", percentile(all, 50),
               percentile(all, 90), percentile(all, 99), percentile(all, 99.9), percentile(all, 100));
-  for (std::size_t step = 0; step < std::size(kSteps); ++step) {
+  for (std::size_t step = 0; step < std::size(steps); ++step) {
     std::vector<double> times;
     for (const auto& s : r.samples) times.push_back(s.steps_ms[step]);
-    std::printf("  step %-18s p50=%.3f p99=%.3f ms\n", kSteps[step], percentile(times, 50), percentile(times, 99));
+    std::printf("  step %-18s p50=%.3f p99=%.3f ms\n", steps[step], percentile(times, 50), percentile(times, 99));
   }
   if (r.errors) std::fprintf(stderr, "%ld errors, the first: %s\n", r.errors, r.first_error.c_str());
   return percentile(all, 99);
@@ -169,11 +188,14 @@ int main(int argc, char** argv) {
               setup.gyms, setup.members, setup.summaries / setup.gyms / setup.members, ms_since(start) / 1000);
   std::printf("rate %.0f/s for %.0f s over %d connections, %ld questions in turn\n", rate, seconds, kConnections,
               kQuestionCount);
-  Results warm_up, results;
-  run(app_url, *gyms, rate, 2, warm_up);  // plans, caches
-  run(app_url, *gyms, rate, seconds, results);
-  const double p99 = report(results);
-  std::printf("p99 %.3f ms (limit %.1f ms)\n", p99, max_p99);
-  if (results.errors) return 2;
+  Results warm_up, results, reference;
+  run(search_once, app_url, *gyms, rate, 2, warm_up);  // plans, caches
+  run(search_once, app_url, *gyms, rate, seconds, results);
+  run(member_once, app_url, *gyms, rate, seconds, reference);
+  const double p99 = report("memory search", kSearchSteps, results);
+  const double reference_p99 = report("reference (the member's row, same transaction shape)", kReferenceSteps,
+                                      reference);
+  std::printf("p99 %.3f ms (limit %.1f ms); the reference's p99 %.3f ms\n", p99, max_p99, reference_p99);
+  if (results.errors || reference.errors) return 2;
   return p99 <= max_p99 ? 0 : 1;
 }
