@@ -38,12 +38,14 @@
 
 #include "common/logging.h"
 #include "members_setup.h"
+#include "percentile.h"
 #include "db/member_repository.h"
 #include "db/tenancy.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using ws::bench::percentile;
 using ws::bench::Target;
 namespace db = ws::db;
 
@@ -178,13 +180,6 @@ std::vector<std::unique_ptr<PathResults>> run_alternating(const std::vector<Path
   }
   for (auto& t : threads) t.join();
   return results;
-}
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  std::size_t index = static_cast<std::size_t>(p / 100.0 * static_cast<double>(values.size() - 1) + 0.5);
-  return values[std::min(index, values.size() - 1)];
 }
 
 std::vector<double> latencies(const PathResults& r, int variant) {  // variant: -1 all, 0 no search, 1 search

@@ -9,6 +9,7 @@
 #include "accounts/invite_codes.h"
 #include "accounts/passwords.h"
 #include "app/demo_gyms_live.h"
+#include "db/conversation_repository.h"
 #include "db/fact_repository.h"
 #include "db/gym_repository.h"
 #include "common/utc_time.h"
@@ -17,6 +18,7 @@
 #include "db/member_repository.h"
 #include "db/tenancy.h"
 #include "db/user_repository.h"
+#include "memory/digest.h"
 
 namespace ws::app {
 namespace {
@@ -124,6 +126,18 @@ Result<std::string> add_member(db::Connection& c, const std::string& gym_id, con
   return created.id;
 }
 
+// Read and stored like a posted conversation (http/routes/conversations.cpp).
+Status add_conversations(db::Connection& c, const DemoGym& gym, const std::string& gym_id,
+                         const std::map<std::string, std::string>& member_ids) {
+  for (const DemoConversation& demo : demo_conversations()) {
+    if (demo.gym != gym.name) continue;
+    db::NewConversation conversation{member_ids.at(demo.badge), demo.session_id, demo.turns,
+                                     memory::digest_conversation(demo.session_id, demo.turns)};
+    WS_RETURN_IF_ERROR(db::insert_conversation(c, gym_id, conversation));
+  }
+  return Status::Ok();
+}
+
 // The member account is linked the way a member links it: an invite,
 // redeemed. Last, because redeeming leaves the transaction acting as that
 // account.
@@ -144,6 +158,7 @@ Status fill_gym(db::Connection& c, const DemoGym& gym, const GymAccounts& accoun
   for (const DemoMember& demo : gym.members) {
     WS_ASSIGN_OR_RETURN(member_ids[demo.identity.badge_id], add_member(c, gym_id, demo));
   }
+  WS_RETURN_IF_ERROR(add_conversations(c, gym, gym_id, member_ids));
   WS_RETURN_IF_ERROR(db::create_invite(c, gym_id, member_ids.at(gym.invite_badge),
                                        accounts::invite_code_sha256(gym.invite_code), accounts.manager,
                                        kInviteTtlSeconds));

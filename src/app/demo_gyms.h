@@ -2,7 +2,8 @@
 // Two demo gyms, seeded with the demo catalog so every role of the gyms API
 // can be tried at once: each gym has a manager, a coach and 12 members with
 // fitness profiles, preferences and remembered facts (an injured knee among
-// them), an unused invite, and gym A one member linked to a member account.
+// them), a conversation with the coach, an unused invite, and gym A one
+// member linked to a member account.
 // Everything goes through the same repositories and tenancy functions as the
 // server (create_gym, add_staff, redeem_invite...), so row-level security
 // checks the seed like any request.
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/conversation_domain.h"
 #include "common/domain.h"
 #include "common/gym_domain.h"
 #include "common/result.h"
@@ -69,6 +71,14 @@ struct DemoMember {
   std::vector<DemoFact> facts;
 };
 
+// A conversation a member of a demo gym had with its coach.
+struct DemoConversation {
+  std::string gym;    // the DemoGym's name
+  std::string badge;  // the member who spoke
+  std::string session_id;
+  std::vector<ConversationTurn> turns;
+};
+
 struct DemoGym {
   std::string name;
   std::string timezone;
@@ -85,6 +95,8 @@ struct DemoGym {
 // The demo gyms (src/app/demo_gyms_data.cpp); their credentials are in the
 // README ("Demo gyms").
 const std::vector<DemoGym>& demo_gyms();
+// Their conversations (src/app/demo_conversations.cpp).
+const std::vector<DemoConversation>& demo_conversations();
 
 struct DemoGymOutcome {
   std::string name;

@@ -39,16 +39,17 @@ Result<std::vector<MemberFact>> applicable_facts(Connection& c, const std::strin
 Result<FactWrite> upsert_fact(Connection& c, const std::string& gym_id, const MemberFact& f) {
   static const std::string sql =
       "WITH f AS (INSERT INTO member_facts AS old (gym_id, member_id, category, fact_key, fact_value, confidence, "
-      "source_session_id, source_quote, expires_at) "
-      "VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb, $6::numeric, $7, $8, $9::timestamptz) "
+      "source_session_id, source_quote, expires_at, is_active) "
+      "VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb, $6::numeric, $7, $8, $9::timestamptz, $10::boolean) "
       "ON CONFLICT (gym_id, member_id, category, fact_key) DO UPDATE SET fact_value = EXCLUDED.fact_value, "
       "confidence = EXCLUDED.confidence, source_session_id = EXCLUDED.source_session_id, "
-      "source_quote = EXCLUDED.source_quote, expires_at = EXCLUDED.expires_at, is_active = true "
+      "source_quote = EXCLUDED.source_quote, expires_at = EXCLUDED.expires_at, is_active = EXCLUDED.is_active "
       "RETURNING *, xmax = 0 AS created) SELECT " + fact_columns() + ", f.created FROM f";
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("fact_upsert", sql,
                                                  {gym_id, f.member_id, to_string(f.category), f.fact_key,
                                                   boost::json::serialize(f.fact_value), number_param(f.confidence),
-                                                  f.source_session_id, f.source_quote, f.expires_at}));
+                                                  f.source_session_id, f.source_quote, f.expires_at,
+                                                  f.is_active ? "true" : "false"}));
   return FactWrite{fact_from(rows, 0), rows.boolean(0, 12)};
 }
 

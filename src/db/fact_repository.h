@@ -26,7 +26,8 @@ struct FactWrite {
 };
 // Inserts or replaces the fact of (member, category, key) in one statement,
 // so concurrent writers of one key leave one row holding the last value.
-// A written fact is active again.
+// The fact's is_active is written too (true, unless the caller knows it no
+// longer holds: a healed injury).
 Result<FactWrite> upsert_fact(Connection& c, const std::string& gym_id, const MemberFact& fact);
 
 // not_found "fact_not_found" when the member has no such fact.

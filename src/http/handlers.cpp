@@ -18,6 +18,7 @@ Router make_router(Services& services) {
   add_fact_routes(router, services);
   add_invite_routes(router, services);
   add_member_coach_routes(router, services);
+  add_conversation_routes(router, services);
   add_member_routes(router, services);
   add_live_routes(router, services);
   add_wod_routes(router, services);

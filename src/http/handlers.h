@@ -21,6 +21,7 @@ void add_gym_routes(Router& router, Services& services);
 void add_fact_routes(Router& router, Services& services);
 void add_invite_routes(Router& router, Services& services);
 void add_member_coach_routes(Router& router, Services& services);
+void add_conversation_routes(Router& router, Services& services);
 void add_member_routes(Router& router, Services& services);
 void add_live_routes(Router& router, Services& services);
 void add_wod_routes(Router& router, Services& services);

@@ -1,5 +1,6 @@
 #include "http/json_fields.h"
 
+#include <charconv>
 #include <cmath>
 
 namespace ws::http {
@@ -104,6 +105,21 @@ Result<std::string> email_field(const json::object& o, const std::string& key) {
                    email.find_first_of(" \t\r\n") == std::string::npos && email.find('@', at + 1) == std::string::npos;
   if (!plausible) return unprocessable(key, "is not an email address");
   return email;
+}
+
+Result<int> query_integer(const std::map<std::string, std::string>& query, const std::string& key, int fallback,
+                          int min, int max) {
+  auto it = query.find(key);
+  if (it == query.end()) return fallback;
+  const std::string& text = it->second;
+  long long n = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (error == std::errc::result_out_of_range) return out_of_range(key, min, max);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
+    return bad_request(key, "must be a whole number");
+  }
+  if (n < min || n > max) return out_of_range(key, min, max);
+  return static_cast<int>(n);
 }
 
 }  // namespace ws::http

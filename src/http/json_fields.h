@@ -2,6 +2,7 @@
 // Reading one field of a request body: the type checks, ranges and error
 // messages every parser shares (400 for a wrong shape, 422 for a value out of
 // range, the field always named by its JSON path).
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -46,5 +47,10 @@ Result<std::string> required_string(const boost::json::object& o, const std::str
 std::string trimmed(const std::string& text);
 // A plausible email address at `key` (required), trimmed.
 Result<std::string> email_field(const boost::json::object& o, const std::string& key);
+
+// A whole number of a query string at `key` (`fallback` when absent): 400
+// when not one, 422 outside min..max.
+Result<int> query_integer(const std::map<std::string, std::string>& query, const std::string& key, int fallback,
+                          int min, int max);
 
 }  // namespace ws::http

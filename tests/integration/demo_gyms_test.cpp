@@ -16,7 +16,8 @@ namespace {
 
 const std::vector<std::string> kSeededTables = {"users",          "gyms",          "gym_staff",
                                                 "gym_members",    "member_fitness_profiles",
-                                                "member_preferences", "member_facts", "member_invites"};
+                                                "member_preferences", "member_facts", "member_invites",
+                                                "conversation_summaries", "conversation_events"};
 
 // Every row of the tables the seed writes, hashed: an update (updated_at)
 // changes it as surely as an insert.

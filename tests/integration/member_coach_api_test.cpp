@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "support/member_setup.h"
+#include "support/workout_checks.h"
 
 namespace ws {
 namespace {
@@ -15,26 +16,9 @@ namespace json = boost::json;
 
 const char* kKneeInjury = R"({"fact_value": {"location": "knee", "exercises_to_avoid": ["plank"]}})";
 
-bool contains(const json::array& list, std::string_view text) {
-  for (const auto& item : list) {
-    if (item.as_string() == text) return true;
-  }
-  return false;
-}
-
-bool loads_the_knee(const json::value& exercise) {
-  std::string name(exercise.at("name").as_string());
-  return exercise.at("has_jump").as_bool() ||
-         contains(exercise.at("metadata").at("muscles_targeted").as_array(), "quadriceps") ||
-         name.find("Squat") != std::string::npos || name.find("Lunge") != std::string::npos;
-}
-
-bool any_loads_the_knee(const json::value& generated) {
-  for (const auto& item : generated.at("exercises").as_array()) {
-    if (loads_the_knee(item.at("exercise"))) return true;
-  }
-  return false;
-}
+using test::any_loads_the_knee;
+using test::contains;
+using test::loads_the_knee;
 
 class MemberCoach : public test::GymMembersTest {
  protected:

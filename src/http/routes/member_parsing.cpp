@@ -128,22 +128,6 @@ Result<std::optional<bool>> query_active(const std::map<std::string, std::string
 
 }  // namespace
 
-// A whole number in a query string: 400 when not one, 422 outside min..max.
-Result<int> query_integer(const std::map<std::string, std::string>& query, const std::string& key, int fallback,
-                          int min, int max) {
-  auto it = query.find(key);
-  if (it == query.end()) return fallback;
-  const std::string& text = it->second;
-  long long n = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (error == std::errc::result_out_of_range) return out_of_range(key, min, max);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
-    return bad_request(key, "must be a whole number");
-  }
-  if (n < min || n > max) return out_of_range(key, min, max);
-  return static_cast<int>(n);
-}
-
 Result<std::string> calendar_date(const std::string& text, const std::string& field) {
   const Error not_a_date = unprocessable(field, "must be a date YYYY-MM-DD");
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return not_a_date;

@@ -39,11 +39,6 @@ Result<Member> parse_new_member(const boost::json::value& body);
 // ?q=&active=true|false&expires_before=YYYY-MM-DD&limit=1..200&offset=>=0
 Result<db::MemberQuery> parse_member_query(const std::map<std::string, std::string>& query);
 
-// A whole number in a query string: `fallback` when absent, 400 when not a
-// number, 422 outside min..max.
-Result<int> query_integer(const std::map<std::string, std::string>& query, const std::string& key, int fallback,
-                          int min, int max);
-
 // `text` when it is a YYYY-MM-DD day that exists; 422 naming `field` otherwise.
 Result<std::string> calendar_date(const std::string& text, const std::string& field);
 
