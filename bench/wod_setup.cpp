@@ -179,9 +179,11 @@ Status insert_class_results(db::Connection& superuser, const Bench& b, int klass
 // results.
 Status keep_bests(db::Connection& owner, db::Connection& superuser, Bench& b) {
   WS_ASSIGN_OR_RETURN(db::Rows latest,
-                      superuser.exec("SELECT DISTINCT ON (member_id) member_id, session_id, score_value, "
-                                     "score_secondary, track, is_dnf FROM athlete_results "
-                                     "ORDER BY member_id, recorded_at DESC"));
+                      superuser.exec_prepared("bench_latest",
+                                              "SELECT DISTINCT ON (member_id) member_id, session_id, score_value, "
+                                              "score_secondary, track, is_dnf FROM athlete_results "
+                                              "WHERE gym_id = $1::uuid ORDER BY member_id, recorded_at DESC",
+                                              {b.gym}));
   db::Transaction tx(owner);
   WS_RETURN_IF_ERROR(tx.begin());
   WS_ASSIGN_OR_RETURN(auto place, db::enter_gym(owner, b.user, b.gym));

@@ -177,6 +177,14 @@ Result<Rows> Connection::exec_prepared(const std::string& name, const std::strin
                 name);
 }
 
+Result<Rows> Connection::exec_params(const std::string& what, const std::string& sql, const Params& params) {
+  WS_RETURN_IF_ERROR(ensure_connected());
+  std::vector<const char*> values = c_values(params);
+  return finish(PGresultPtr(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                         values.data(), nullptr, nullptr, 0)),
+                what);
+}
+
 Result<Rows> Connection::begin_with(const std::string& name, const std::string& sql, const Params& params) {
   if (in_transaction_) return make_error(ErrorKind::internal, "database_error", "nested transaction");
   WS_RETURN_IF_ERROR(ensure_connected());

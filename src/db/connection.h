@@ -60,6 +60,11 @@ class Connection {
   // Prepares `sql` under `name` once per session (a name always means the
   // same SQL), then executes it with text parameters.
   Result<Rows> exec_prepared(const std::string& name, const std::string& sql, const Params& params);
+  // `sql` with text parameters as an unnamed statement, planned for these
+  // values at every call: for searches whose best plan depends on the values
+  // (a prepared statement would settle on one generic plan for all). `what`
+  // names it in errors.
+  Result<Rows> exec_params(const std::string& what, const std::string& sql, const Params& params);
   Status ping();
 
   // If the session is lost inside a transaction, every statement fails until

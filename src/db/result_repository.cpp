@@ -12,11 +12,11 @@
 namespace ws::db {
 namespace {
 
-// A result with its athlete's board name and its class's date (aliases "r",
-// "n" and "s").
+// A result with its athlete's board name and its class's date (aliases "r"
+// and "s").
 const std::string& result_columns() {
   static const std::string columns =
-      "r.id, r.session_id, r.member_id, coalesce(n.display_name, ''), r.score_type, r.score_value, "
+      "r.id, r.session_id, r.member_id, " + athlete_name("r") + ", r.score_type, r.score_value, "
       "r.score_secondary, r.score_unit, r.track, r.is_dnf, r.notes, r.realized_events::text, r.rank_group, "
       "r.rank_tier, r.rank_primary, r.rank_secondary, " + iso8601("r.recorded_at") + ", s.session_date::text";
   return columns;
@@ -24,7 +24,7 @@ const std::string& result_columns() {
 
 const std::string& result_from() {
   static const std::string from = " FROM athlete_results r JOIN scheduled_sessions s ON s.gym_id = r.gym_id "
-                                  "AND s.id = r.session_id" + athlete_name_join("r");
+                                  "AND s.id = r.session_id";
   return from;
 }
 
@@ -186,8 +186,7 @@ Result<std::vector<BoardEntry>> wod_board(Connection& c, const std::string& wod_
                                           int limit) {
   static const std::string sql =
       "SELECT " + result_columns() + " FROM wod_personal_bests p JOIN athlete_results r ON r.gym_id = p.gym_id "
-      "AND r.id = p.result_id JOIN scheduled_sessions s ON s.gym_id = r.gym_id AND s.id = r.session_id" +
-      athlete_name_join("r") +
+      "AND r.id = p.result_id JOIN scheduled_sessions s ON s.gym_id = r.gym_id AND s.id = r.session_id"
       " WHERE p.wod_id = $1::uuid AND p.score_type = $2 ORDER BY p.rank_group, p.rank_tier, p.rank_primary, "
       "p.rank_secondary, p.recorded_at, p.member_id LIMIT $3::int";
   return entries_of(c.exec_prepared("board_wod", sql, {wod_id, to_string(score_type), std::to_string(limit)}));
@@ -247,10 +246,10 @@ Result<std::vector<LiveStanding>> live_standings(Connection& c, const std::strin
   auto session = canonical_uuid(session_id);
   if (!session) return session_not_found(session_id);
   static const std::string sql =
-      "SELECT e.member_id, coalesce(min(n.display_name), ''), sum(e.quantity_completed), max(e.timestamp_offset) "
-      "FROM realized_events e" + athlete_name_join("e") +
-      " WHERE e.session_id = $1::uuid AND e.event_type = 'COMPLETE' AND e.quantity_completed IS NOT NULL "
-      "GROUP BY e.member_id ORDER BY 3 DESC, 4, 1 LIMIT 500";
+      "SELECT t.member_id, " + athlete_name("t") + ", t.total, t.reached FROM (SELECT e.gym_id, e.member_id, "
+      "sum(e.quantity_completed) AS total, max(e.timestamp_offset) AS reached FROM realized_events e "
+      "WHERE e.session_id = $1::uuid AND e.event_type = 'COMPLETE' AND e.quantity_completed IS NOT NULL "
+      "GROUP BY e.gym_id, e.member_id) t ORDER BY t.total DESC, t.reached, t.member_id LIMIT 500";
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("event_live_board", sql, {*session}));
   std::vector<LiveStanding> out;
   for (int i = 0; i < rows.size(); ++i) {

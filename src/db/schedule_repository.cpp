@@ -46,11 +46,10 @@ Booking booking_from(const Rows& rows, int row) {
 }
 
 const std::string& booking_columns() {
-  static const std::string columns = "b.session_id, b.member_id, coalesce(n.display_name, ''), " +
+  static const std::string columns = "b.session_id, b.member_id, " + athlete_name("b") + ", " +
                                      iso8601("b.created_at");
   return columns;
 }
-const std::string kNameJoin = athlete_name_join("b");
 
 struct Places {
   std::optional<int> capacity;
@@ -137,7 +136,7 @@ Result<Booking> book_session(Connection& c, const std::string& gym_id, const std
   static const std::string sql =
       "WITH b AS (INSERT INTO session_bookings (gym_id, session_id, member_id, booked_by) "
       "SELECT $1::uuid, $2::uuid, m.id, $4::uuid FROM gym_members m WHERE m.id = $3::uuid AND m.is_active "
-      "RETURNING *) SELECT " + booking_columns() + " FROM b" + kNameJoin;
+      "RETURNING *) SELECT " + booking_columns() + " FROM b";
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("booking_create", sql, {gym_id, *session, *member, booked_by}));
   if (rows.empty()) return member_not_found(member_id);
   return booking_from(rows, 0);
@@ -158,7 +157,7 @@ Status cancel_booking(Connection& c, const std::string& session_id, const std::s
 
 Result<std::vector<Booking>> list_bookings(Connection& c, const std::string& session_id,
                                            const std::optional<std::string>& member_id) {
-  static const std::string sql = "SELECT " + booking_columns() + " FROM session_bookings b" + kNameJoin +
+  static const std::string sql = "SELECT " + booking_columns() + " FROM session_bookings b" +
                                  " WHERE b.session_id = $1::uuid AND ($2::uuid IS NULL OR b.member_id = $2::uuid) "
                                  "ORDER BY b.created_at, b.member_id";
   auto session = canonical_uuid(session_id);

@@ -15,8 +15,9 @@ Param exact_number(const std::optional<double>& value) {
   return std::string(text, end);
 }
 
-std::string athlete_name_join(const std::string& alias) {
-  return " LEFT JOIN athlete_names n ON n.gym_id = " + alias + ".gym_id AND n.member_id = " + alias + ".member_id";
+std::string athlete_name(const std::string& alias) {
+  return "coalesce((SELECT n.display_name FROM athlete_names n WHERE n.gym_id = " + alias + ".gym_id AND n.member_id = " +
+         alias + ".member_id), '')";
 }
 
 }  // namespace ws::db

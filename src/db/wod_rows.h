@@ -14,8 +14,9 @@ Param int_param(const std::optional<int>& value);
 // equal in the database exactly when they did here.
 Param exact_number(const std::optional<double>& value);
 
-// " LEFT JOIN athlete_names n ..." on `alias`'s gym_id and member_id: the
-// board name is then "coalesce(n.display_name, '')".
-std::string athlete_name_join(const std::string& alias);
+// The board name ("Camille M.") of the row `alias` names by its gym_id and
+// member_id, '' when none: a lookup by primary key per row, so a board read
+// in its index's order stays in that order.
+std::string athlete_name(const std::string& alias);
 
 }  // namespace ws::db
