@@ -171,16 +171,22 @@ def main():
     # the shortest timeout, 50 to 500 ms); a second more for a busy machine.
     slack = min(0.5, max(0.05, min(timeouts.values()) / 20)) + 1.0
     holder = Holder(args.port, timeouts)
+    # The clip warmer fills the frame cache after start: memory is compared
+    # from an idle server on.
+    waited = stream_client.wait_idle(args.pid)
+    log(f"server idle after {waited:.0f} s")
     rss_before, load_before = rss_mb(args.pid), os.getloadavg()
     cpu0, t0 = stream_client.cpu_seconds(args.pid), time.monotonic()
     background = stream_client.Background(args.pid)
     done, played = threading.Event(), {}
-    peak = {"open": 0, "rss_mb": 0.0}
+    peak = {"open": 0, "rss_mb": 0.0, "rss_held_mb": 0.0}
 
     async def everything():
         holding = asyncio.create_task(holder.run(args.connections, done))
         while holder.open < args.connections * 0.95 and time.monotonic() - t0 < 60:
             await asyncio.sleep(0.2)
+        await asyncio.sleep(1.0)
+        peak["rss_held_mb"] = rss_mb(args.pid)
         log(f"holding {holder.open} connections after {time.monotonic() - t0:.1f} s; the player starts")
         threading.Thread(target=play, args=(args.port, args.pid, args.watch_seconds, played, done)).start()
         while not done.is_set():
@@ -197,7 +203,7 @@ def main():
               "kinds": summary(holder, slack), "player": played.get("players", [{}])[0],
               "player_errors": played.get("errors", [])[:10],
               "server_cpu_cores": (stream_client.cpu_seconds(args.pid) - cpu0) / wall,
-              "server_rss_mb": {"before": rss_before, "peak": peak["rss_mb"]},
+              "server_rss_mb": {"before": rss_before, "held": peak["rss_held_mb"], "peak": peak["rss_mb"]},
               "other_load_cores": background.cores(), "loadavg_before": load_before,
               "loadavg_after": os.getloadavg(), "metrics": metrics(args.port)}
     report(result)
@@ -222,8 +228,10 @@ def report(r):
           f"{p.get('stalls', '?')} stalls ({p.get('stall_s', 0):.2f} s), fetch median "
           f"{p.get('fetch_median_s', float('nan')):.3f} s, max {p.get('fetch_max_s', float('nan')):.3f} s"
           + (f", FAILED: {p['failed']}" if "failed" in p else ""))
-    print(f"server: {r['server_cpu_cores']:.2f} cores, RSS {r['server_rss_mb']['before']:.0f} MB before, "
-          f"{r['server_rss_mb']['peak']:.0f} MB peak")
+    rss = r["server_rss_mb"]
+    print(f"server: {r['server_cpu_cores']:.2f} cores; RSS {rss['before']:.0f} MB idle, {rss['held']:.0f} MB "
+          f"holding the connections before the player started "
+          f"({(rss['held'] - rss['before']) * 1024 / r['connections']:.1f} KB each), {rss['peak']:.0f} MB peak")
     for name, value in sorted(r["metrics"].items()):
         print(f"  {name} {value:.0f}")
 
