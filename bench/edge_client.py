@@ -3,11 +3,12 @@
 
   edge_client.py --port P --pid PID --connections N --watch-seconds S
                  --header-timeout H --body-timeout B --idle-timeout I
+                 [--reopen] --out FILE
 
 Holds N connections to the server, spread over 40 loopback addresses
 (127.0.0.2-41: under the default cap of 256 per address), in four equal
-kinds, each reopened as soon as the server closes it so that N stay held
-for the whole run:
+kinds (with --reopen, each is reopened as soon as the server closes it, so
+that N stay held for the whole run):
   idle       connects and sends nothing (the header timeout applies: 408)
   headers    a request line, then one header line every 5 s (header timeout: 408)
   body       a whole head announcing 1000 bytes, then one byte every 5 s
@@ -15,9 +16,10 @@ for the whole run:
   keepalive  one request answered, then nothing (idle timeout: closed, no answer)
 Meanwhile one player (bench/stream_client.py's real-time player: playback
 starts after 2 segments, at most 3 fetched ahead) plays a new workout for S
-seconds of media from 127.0.0.1. Prints, per kind, how many were closed and
-when against their deadline, the player's stalls, the server's CPU and
-memory, its connection counters, the load average; the last line is JSON.
+seconds of media from 127.0.0.1, and GET /healthz is timed once a second.
+Prints, per kind, how many were closed and when against their deadline, the
+player's stalls, the server's CPU and memory, its connection counters, the
+load average; writes the same as JSON to FILE.
 """
 import argparse
 import asyncio
@@ -44,8 +46,9 @@ def log(msg):
 class Holder:
     """The held connections and what became of each."""
 
-    def __init__(self, port, timeouts):
+    def __init__(self, port, timeouts, reopen):
         self.port = port
+        self.reopen = reopen
         self.timeouts = timeouts  # kind -> seconds the server gives it
         self.closed = {k: [] for k in KINDS}  # (lateness s, status or 0, bytes)
         self.open = 0
@@ -97,13 +100,16 @@ class Holder:
             self.closed[kind].append((closed - armed - self.timeouts[kind], status, len(received)))
 
     async def keep(self, kind, address):
-        """Reopens a connection of `kind` each time the server closes it."""
+        """A connection of `kind`, reopened each time the server closes it
+        when reopening."""
         while not self.stopping:
             try:
                 await self.one(kind, address)
             except OSError as e:
                 self.errors.append(f"{kind} from {address}: {e}")
                 await asyncio.sleep(1.0)
+            if not self.reopen:
+                return
 
     async def run(self, count, until_done):
         tasks = []
@@ -117,6 +123,29 @@ class Holder:
         for t in tasks:
             t.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def probe(port, done, out):
+    """GET /healthz once a second on one kept-alive connection from
+    127.0.0.1, as an API client would: how long the server takes to answer
+    while it holds the connections (the player's latency includes renders)."""
+    reader = writer = None
+    while not done.is_set():
+        start = time.perf_counter()
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            received = b""
+            while b'"ok"}' not in received:
+                chunk = await asyncio.wait_for(reader.read(4096), 60)
+                if not chunk:
+                    raise ConnectionError("closed")
+                received += chunk
+            out.append(time.perf_counter() - start)
+        except (OSError, asyncio.TimeoutError):
+            writer = None
+        await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - start)))
 
 
 def play(port, pid, watch_seconds, out, done):
@@ -164,49 +193,65 @@ def main():
     ap = argparse.ArgumentParser()
     for name in ("port", "pid", "connections", "watch-seconds", "header-timeout", "body-timeout", "idle-timeout"):
         ap.add_argument(f"--{name}", type=int, required=True)
+    ap.add_argument("--reopen", action="store_true")
+    ap.add_argument("--out", required=True)
     args = ap.parse_args()
     timeouts = {"idle": args.header_timeout, "headers": args.header_timeout, "body": args.body_timeout,
                 "keepalive": args.idle_timeout}
     # A connection is closed at most one deadline check late (a twentieth of
     # the shortest timeout, 50 to 500 ms); a second more for a busy machine.
     slack = min(0.5, max(0.05, min(timeouts.values()) / 20)) + 1.0
-    holder = Holder(args.port, timeouts)
+    holder = Holder(args.port, timeouts, args.reopen)
+    # The clip warmer fills the frame cache after start: memory is compared
+    # from an idle server on.
+    waited = stream_client.wait_idle(args.pid, window=2.0, busy_below=0.1)
+    log(f"server idle after {waited:.0f} s")
     rss_before, load_before = rss_mb(args.pid), os.getloadavg()
     cpu0, t0 = stream_client.cpu_seconds(args.pid), time.monotonic()
     background = stream_client.Background(args.pid)
-    done, played = threading.Event(), {}
-    peak = {"open": 0, "rss_mb": 0.0}
+    done, played, probes = threading.Event(), {}, []
+    peak = {"open": 0, "rss_mb": 0.0, "rss_held_mb": 0.0}
 
     async def everything():
         holding = asyncio.create_task(holder.run(args.connections, done))
         while holder.open < args.connections * 0.95 and time.monotonic() - t0 < 60:
             await asyncio.sleep(0.2)
+        await asyncio.sleep(1.0)
+        peak["rss_held_mb"] = rss_mb(args.pid)
         log(f"holding {holder.open} connections after {time.monotonic() - t0:.1f} s; the player starts")
         threading.Thread(target=play, args=(args.port, args.pid, args.watch_seconds, played, done)).start()
+        probing = asyncio.create_task(probe(args.port, done, probes))
         while not done.is_set():
             peak["open"] = max(peak["open"], holder.open)
             peak["rss_mb"] = max(peak["rss_mb"], rss_mb(args.pid))
             await asyncio.sleep(1.0)
         await holding
+        await probing
 
     asyncio.run(everything())
     wall = time.monotonic() - t0
-    result = {"bench": "edge_hold", "connections": args.connections, "watch_seconds": args.watch_seconds,
+    result = {"bench": "edge_hold", "reopen": args.reopen, "connections": args.connections,
+              "watch_seconds": args.watch_seconds,
               "timeouts_s": timeouts, "slack_s": slack, "wall_s": wall, "held_peak": peak["open"],
               "refused_503": holder.refused, "client_errors": holder.errors[:10],
               "kinds": summary(holder, slack), "player": played.get("players", [{}])[0],
               "player_errors": played.get("errors", [])[:10],
+              "healthz_s": {"n": len(probes), "median": statistics.median(probes) if probes else None,
+                            "p90": sorted(probes)[int(len(probes) * 0.9)] if probes else None,
+                            "max": max(probes) if probes else None},
               "server_cpu_cores": (stream_client.cpu_seconds(args.pid) - cpu0) / wall,
-              "server_rss_mb": {"before": rss_before, "peak": peak["rss_mb"]},
+              "server_rss_mb": {"before": rss_before, "held": peak["rss_held_mb"], "peak": peak["rss_mb"]},
               "other_load_cores": background.cores(), "loadavg_before": load_before,
               "loadavg_after": os.getloadavg(), "metrics": metrics(args.port)}
     report(result)
-    print(json.dumps(result, separators=(",", ":")))
+    with open(args.out, "w") as f:
+        json.dump(result, f, separators=(",", ":"))
 
 
 def report(r):
     p = r["player"]
-    print(f"{r['connections']} connections held (peak {r['held_peak']}), reopened as the server closed them, "
+    how = "reopened as the server closed them" if r["reopen"] else "each opened once"
+    print(f"{r['connections']} connections held (peak {r['held_peak']}), {how}, "
           f"over {r['wall_s']:.0f} s; load average before {r['loadavg_before'][0]:.2f}, "
           f"after {r['loadavg_after'][0]:.2f}; other load meanwhile {r['other_load_cores']:.2f} cores")
     print(f"{'kind':10} {'timeout s':>9} {'closed':>7} {'early':>6} {'late':>5} {'median +s':>9} "
@@ -222,8 +267,14 @@ def report(r):
           f"{p.get('stalls', '?')} stalls ({p.get('stall_s', 0):.2f} s), fetch median "
           f"{p.get('fetch_median_s', float('nan')):.3f} s, max {p.get('fetch_max_s', float('nan')):.3f} s"
           + (f", FAILED: {p['failed']}" if "failed" in p else ""))
-    print(f"server: {r['server_cpu_cores']:.2f} cores, RSS {r['server_rss_mb']['before']:.0f} MB before, "
-          f"{r['server_rss_mb']['peak']:.0f} MB peak")
+    rss = r["server_rss_mb"]
+    h = r["healthz_s"]
+    if h["n"]:
+        print(f"GET /healthz once a second meanwhile: median {h['median'] * 1000:.0f} ms, p90 "
+              f"{h['p90'] * 1000:.0f} ms, max {h['max'] * 1000:.0f} ms (n={h['n']})")
+    print(f"server: {r['server_cpu_cores']:.2f} cores; RSS {rss['before']:.0f} MB idle, {rss['held']:.0f} MB "
+          f"holding the connections before the player started "
+          f"({(rss['held'] - rss['before']) * 1024 / r['connections']:.1f} KB each), {rss['peak']:.0f} MB peak")
     for name, value in sorted(r["metrics"].items()):
         print(f"  {name} {value:.0f}")
 

@@ -6,6 +6,7 @@
 
 #include "common/logging.h"
 #include "common/thread_handoff.h"
+#include "glib_support/crowded_poll.h"
 
 namespace ws {
 namespace {
@@ -57,7 +58,9 @@ void run_on_main_loop(GMainContext* context, std::function<void()> fn) {
   g_source_unref(source);
 }
 
-MainLoop::MainLoop(GMainContext* context) : context_(context), loop_(g_main_loop_new(context, FALSE)) {}
+MainLoop::MainLoop(GMainContext* context) : context_(context), loop_(g_main_loop_new(context, FALSE)) {
+  space_out_crowded_iterations(context_);
+}
 
 MainLoop::~MainLoop() {
   for (GSource* source : signal_sources_) {

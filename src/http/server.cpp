@@ -1,11 +1,10 @@
 #include "http/server.h"
 
-#include <sys/socket.h>
-
 #include <cstring>
 #include <random>
 
 #include "http/body_framing.h"
+#include "http/listeners.h"
 #include "http/raw_answer.h"
 #include "http/unparsed_answer.h"
 
@@ -40,20 +39,6 @@ std::string request_id_of(SoupServerMessage* message) {
   return id ? id : "";
 }
 
-// A listening socket with the kernel's full accept backlog. soup_server_listen
-// leaves GSocket's default of 10, which a burst of clients connecting at once
-// overflows: each dropped SYN costs its client a 1, 3 or 7 s retransmission.
-GSocket* listening_socket(GSocketAddress* address, GError** error) {
-  GObjectPtr<GSocket> socket(g_socket_new(g_socket_address_get_family(address), G_SOCKET_TYPE_STREAM,
-                                          G_SOCKET_PROTOCOL_TCP, error));
-  if (!socket) return nullptr;
-  g_socket_set_listen_backlog(socket.get(), SOMAXCONN);
-  if (!g_socket_bind(socket.get(), address, TRUE, error) || !g_socket_listen(socket.get(), error)) {
-    return nullptr;
-  }
-  return socket.release();
-}
-
 }  // namespace
 
 Server::Server(ServerOptions options, Router router)
@@ -75,27 +60,7 @@ Server::~Server() {
 }
 
 Status Server::listen() {
-  GObjectPtr<GSocketAddress> address(
-      g_inet_socket_address_new_from_string(options_.host.c_str(), options_.port));
-  if (!address) {
-    return make_error(ErrorKind::invalid_argument, "invalid_listen_address",
-                      "cannot listen on '" + options_.host + "': not an IP address", "server.host");
-  }
-  GError* raw_error = nullptr;
-  GObjectPtr<GSocket> socket(listening_socket(address.get(), &raw_error));
-  if (!socket || !soup_server_listen_socket(server_.get(), socket.get(), SoupServerListenOptions(0), &raw_error)) {
-    GErrorPtr error(raw_error);
-    return make_error(ErrorKind::unavailable, "listen_failed",
-                      "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
-                          ": " + error->message);
-  }
-  GSList* listeners = soup_server_get_listeners(server_.get());
-  if (listeners) {
-    GObjectPtr<GSocketAddress> local(
-        g_socket_get_local_address(G_SOCKET(listeners->data), nullptr));
-    if (local) port_ = g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(local.get()));
-  }
-  g_slist_free(listeners);
+  WS_ASSIGN_OR_RETURN(port_, listen_on(server_.get(), options_.host, options_.port));
   return Status::Ok();
 }
 

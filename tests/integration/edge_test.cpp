@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "glib_support/gobject_ptr.h"
+#include "http/server.h"
 #include "support/raw_connection.h"
 #include "support/raw_http.h"
 #include "support/server_fixture.h"
@@ -279,6 +281,34 @@ TEST_F(EdgeCaps, BeyondTheCapInAllConnectionsGet503) {
   EXPECT_GE(test::metric(m, "ws_http_connections_refused_total{cap=\"server\"}"), 1);
   EXPECT_EQ(test::metric(m, "ws_http_connections_refused_total{cap=\"address\"}"), 0);
   EXPECT_GE(test::metric(m, "ws_http_connections_accepted_total"), 6 + 1 + 1);
+}
+
+// ---------------------------------------------------------------------------
+// Listening
+
+int port_of(http::Server& server) {
+  EXPECT_TRUE(server.listen().ok());
+  return server.port();
+}
+
+// The server listens on several sockets sharing its port: they must not let
+// it share a port that something else already listens on.
+TEST(EdgeListening, APortAlreadyListenedOnIsRefusedNotShared) {
+  http::Server first(http::ServerOptions{"127.0.0.1", 0}, http::Router{});
+  int port = port_of(first);
+  ASSERT_GT(port, 0);
+  http::Server second(http::ServerOptions{"127.0.0.1", port}, http::Router{});
+  auto refused = second.listen();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "listen_failed");
+
+  GObjectPtr<GSocket> plain(g_socket_new(G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, nullptr));
+  GObjectPtr<GSocketAddress> any(g_inet_socket_address_new_from_string("127.0.0.1", 0));
+  ASSERT_TRUE(g_socket_bind(plain.get(), any.get(), TRUE, nullptr) && g_socket_listen(plain.get(), nullptr));
+  GObjectPtr<GSocketAddress> bound(g_socket_get_local_address(plain.get(), nullptr));
+  int plain_port = g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(bound.get()));
+  http::Server third(http::ServerOptions{"127.0.0.1", plain_port}, http::Router{});
+  EXPECT_FALSE(third.listen().ok());
 }
 
 }  // namespace
