@@ -19,6 +19,10 @@
 #include "stream/planner.h"
 #include "timeline/settings.h"
 
+namespace ws::live {
+class BoardBook;
+}
+
 namespace ws::http {
 
 class RequestMetrics;
@@ -41,6 +45,7 @@ struct Services {
   const Clock& clock;         // wall-clock time of live classes
   ManualClock* manual_clock;  // the same clock when tests run the server on one, else null
   int prefetch_segments = 3;  // rendered ahead of each segment request
+  live::BoardBook* boards = nullptr;  // live classes' latest values, drawn on TV renditions; null: empty boards
 };
 
 // Runs `work` on a database worker with its connection; `work` answers.

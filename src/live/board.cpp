@@ -56,16 +56,30 @@ void BoardBook::leave(const std::string& session_id, const std::string& particip
 void BoardBook::forget(const std::string& session_id) {
   std::lock_guard lock(mutex_);
   classes_.erase(session_id);
+  drawn_.erase(session_id);
 }
 
 Board BoardBook::board(const std::string& session_id) const {
+  std::lock_guard lock(mutex_);
+  return board_locked(session_id);
+}
+
+Board BoardBook::board_at(const std::string& session_id, int index) {
+  std::lock_guard lock(mutex_);
+  auto& drawn = drawn_[session_id];
+  auto it = drawn.find(index);
+  if (it != drawn.end()) return it->second;
+  Board board = board_locked(session_id);
+  drawn.emplace(index, board);
+  if (drawn.size() > kRememberedSegments) drawn.erase(drawn.begin());
+  return board;
+}
+
+Board BoardBook::board_locked(const std::string& session_id) const {
+  auto it = classes_.find(session_id);
+  if (it == classes_.end()) return {};
   std::vector<Seen> seen;
-  {
-    std::lock_guard lock(mutex_);
-    auto it = classes_.find(session_id);
-    if (it == classes_.end()) return {};
-    for (const auto& [id, one] : it->second) seen.push_back(one);
-  }
+  for (const auto& [id, one] : it->second) seen.push_back(one);
   // Those with a heart rate first, the latest first; ties by name, so the board is the same for the same values.
   std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
     if (a.heart_rate.has_value() != b.heart_rate.has_value()) return a.heart_rate.has_value();

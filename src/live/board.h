@@ -60,6 +60,13 @@ class BoardBook {
   // (those who only joined after them, by joining time).
   Board board(const std::string& session_id) const;
 
+  // The board drawn on segment `index` of the class: its board the first
+  // time it is asked for (at the live edge, as the segment is rendered),
+  // the same ever after, so the segment's file never changes. The last
+  // kRememberedSegments segments of each class are remembered.
+  Board board_at(const std::string& session_id, int index);
+  static constexpr std::size_t kRememberedSegments = 64;
+
  private:
   struct Seen {
     std::string name;
@@ -67,8 +74,11 @@ class BoardBook {
     std::optional<int> heart_rate;
     Instant at;
   };
+  Board board_locked(const std::string& session_id) const;
+
   mutable std::mutex mutex_;
   std::map<std::string, std::map<std::string, Seen>> classes_;  // session -> participant -> latest
+  std::map<std::string, std::map<int, Board>> drawn_;           // session -> segment -> its board
 };
 
 }  // namespace ws::live

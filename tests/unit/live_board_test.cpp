@@ -57,6 +57,19 @@ TEST(LiveBoard, ThoseWhoOnlyJoinedComeAfterInJoiningOrder) {
   EXPECT_EQ(board[2], (BoardRow{"Bea", std::nullopt, HeartZone::none}));
 }
 
+TEST(LiveBoard, ASegmentKeepsTheBoardItWasFirstDrawnWith) {
+  BoardBook book;
+  book.record("class", "a", "Ana", std::nullopt, 120, kT0);
+  Board first = book.board_at("class", 7);
+  book.record("class", "a", "Ana", std::nullopt, 180, kT0 + 3s);
+  EXPECT_EQ(book.board_at("class", 7), first);
+  EXPECT_EQ(book.board_at("class", 8).front().heart_rate, 180);
+  for (int i = 100; i < 100 + static_cast<int>(BoardBook::kRememberedSegments); ++i) book.board_at("class", i);
+  EXPECT_EQ(book.board_at("class", 7).front().heart_rate, 180);  // forgotten, drawn again
+  book.forget("class");
+  EXPECT_TRUE(book.board_at("class", 8).empty());
+}
+
 TEST(LiveBoard, ItsTextChangesWithWhatIsDrawn) {
   Board board{{"Ana", 120, HeartZone::light}};
   EXPECT_EQ(board_text(board), "board\n3:Ana=120/2");
