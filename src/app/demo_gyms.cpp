@@ -8,6 +8,7 @@
 
 #include "accounts/invite_codes.h"
 #include "accounts/passwords.h"
+#include "app/demo_gyms_live.h"
 #include "db/fact_repository.h"
 #include "db/gym_repository.h"
 #include "common/utc_time.h"
@@ -146,6 +147,7 @@ Status fill_gym(db::Connection& c, const DemoGym& gym, const GymAccounts& accoun
   WS_RETURN_IF_ERROR(db::create_invite(c, gym_id, member_ids.at(gym.invite_badge),
                                        accounts::invite_code_sha256(gym.invite_code), accounts.manager,
                                        kInviteTtlSeconds));
+  WS_RETURN_IF_ERROR(seed_demo_class(c, db::GymPlace{gym_id, GymRole::manager, std::nullopt}, accounts.coach));
   if (accounts.member) {
     WS_RETURN_IF_ERROR(link_member_account(c, gym_id, member_ids.at(gym.linked_badge), accounts));
   }

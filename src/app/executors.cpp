@@ -31,9 +31,16 @@ void Executors::start_clip_warmer() {
   clip_warmer_.emplace(database_, renditions(config_), budget);
 }
 
+void Executors::start_live_expiry(const Clock& clock, live::ClassBroadcaster& sockets) {
+  if (live_expiry_) return;
+  live_expiry_.emplace(config_, clock, sockets);
+  live_expiry_->start();
+}
+
 void Executors::stop() {
   if (stopped_) return;
   stopped_ = true;
+  if (live_expiry_) live_expiry_->stop();
   if (clip_warmer_) clip_warmer_->stop();
   renders_.stop();
   blocking_.stop();

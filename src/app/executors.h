@@ -8,9 +8,12 @@
 //   renders      cache::RenderScheduler: render workers and their watchdog
 //   clip warmer  app::ClipWarmer, "clip-warmer": one low-priority thread,
 //                started after the migrations (it reads the catalog)
+//   live expiry  app::LiveExpiry: one thread ending expired live classes,
+//                started once the server listens (it tells their sockets)
 #include <optional>
 
 #include "app/clip_warmer.h"
+#include "app/live_expiry.h"
 #include "cache/render_scheduler.h"
 #include "cache/content_store.h"
 #include "glib_support/main_loop.h"
@@ -29,9 +32,11 @@ class Executors {
 
   // When render.warm_clips is on.
   void start_clip_warmer();
-  // Stops the clip warmer, the render workers, the blocking pool and the
-  // database pool, in that order (each finishes or fails what it has), then
-  // runs what they posted to the main loop meanwhile.
+  // When a jobs URL is configured; `clock` and `sockets` outlive stop().
+  void start_live_expiry(const Clock& clock, live::ClassBroadcaster& sockets);
+  // Stops the live expiry job, the clip warmer, the render workers, the
+  // blocking pool and the database pool, in that order (each finishes or
+  // fails what it has), then runs what they posted to the main loop meanwhile.
   void stop();
 
   MainLoop& main_loop() { return main_loop_; }
@@ -46,6 +51,7 @@ class Executors {
   WorkerPool blocking_;
   cache::RenderScheduler renders_;
   std::optional<ClipWarmer> clip_warmer_;
+  std::optional<LiveExpiry> live_expiry_;
   bool stopped_ = false;
 };
 

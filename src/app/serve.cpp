@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/executors.h"
+#include "app/logged_class_broadcaster.h"
 #include "app/stream_setup.h"
 #include "stream/clip_catalog.h"
 #include "stream/planner.h"
@@ -76,13 +77,15 @@ class Frontend {
         planner_(clips_, timeline_settings(config), renditions(config),
                  stream::directory_digest(config.render.pipelines_dir)),
         limits_{http::RateLimiter(config.server.rate_limit_per_minute),
-                http::RateLimiter(config.server.rate_limit_per_minute)},
+                http::RateLimiter(config.server.rate_limit_per_minute),
+                http::RateLimiter(config.live.join_rate_per_minute)},
         signer_(config.server.stream_signing_key, std::chrono::seconds(config.server.stream_url_lifetime_s)),
         services_{config,   executors.database(), executors.blocking(),          catalog_cache_,
                   timeline_settings(config),      executors.main_loop().context(), planner_,
                   executors.renders(),            store,                           metrics_,
                   limits_,  signer_,              *clock_,
                   dynamic_cast<ManualClock*>(clock_.get()),
+                  class_sockets_,
                   config.render.prefetch_segments},
         server_({config.server.host, config.server.port, config.server.max_body_bytes,
                  config.server.allowed_origins},
@@ -94,9 +97,12 @@ class Frontend {
   }
 
   http::Server& server() { return server_; }
+  const Clock& clock() const { return *clock_; }
+  live::ClassBroadcaster& class_sockets() { return class_sockets_; }
 
  private:
   std::unique_ptr<Clock> clock_;
+  LoggedClassBroadcaster class_sockets_;
   stream::ClipCatalog clips_;
   stream::StreamPlanner planner_;
   http::CatalogCache catalog_cache_;
@@ -130,6 +136,7 @@ Status serve_until_signalled(const CommandLine& cli, const config::Config& confi
   // start must still shut down cleanly.
   executors.main_loop().quit_on_signals({SIGINT, SIGTERM});
   WS_RETURN_IF_ERROR(frontend.server().listen());
+  executors.start_live_expiry(frontend.clock(), frontend.class_sockets());
   log::get("app")->info("listening on http://{}:{}", config.server.host, frontend.server().port());
   if (!cli.port_file.empty()) std::ofstream(cli.port_file) << frontend.server().port() << "\n";
   executors.main_loop().run();

@@ -18,6 +18,10 @@ Error invalid_token() {
                     "the token is neither a participant's of this class nor a coach's sign-in", "Authorization");
 }
 
+Error not_class_staff() {
+  return make_error(ErrorKind::forbidden, "not_class_staff", "only the gym's coaches and managers run its classes");
+}
+
 Result<live::LiveClass> class_by_id(Connection& c, const std::string& session_id) {
   static const std::string sql = "SELECT " + live_class_columns() + " FROM live_sessions s WHERE s.id = $1::uuid";
   WS_ASSIGN_OR_RETURN(Rows rows, c.exec_prepared("live_class_by_id", sql, {session_id}));
@@ -45,12 +49,10 @@ Result<SocketPeer> coach_peer(Connection& c, const std::string& code, const std:
   if (rows.empty()) {
     WS_ASSIGN_OR_RETURN(live::LiveClass open, find_live_class(c, code));
     if (open.state == live::ClassState::ended) return unknown_code();
-    return make_error(ErrorKind::forbidden, "not_class_staff", "only the gym's coaches and managers run its classes");
+    return not_class_staff();
   }
   std::string role = rows.text(0, 2);
-  if (role != "coach" && role != "manager") {
-    return make_error(ErrorKind::forbidden, "not_class_staff", "only the gym's coaches and managers run its classes");
-  }
+  if (role != "coach" && role != "manager") return not_class_staff();
   WS_ASSIGN_OR_RETURN(UserProfile profile, get_profile(c, user_id));
   return SocketPeer{rows.text(0, 1), rows.text(0, 0), "", profile.display_name.empty() ? "Coach" : profile.display_name, true};
 }

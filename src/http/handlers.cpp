@@ -19,6 +19,7 @@ Router make_router(Services& services) {
   add_invite_routes(router, services);
   add_member_coach_routes(router, services);
   add_member_routes(router, services);
+  add_live_routes(router, services);
   add_static_routes(router, services);
   return router;
 }

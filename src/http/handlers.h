@@ -22,6 +22,7 @@ void add_fact_routes(Router& router, Services& services);
 void add_invite_routes(Router& router, Services& services);
 void add_member_coach_routes(Router& router, Services& services);
 void add_member_routes(Router& router, Services& services);
+void add_live_routes(Router& router, Services& services);
 void add_static_routes(Router& router, Services& services);
 
 // All of the above.

@@ -48,6 +48,7 @@ class RateLimiter {
 struct RateLimits {
   RateLimiter generation;  // POST /api/workouts, /api/generate-training
   RateLimiter streams;     // POST /api/workouts/{id}/stream, /api/generate-workout-video
+  RateLimiter live_join;   // POST /api/live/join: a code is guessed one try at a time
 };
 
 }  // namespace ws::http

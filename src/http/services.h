@@ -16,6 +16,7 @@
 #include "db/database.h"
 #include "http/catalog_cache.h"
 #include "http/exchange.h"
+#include "live/broadcaster.h"
 #include "stream/planner.h"
 #include "timeline/settings.h"
 
@@ -44,6 +45,7 @@ struct Services {
   const StreamSigner& signer;  // stream URLs: signed and checked when configured
   const Clock& clock;         // wall-clock time of live classes
   ManualClock* manual_clock;  // the same clock when tests run the server on one, else null
+  live::ClassBroadcaster& class_sockets;  // the sockets watching each live class
   int prefetch_segments = 3;  // rendered ahead of each segment request
   live::BoardBook* boards = nullptr;  // live classes' latest values, drawn on TV renditions; null: empty boards
 };

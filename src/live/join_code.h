@@ -1,10 +1,10 @@
 #pragma once
 // Join codes: 6 characters read off a TV across a room and typed on a phone,
 // so the alphabet leaves out every character that passes for another (0 O Q
-// D, 1 I L, 2 Z, 5 S, 8 B, U V, G 6): 20 characters, 64 million codes. The
-// database keeps a code unique among open classes; a taken one is drawn
-// again, which is why the random source is a parameter (tests force
-// collisions with one of their own).
+// D, 1 I L, 2 Z, 5 S, 8 B, U V, and G for 6): 20 characters, 64 million
+// codes. The database keeps a code unique among open classes; a taken one
+// is drawn again, which is why the random source is a parameter (tests
+// force collisions with one of their own).
 #include <cstdint>
 #include <functional>
 #include <optional>

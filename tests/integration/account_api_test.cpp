@@ -107,7 +107,7 @@ TEST_F(AccountApi, SessionsStartCompleteAndMakeTheHistory) {
   auto generated = client_->post("/api/generate-training", R"({"user_input":"15 min abs"})", ana.auth());
   ASSERT_EQ(generated.status, 201) << generated.body;
   std::string workout(json::parse(generated.body).at("sessionId").as_string());
-  EXPECT_EQ(test::query_scalar(db_.url(), "SELECT user_id FROM workouts"), ana.id);
+  EXPECT_EQ(test::query_scalar(db_.url(), "SELECT user_id FROM workouts WHERE id = '" + workout + "'"), ana.id);
 
   std::string sessions = "/api/users/" + ana.id + "/sessions";
   auto started = client_->post(sessions, R"({"workout_id":")" + workout + R"("})", ana.auth());

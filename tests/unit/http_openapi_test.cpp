@@ -22,6 +22,12 @@ namespace {
 namespace fs = std::filesystem;
 using Route = std::pair<std::string, std::string>;  // METHOD, OpenAPI path
 
+class NoSockets final : public live::ClassBroadcaster {
+ public:
+  void broadcast(const std::string&, const std::string&) override {}
+  void end_class(const std::string&, const std::string&) override {}
+};
+
 // The real route table, built from services that are never called (the
 // database connects lazily, nothing is requested).
 std::set<Route> server_routes() {
@@ -35,11 +41,12 @@ std::set<Route> server_routes() {
   if (!store) throw std::runtime_error(store.error().message);
   cache::RenderScheduler renders(**store, cache::SchedulerOptions{});
   RequestMetrics metrics;
-  RateLimits limits{RateLimiter(0), RateLimiter(0)};
+  RateLimits limits{RateLimiter(0), RateLimiter(0), RateLimiter(0)};
   StreamSigner signer("", std::chrono::hours(1));
   SystemClock clock;
+  NoSockets no_sockets;
   Services services{config, database, blocking, catalog_cache, test::default_timeline_settings(), nullptr,
-                    planner, renders, **store, metrics, limits, signer, clock, nullptr};
+                    planner, renders, **store, metrics, limits, signer, clock, nullptr, no_sockets};
   std::set<Route> out;
   for (auto [method, pattern] : make_router(services).routes()) {
     // "{*}" (the rest of the path) is spelled as a named parameter in OpenAPI.

@@ -40,4 +40,12 @@ void answer_in_gym(Services& services, const Request& request, const ResponderPt
 void answer_in_transaction(Services& services, const ResponderPtr& responder,
                            std::function<Response(db::Connection&)> work);
 
+// Both of the above, then `after_commit` (on the database worker) once a
+// success is committed: to announce a change only when others can read it.
+using AfterCommit = std::function<void()>;
+void answer_in_gym(Services& services, const Request& request, const ResponderPtr& responder,
+                   const GymRoles& allowed, GymWork work, AfterCommit after_commit);
+void answer_in_transaction(Services& services, const ResponderPtr& responder,
+                           std::function<Response(db::Connection&)> work, AfterCommit after_commit);
+
 }  // namespace ws::http
