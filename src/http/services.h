@@ -20,6 +20,10 @@
 #include "stream/planner.h"
 #include "timeline/settings.h"
 
+namespace ws::live {
+class BoardBook;
+}
+
 namespace ws::http {
 
 class RequestMetrics;
@@ -43,6 +47,7 @@ struct Services {
   ManualClock* manual_clock;  // the same clock when tests run the server on one, else null
   live::ClassBroadcaster& class_sockets;  // the sockets watching each live class
   int prefetch_segments = 3;  // rendered ahead of each segment request
+  live::BoardBook* boards = nullptr;  // live classes' latest values, drawn on TV renditions; null: empty boards
 };
 
 // Runs `work` on a database worker with its connection; `work` answers.

@@ -26,4 +26,10 @@ Status encode_segment(const timeline::Timeline& timeline, const timeline::Segmen
                       const RenderProfile& profile, const ComposeFrame& compose, const std::filesystem::path& out_path,
                       std::chrono::steady_clock::time_point deadline);
 
+// render_segment with `over` (when set) blended over every frame, on top
+// of the clip and the overlays.
+Status render_segment_over(const timeline::Timeline& timeline, const timeline::Segment& segment,
+                           const RenderProfile& profile, const YuvaLayer* over, const std::filesystem::path& out_path,
+                           std::chrono::steady_clock::time_point deadline);
+
 }  // namespace ws::render

@@ -99,16 +99,25 @@ Status encode_segment(const timeline::Timeline& tl, const timeline::Segment& seg
   return tmp.commit();
 }
 
-Status render_segment(const timeline::Timeline& tl, const timeline::Segment& segment, const RenderProfile& profile,
-                      const std::filesystem::path& out_path, Clock::time_point deadline) {
+Status render_segment_over(const timeline::Timeline& tl, const timeline::Segment& segment, const RenderProfile& profile,
+                           const YuvaLayer* over, const std::filesystem::path& out_path, Clock::time_point deadline) {
   WS_RETURN_IF_ERROR(check_request(tl, segment, profile));
   WS_ASSIGN_OR_RETURN(std::unique_ptr<FrameCompositor> compositor, FrameCompositor::open(tl, segment, profile));
-  auto compose = [&compositor](int64_t frame, const PlanarFrame& target, const size_t plane_bytes[3],
-                               FrameHistory& history) { return compositor->compose(frame, target, plane_bytes, history); };
+  auto compose = [&compositor, over](int64_t frame, const PlanarFrame& target, const size_t plane_bytes[3],
+                                     FrameHistory& history) -> Status {
+    WS_RETURN_IF_ERROR(compositor->compose(frame, target, plane_bytes, history));
+    if (over) over->blend_onto(target, &history.runs);
+    return Status();
+  };
   WS_RETURN_IF_ERROR(encode_segment(tl, segment, profile, compose, out_path, deadline));
   log::get("render")->debug("rendered segment {} ({} frames) to {}", segment.index, segment.frame_count,
                             out_path.string());
   return {};
+}
+
+Status render_segment(const timeline::Timeline& tl, const timeline::Segment& segment, const RenderProfile& profile,
+                      const std::filesystem::path& out_path, Clock::time_point deadline) {
+  return render_segment_over(tl, segment, profile, nullptr, out_path, deadline);
 }
 
 Status warm_clip(const std::string& clip, const RenderProfile& profile) {

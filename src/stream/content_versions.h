@@ -16,6 +16,10 @@ inline constexpr const char* kCmafVersion = "cmaf-1";
 // The "Paused" slate of live classes: bumped when what it shows changes.
 inline constexpr const char* kSlateVersion = "slate-1";
 
+// A live class's TV segments, the class board drawn over a workout
+// segment: bumped when the board's drawing changes.
+inline constexpr const char* kBoardVersion = "board-1";
+
 // The MP4 download remuxed from a rendition's segments.
 inline constexpr const char* kDownloadVersion = "mp4-download-1";
 

@@ -32,13 +32,12 @@ class Waiting {
 };
 
 // The listed entries' files not stored yet, each once.
-std::vector<cache::StoreJob> missing(const cache::ContentStore& store, const PlanPtr& plan, const SlatePtr& slate,
-                                     const live::LiveWindow& window, std::size_t rendition) {
+std::vector<cache::StoreJob> missing(const cache::ContentStore& store, const live::LiveWindow& window,
+                                     const EntryJob& job_for) {
   std::vector<cache::StoreJob> jobs;
   std::set<std::string> keys;
   for (const live::ProgramEntry& entry : window.entries) {
-    cache::StoreJob job = entry.kind == live::EntryKind::slate ? slate_job(slate, rendition)
-                                                              : segment_job(plan, rendition, entry.index);
+    cache::StoreJob job = job_for(entry);
     if (store.contains(job.key) || !keys.insert(job.key).second) continue;
     jobs.push_back(std::move(job));
   }
@@ -47,10 +46,16 @@ std::vector<cache::StoreJob> missing(const cache::ContentStore& store, const Pla
 
 }  // namespace
 
-void await_listed(cache::RenderScheduler& scheduler, const cache::ContentStore& store, const PlanPtr& plan,
-                  const SlatePtr& slate, const live::LiveWindow& window, std::size_t rendition,
-                  std::function<void(Status)> done) {
-  std::vector<cache::StoreJob> jobs = missing(store, plan, slate, window, rendition);
+EntryJob vod_entry_jobs(const PlanPtr& plan, const SlatePtr& slate, std::size_t rendition) {
+  return [plan, slate, rendition](const live::ProgramEntry& entry) {
+    if (entry.kind == live::EntryKind::slate) return slate_job(slate, rendition);
+    return segment_job(plan, rendition, entry.index);
+  };
+}
+
+void await_listed(cache::RenderScheduler& scheduler, const cache::ContentStore& store, const live::LiveWindow& window,
+                  const EntryJob& job_for, std::function<void(Status)> done) {
+  std::vector<cache::StoreJob> jobs = missing(store, window, job_for);
   if (jobs.empty()) return done(Status());
   auto waiting = std::make_shared<Waiting>(jobs.size(), std::move(done));
   for (cache::StoreJob& job : jobs) {
@@ -58,11 +63,15 @@ void await_listed(cache::RenderScheduler& scheduler, const cache::ContentStore& 
   }
 }
 
-void render_ahead(cache::RenderScheduler& scheduler, const PlanPtr& plan, const SlatePtr& slate,
-                  const live::LiveWindow& window, std::size_t rendition, int count) {
-  const int end = std::min(window.next_segment + count, plan->segment_count());
-  for (int k = window.next_segment; k < end; ++k) scheduler.prefetch(segment_job(plan, rendition, k));
-  if (!window.ended) scheduler.prefetch(slate_job(slate, rendition));
+void render_ahead(cache::RenderScheduler& scheduler, const StreamPlan& plan, const live::LiveWindow& window,
+                  const EntryJob& job_for, int count) {
+  const int end = std::min(window.next_segment + count, plan.segment_count());
+  live::ProgramEntry entry;
+  for (entry.index = window.next_segment; entry.index < end; ++entry.index) scheduler.prefetch(job_for(entry));
+  if (window.ended) return;
+  entry.kind = live::EntryKind::slate;
+  entry.index = 0;
+  scheduler.prefetch(job_for(entry));
 }
 
 }  // namespace ws::stream

@@ -15,17 +15,21 @@
 
 namespace ws::stream {
 
-// Calls `done` (on whichever thread finishes last, or at once) when the
-// MPEG-TS file behind every entry the window lists for `rendition` is stored
-// (a workout segment, or the slate), with the first error if any.
-void await_listed(cache::RenderScheduler& scheduler, const cache::ContentStore& store, const PlanPtr& plan,
-                  const SlatePtr& slate, const live::LiveWindow& window, std::size_t rendition,
-                  std::function<void(Status)> done);
+// The MPEG-TS file behind an entry of a window (whatever else a
+// presentation derives from it).
+using EntryJob = std::function<cache::StoreJob(const live::ProgramEntry&)>;
+
+// A rendition's: the VOD stream's segment, or the shared slate.
+EntryJob vod_entry_jobs(const PlanPtr& plan, const SlatePtr& slate, std::size_t rendition);
+
+// Calls `done` (on whichever thread finishes last, or at once) when the file
+// behind every entry the window lists is stored, with the first error if any.
+void await_listed(cache::RenderScheduler& scheduler, const cache::ContentStore& store, const live::LiveWindow& window,
+                  const EntryJob& job_for, std::function<void(Status)> done);
 
 // Queues the `count` workout segments after the window's edge, and the
-// slate, of `rendition` for rendering ahead (no-ops for what is stored or
-// on its way).
-void render_ahead(cache::RenderScheduler& scheduler, const PlanPtr& plan, const SlatePtr& slate,
-                  const live::LiveWindow& window, std::size_t rendition, int count);
+// slate, for rendering ahead (no-ops for what is stored or on its way).
+void render_ahead(cache::RenderScheduler& scheduler, const StreamPlan& plan, const live::LiveWindow& window,
+                  const EntryJob& job_for, int count);
 
 }  // namespace ws::stream

@@ -32,6 +32,7 @@ EntryFiles files_of(const StreamPlan& plan, const ProgramEntry& entry, const Liv
     return {base + slate_path(plan.renditions, {presentation, false, track, entry.index}),
             cmaf ? base + slate_path(plan.renditions, {presentation, true, track, 0}) : ""};
   }
+  if (!c.segment_base.empty()) return {c.segment_base + kSegmentTemplate.format(entry.index), ""};
   auto vod = [&](FileKind kind, int index) {
     return c.stream_base + path_of(plan.renditions, {presentation, kind, track, index}) + c.stream_query;
   };

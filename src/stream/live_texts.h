@@ -29,6 +29,9 @@ struct LiveContext {
   std::string stream_base;   // "/streams/{workout_id}/": the VOD stream's files
   std::string stream_query;  // on each of those URIs (a signed query), or ""
   std::string slate_base;    // "/live/slate/"
+  // When set, the workout's segments are listed here ("/live/{code}/tv/",
+  // MPEG-TS only) instead of as the VOD files: the TV rendition's own.
+  std::string segment_base;
   live::ClassClock clock;    // program date times count from its start
   Instant now;               // the MPD's publishTime
   int window_size = 10;

@@ -277,6 +277,21 @@ TEST_F(LiveStream, AScheduledClassListsNothingYet) {
   EXPECT_FALSE(p.ended);
 }
 
+TEST_F(LiveStream, TheTvRenditionListsItsOwnSegments) {
+  clock_at(8000ms);
+  Playlist master = live("tv/master.m3u8");
+  EXPECT_TRUE(master.text.ends_with("\nindex.m3u8\n")) << master.text;
+  Playlist p = live("tv/index.m3u8");
+  ASSERT_EQ(p.entries.size(), 3u);
+  EXPECT_EQ(p.entries[2].uri, "/live/" + std::string(kCode) + "/tv/seg_00002.ts");
+  EXPECT_EQ(p.entries[2].date, iso(4800ms));
+  expect_stored_when_listed(p);
+  // Nobody has sent values: the board is empty, the segment is the VOD one.
+  EXPECT_EQ(client().get(p.entries[2].uri).body, client().get(vod(2)).body);
+  EXPECT_EQ(client().get("/live/" + std::string(kCode) + "/tv/seg_00999.ts").status, 404);
+  EXPECT_EQ(client().get("/live/" + std::string(kCode) + "/tv/init.mp4").status, 404);
+}
+
 TEST_F(LiveStream, UnknownCodesAndFilesAreNotFound) {
   auto unknown = client().get("/live/ACEFHJ/master.m3u8");
   EXPECT_EQ(unknown.status, 404);

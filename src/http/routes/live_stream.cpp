@@ -2,7 +2,8 @@
 // serves its live presentations (HLS over MPEG-TS and fMP4, dynamic DASH),
 // written from its workout's plan and its live window at the server's clock;
 // their media are the workout's VOD files under /streams/{id}/ and the
-// "Paused" slate every class shares, GET /live/slate/....
+// "Paused" slate every class shares, GET /live/slate/.... The TV rendition,
+// GET /live/{code}/tv/..., draws the class board over the workout.
 #include <algorithm>
 #include <filesystem>
 
@@ -10,11 +11,13 @@
 #include "http/handlers.h"
 #include "http/routes/stream_files.h"
 #include "http/stream_signing.h"
+#include "live/board.h"
 #include "live/live_window.h"
 #include "stream/live_media.h"
 #include "stream/live_texts.h"
 #include "stream/prepared_text.h"
 #include "stream/slate.h"
+#include "stream/tv_board.h"
 
 namespace ws::http {
 namespace {
@@ -76,26 +79,46 @@ std::string window_text(const stream::StreamPlan& plan, const live::LiveWindow& 
   return stream::live_media_text(plan, window, context, file.presentation, file.track);
 }
 
-// Renders ahead of the class clock, then answers: a master at once, a
-// window's text once every segment it lists (of its rendition; the first
-// for the MPD) is stored.
+// The window of the class now, its files rendered ahead of the class clock.
+struct Moment {
+  stream::LiveContext context;
+  live::LiveWindow window;
+};
+
+Moment moment_of(Services& s, const live::LiveClass& live, const PlanPtr& plan, const stream::EntryJob& job_for) {
+  const Instant now = s.clock.now();
+  Moment moment{live_context(s, live, *plan, now), {}};
+  moment.window = live::class_window(live, plan->grid, now, moment.context.window_size);
+  stream::render_ahead(s.renders, *plan, moment.window, job_for, std::max(2, s.prefetch_segments));
+  return moment;
+}
+
+// Answers `make_text` of the moment once every file it lists is stored.
+void answer_when_listed(Services& s, const PlanPtr& plan, const Moment& moment, const stream::EntryJob& job_for,
+                        const char* type, const ResponderPtr& responder,
+                        std::function<std::string(const Moment&)> make_text) {
+  stream::await_listed(s.renders, s.store, moment.window, job_for,
+                       [plan, moment, type, responder, make_text = std::move(make_text)](Status stored) {
+                         if (!stored) return responder->respond(render_failure(stored.error(), "the live window"));
+                         responder->respond(live_text_response(make_text(moment), type, plan->grid));
+                       });
+}
+
+// A master at once; a window's text once every segment it lists (of its
+// rendition; the first for the MPD) is stored.
 void answer_live_text(Services& s, const stream::StreamFile& file, const live::LiveClass& live, const PlanPtr& plan,
                       const ResponderPtr& responder) {
-  const Instant now = s.clock.now();
-  stream::LiveContext context = live_context(s, live, *plan, now);
-  live::LiveWindow window = live::class_window(live, plan->grid, now, context.window_size);
   const std::size_t rendition = file.kind == FileKind::media_playlist ? file.track.rendition : 0;
-  stream::render_ahead(s.renders, plan, s.streams.slate(), window, rendition, std::max(2, s.prefetch_segments));
+  const stream::EntryJob job_for = stream::vod_entry_jobs(plan, s.streams.slate(), rendition);
+  Moment moment = moment_of(s, live, plan, job_for);
   if (file.kind == FileKind::master) {
     return responder->respond(
         live_text_response(stream::live_master_text(*plan, file.presentation), stream::kPlaylistType, plan->grid));
   }
   const char* type = file.kind == FileKind::dash_manifest ? stream::kDashType : stream::kPlaylistType;
-  stream::await_listed(s.renders, s.store, plan, s.streams.slate(), window, rendition,
-                       [plan, window, context = std::move(context), file, type, responder](Status stored) {
-                         if (!stored) return responder->respond(render_failure(stored.error(), "the live window"));
-                         responder->respond(live_text_response(window_text(*plan, window, context, file), type, plan->grid));
-                       });
+  answer_when_listed(s, plan, moment, job_for, type, responder, [plan, file](const Moment& m) {
+    return window_text(*plan, m.window, m.context, file);
+  });
 }
 
 void serve_live_text(Services& s, Request& request, const ResponderPtr& responder, const std::string& path) {
@@ -118,6 +141,52 @@ void serve_slate(Services& s, const ResponderPtr& responder, const std::string& 
   stream::request_slate(s.renders, s.streams.slate(), *file, answer_stored(responder, slate_type(*file)));
 }
 
+// The TV rendition: the board each of its segments shows is the class's
+// board when that segment is first rendered or asked for, then kept.
+stream::EntryJob tv_jobs(Services& s, const live::LiveClass& live, const PlanPtr& plan) {
+  return stream::tv_entry_jobs(plan, s.streams.slate(), [&s, session = live.session_id](int index) {
+    return s.boards ? s.boards->board_at(session, index) : live::Board{};
+  });
+}
+
+void answer_tv_playlist(Services& s, const live::LiveClass& live, const PlanPtr& plan, const ResponderPtr& responder) {
+  const stream::EntryJob job_for = tv_jobs(s, live, plan);
+  Moment moment = moment_of(s, live, plan, job_for);
+  moment.context.segment_base = "/live/" + live.code + "/" + std::string(stream::kTvDir) + "/";
+  answer_when_listed(s, plan, moment, job_for, stream::kPlaylistType, responder, [plan](const Moment& m) {
+    return stream::live_media_text(*plan, m.window, m.context, Presentation::ts, stream::Track{});
+  });
+}
+
+void answer_tv_segment(Services& s, const std::string& name, const live::LiveClass& live, const PlanPtr& plan,
+                       const ResponderPtr& responder) {
+  auto index = stream::kSegmentTemplate.parse(name);
+  if (!index || *index >= plan->segment_count()) return responder->respond(live_file_not_found());
+  live::ProgramEntry entry;
+  entry.index = *index;
+  s.renders.request(tv_jobs(s, live, plan)(entry), answer_stored(responder, "video/mp2t"));
+}
+
+void serve_tv(Services& s, Request& request, const ResponderPtr& responder) {
+  const std::string file = request.param("file");
+  if (file == stream::kMasterName) {
+    return with_live_class(s, request.param("code"), responder, [responder](const live::LiveClass&, const PlanPtr& plan) {
+      responder->respond(live_text_response(stream::tv_master_text(*plan), stream::kPlaylistType, plan->grid));
+    });
+  }
+  if (file == stream::kMediaPlaylistName) {
+    return with_live_class(s, request.param("code"), responder,
+                           [&s, responder](const live::LiveClass& live, const PlanPtr& plan) {
+                             answer_tv_playlist(s, live, plan, responder);
+                           });
+  }
+  if (!stream::kSegmentTemplate.parse(file)) return responder->respond(live_file_not_found());
+  with_live_class(s, request.param("code"), responder,
+                  [&s, file, responder](const live::LiveClass& live, const PlanPtr& plan) {
+                    answer_tv_segment(s, file, live, plan, responder);
+                  });
+}
+
 }  // namespace
 
 void add_live_stream_routes(Router& router, Services& s) {
@@ -136,6 +205,7 @@ void add_live_stream_routes(Router& router, Services& s) {
   router.add("GET", "/live/{code}/cmaf/master.m3u8", text("cmaf/master.m3u8"));
   router.add("GET", "/live/{code}/cmaf/{track}/index.m3u8", text("cmaf/{track}/index.m3u8"));
   router.add("GET", "/live/{code}/manifest.mpd", text(std::string(stream::kLiveDashName)));
+  router.add("GET", "/live/{code}/tv/{file}", with_services(s, serve_tv));
   router.add("GET", "/live/slate/{rendition}/{file}", [&s](Request& request, const ResponderPtr& responder) {
     serve_slate(s, responder, request.param("rendition") + "/" + request.param("file"));
   });
