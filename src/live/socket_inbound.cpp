@@ -33,8 +33,13 @@ InboundAction act_on(boost::json::object message, bool from_coach) {
   if (from_coach) {
     return error_reply("participants_only", "only a class's participants send values", "type");
   }
-  message.erase("type");
-  return ForwardValues{std::move(message)};
+  // Copied rather than erased: object::erase moves the last field into the
+  // gap, and the values keep the order the participant sent them in.
+  ForwardValues forward;
+  for (auto& [key, value] : message) {
+    if (key != "type") forward.values.emplace(key, std::move(value));
+  }
+  return forward;
 }
 
 bool same_origin(std::string_view a, std::string_view b) {

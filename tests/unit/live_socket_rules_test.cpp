@@ -110,9 +110,10 @@ std::string error_code(const InboundAction& action) {
 }
 
 TEST(LiveSocketInbound, ValuesFromAParticipantGoOnWithoutTheirType) {
-  auto action = read_inbound(FrameKind::text, R"({"type":"values","heart_rate":142,"spo2":97})", false, limits());
+  auto action = read_inbound(FrameKind::text, R"({"heart_rate":142,"type":"values","spo2":97})", false, limits());
   const auto& values = as<ForwardValues>(action).values;
   EXPECT_EQ(values, (boost::json::object{{"heart_rate", 142}, {"spo2", 97}}));
+  EXPECT_EQ(values.begin()->key(), "heart_rate");  // in the order sent
 }
 
 TEST(LiveSocketInbound, TheCoachSendsNoValues) {
