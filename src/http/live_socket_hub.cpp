@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "glib_support/main_loop.h"
+#include "http/websocket_upgrade.h"
 
 namespace ws::http {
 namespace {
@@ -45,6 +46,15 @@ void ClassSockets::Hub::start_ping_timer() {
       },
       this, nullptr);
   g_source_attach(ping_timer_, context_.get());
+}
+
+void ClassSockets::Hub::upgrade(const std::weak_ptr<Hub>& hub, const ResponderPtr& responder, live::SocketPeer who) {
+  if (hub.expired()) {
+    return responder->respond(error_response(ErrorKind::unavailable, "shutting_down", "the server is stopping"));
+  }
+  accept_websocket(responder, [hub, who = std::move(who)](GObjectPtr<SoupWebsocketConnection> connection) mutable {
+    if (auto alive = hub.lock()) alive->join(std::move(who), std::move(connection));
+  });
 }
 
 void ClassSockets::Hub::join(live::SocketPeer who, GObjectPtr<SoupWebsocketConnection> connection) {

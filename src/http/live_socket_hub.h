@@ -22,6 +22,9 @@ class ClassSockets::Hub final : public PeerEvents, public std::enable_shared_fro
   const LiveSocketOptions& options() const { return options_; }
   const LiveSocketHooks& hooks() const { return hooks_; }
 
+  // Main loop: answers the handshake, then puts the socket in its class (a
+  // hub gone meanwhile answers 503).
+  static void upgrade(const std::weak_ptr<Hub>& hub, const ResponderPtr& responder, live::SocketPeer who);
   void join(live::SocketPeer who, GObjectPtr<SoupWebsocketConnection> connection);
   void send_to_class(const std::string& session_id, const live::SharedText& text);
   void end(const std::string& session_id, const live::SharedText& final_text);

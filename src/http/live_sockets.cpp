@@ -75,22 +75,14 @@ void ClassSockets::admit(const Request& request, const ResponderPtr& responder) 
   if (!hub_->hooks().authenticate) {
     return responder->respond(error_response(ErrorKind::unavailable, "live_unavailable", "live classes are off"));
   }
-  std::weak_ptr<Hub> weak = hub_;
-  GMainContext* context = hub_->context();
-  hub_->hooks().authenticate(request.param("code"), *socket_token(request),
-                             [weak, context, responder](Result<live::SocketPeer> peer) {
+  auto upgrade = [weak = std::weak_ptr<Hub>(hub_), context = hub_->context(), responder](Result<live::SocketPeer> peer) {
     if (!peer) return responder->respond(error_response(peer.error()));
     // The responder holds a ref on `context`, so it outlives this call.
     run_on_main_loop(context, [weak, responder, who = std::move(*peer)]() mutable {
-      auto hub = weak.lock();
-      if (!hub) {
-        return responder->respond(error_response(ErrorKind::unavailable, "shutting_down", "the server is stopping"));
-      }
-      accept_websocket(responder, [weak, who = std::move(who)](GObjectPtr<SoupWebsocketConnection> connection) mutable {
-        if (auto alive = weak.lock()) alive->join(std::move(who), std::move(connection));
-      });
+      Hub::upgrade(weak, responder, std::move(who));
     });
-  });
+  };
+  hub_->hooks().authenticate(request.param("code"), *socket_token(request), std::move(upgrade));
 }
 
 void ClassSockets::ping_tick() { hub_->ping_all(); }

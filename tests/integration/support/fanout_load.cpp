@@ -1,5 +1,7 @@
 #include "support/fanout_load.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +13,13 @@ namespace ws::test {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+double process_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
 
 long long nanos(Clock::time_point at) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(at.time_since_epoch()).count();
@@ -86,9 +95,11 @@ void send_on_pace(WsCrowd& crowd, const FanoutPlan& plan, const std::vector<int>
       std::size_t n = (*next)++;
       int client = senders[n % senders.size()];
       if (client < 0) continue;
-      crowd.send_text(client, "{\"type\":\"values\",\"heart_rate\":" + std::to_string(100 + n % 60) +
-                                  ",\"n\":" + std::to_string(n) + ",\"sent_ns\":" + std::to_string(nanos(Clock::now())) +
-                                  "}");
+      crowd.send_text(client, std::function<std::string()>([n] {
+                        return "{\"type\":\"values\",\"heart_rate\":" + std::to_string(100 + n % 60) +
+                               ",\"n\":" + std::to_string(n) + ",\"sent_ns\":" + std::to_string(nanos(Clock::now())) +
+                               "}";
+                      }));
     }
     return *next < total;
   });
@@ -125,8 +136,12 @@ FanoutResult run_fanout(LiveHubServer& hub, const FanoutPlan& plan) {
   auto senders = open_class(hub, crowd, plan, result);
   reachable = result.expected - result.refused * result.sent;
   auto start = Clock::now();
+  double cpu_at_start = process_cpu_seconds();
+  double server_cpu_at_start = hub.loop_cpu_seconds();
   send_on_pace(crowd, plan, senders, result.sent, start);
   crowd.wait_until([&] { return tally.delivered >= reachable; }, plan.length + plan.drain_timeout);
+  result.cpu_seconds = process_cpu_seconds() - cpu_at_start;
+  result.server_cpu_seconds = hub.loop_cpu_seconds() - server_cpu_at_start;
   // The crowd still runs: the tally is read under its lock, in a predicate.
   crowd.wait_until(
       [&] {
@@ -138,17 +153,29 @@ FanoutResult run_fanout(LiveHubServer& hub, const FanoutPlan& plan) {
   return result;
 }
 
+namespace {
+
+double per_delivery_us(double cpu_seconds, std::size_t deliveries) {
+  return deliveries > 0 ? cpu_seconds * 1e6 / static_cast<double>(deliveries) : 0.0;
+}
+
+}  // namespace
+
 std::string describe(const FanoutPlan& plan, const FanoutResult& r) {
-  char line[512];
+  char line[768];
   std::snprintf(line, sizeof line,
                 "%d clients, %d senders, %.0f msg/s in for %.0f s: %zu/%zu delivered (%zu duplicates, %zu refused, "
                 "%zu/%d clients complete) over %.1f s, %.0f deliveries/s; delivery p50 %.1f ms, p95 %.1f ms, "
-                "p99 %.1f ms, max %.1f ms; longest queue %llu",
+                "p99 %.1f ms, max %.1f ms; longest queue %llu; %.1f CPU-s (%.2f cores, %.1f us a delivery), "
+                "of which the server's loop %.1f CPU-s (%.1f us a delivery)",
                 plan.clients, plan.senders, plan.sends_per_second,
                 std::chrono::duration<double>(plan.length).count(), r.delivered, r.expected, r.duplicates, r.refused,
                 r.clients_complete, plan.clients, r.seconds, r.deliveries_per_second, r.p50.count() / 1000.0,
                 r.p95.count() / 1000.0, r.p99.count() / 1000.0, r.max.count() / 1000.0,
-                static_cast<unsigned long long>(r.hub.max_queued));
+                static_cast<unsigned long long>(r.hub.max_queued), r.cpu_seconds,
+                r.seconds > 0 ? r.cpu_seconds / r.seconds : 0.0,
+                per_delivery_us(r.cpu_seconds, r.delivered), r.server_cpu_seconds,
+                per_delivery_us(r.server_cpu_seconds, r.delivered));
   return line;
 }
 

@@ -31,6 +31,10 @@ struct FanoutResult {
   std::chrono::microseconds p50{0}, p95{0}, p99{0}, max{0};  // send to receipt
   double seconds = 0;                // from the first send to the last delivery
   double deliveries_per_second = 0;
+  // CPU time of the whole process (server and clients) over the load: on a
+  // shared machine, how much of a core the run actually got.
+  double cpu_seconds = 0;
+  double server_cpu_seconds = 0;  // the server's loop thread alone
   http::LiveSocketStats hub;
 };
 

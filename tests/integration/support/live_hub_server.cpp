@@ -1,5 +1,7 @@
 #include "support/live_hub_server.h"
 
+#include <time.h>
+
 #include <future>
 
 #include <boost/json/serialize.hpp>
@@ -77,6 +79,12 @@ bool LiveHubServer::wait_until(const std::function<bool()>& done, std::chrono::m
     });
     later.get_future().wait();
   }
+}
+
+double LiveHubServer::loop_cpu_seconds() {
+  timespec used{};
+  on_loop([&] { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &used); });
+  return static_cast<double>(used.tv_sec) + static_cast<double>(used.tv_nsec) / 1e9;
 }
 
 void LiveHubServer::admit(const std::string& code, const std::string& token, live::SocketPeer peer) {

@@ -41,6 +41,9 @@ class LiveHubServer {
   // loop's time, until it holds (true) or `timeout` passes (false).
   bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds timeout);
 
+  // CPU time the server's loop thread has used (the hub's and libsoup's work).
+  double loop_cpu_seconds();
+
   // `token` opens a socket on /live/`code`/ws as `peer`.
   void admit(const std::string& code, const std::string& token, live::SocketPeer peer);
   // Participants whose last socket closed (the on_left hook), in order.

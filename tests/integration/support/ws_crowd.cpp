@@ -181,6 +181,12 @@ void WsCrowd::send_text(int client, std::string text) {
   });
 }
 
+void WsCrowd::send_text(int client, std::function<std::string()> make_text) {
+  on_client_loop(client, [make_text = std::move(make_text)](SoupWebsocketConnection* connection) {
+    soup_websocket_connection_send_text(connection, make_text().c_str());
+  });
+}
+
 void WsCrowd::send_binary(int client, std::string bytes) {
   on_client_loop(client, [bytes = std::move(bytes)](SoupWebsocketConnection* connection) {
     soup_websocket_connection_send_binary(connection, bytes.data(), bytes.size());

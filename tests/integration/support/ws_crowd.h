@@ -52,6 +52,9 @@ class WsCrowd {
 
   // From any thread; sent on the client's thread, in call order.
   void send_text(int client, std::string text);
+  // The same, the text made on the client's thread right before it is sent
+  // (so a send time written in it is the real one).
+  void send_text(int client, std::function<std::string()> make_text);
   void send_binary(int client, std::string bytes);
   void close(int client);
 
