@@ -132,7 +132,7 @@ FanoutResult run_fanout(LiveHubServer& hub, const FanoutPlan& plan) {
   WsCrowd crowd(hub.port(), [&tally, &reachable](int client, std::string_view text, Clock::time_point at) {
     tally.record(client, text, at);
     return tally.delivered == reachable;
-  }, plan.client_threads);
+  }, plan.client_threads > 0 ? plan.client_threads : std::clamp(plan.clients / 50, 1, 32));
   auto senders = open_class(hub, crowd, plan, result);
   reachable = result.expected - result.refused * result.sent;
   auto start = Clock::now();

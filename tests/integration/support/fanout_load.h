@@ -18,7 +18,7 @@ struct FanoutPlan {
   double sends_per_second = 200;  // all senders together; each sends every senders/sends_per_second s
   std::chrono::milliseconds length{20'000};
   std::chrono::milliseconds drain_timeout{60'000};  // after the last send, for the last deliveries
-  int client_threads = 4;  // the crowd's loops
+  int client_threads = 0;  // the crowd's loops; 0: one for every 50 clients
 };
 
 struct FanoutResult {
