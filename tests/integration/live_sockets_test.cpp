@@ -271,6 +271,14 @@ TEST_F(LiveSockets, EndClassSendsTheFinalMessageThenClosesEverySocketWith1000) {
   EXPECT_EQ(hub_->sockets().stats().classes, 1u);
 }
 
+TEST_F(LiveSockets, AnOpenSocketIsNoExchangeForTheServerToWaitFor) {
+  int p1 = open("ABC234", "p1-token");
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(hub_->drain(10s), 0u);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
+  round_trip(p1);  // still open: stopping the server is close_all's work
+}
+
 TEST_F(LiveSockets, AParticipantLeavesWhenItsLastSocketCloses) {
   int coach_socket = open("ABC234", "coach-token");
   int phone = open("ABC234", "p1-token");

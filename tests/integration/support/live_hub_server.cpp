@@ -7,7 +7,6 @@
 #include <boost/json/serialize.hpp>
 
 #include "glib_support/main_loop.h"
-#include "http/server.h"
 
 namespace ws::test {
 
@@ -29,9 +28,11 @@ LiveHubServer::LiveHubServer(http::LiveSocketOptions options, const Clock* clock
       http::add_live_socket_routes(router, *sockets_);
       http::Server server(http::ServerOptions{"127.0.0.1", 0}, std::move(router));
       Status listening = server.listen();
+      server_ = &server;
       bound.set_value(listening ? server.port() : -1);
       if (listening) g_main_loop_run(loop_);
       sockets_.reset();  // on its loop, before the server
+      server_ = nullptr;
     }
     while (g_main_context_iteration(context_, FALSE)) {
     }
@@ -79,6 +80,12 @@ bool LiveHubServer::wait_until(const std::function<bool()>& done, std::chrono::m
     });
     later.get_future().wait();
   }
+}
+
+std::size_t LiveHubServer::drain(std::chrono::milliseconds limit) {
+  std::size_t left = 0;
+  on_loop([&] { left = server_->drain(limit); });
+  return left;
 }
 
 double LiveHubServer::loop_cpu_seconds() {

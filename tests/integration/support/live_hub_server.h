@@ -19,6 +19,7 @@
 #include "common/clock.h"
 #include "common/worker_pool.h"
 #include "http/live_sockets.h"
+#include "http/server.h"
 #include "live/socket_peer.h"
 
 namespace ws::test {
@@ -40,6 +41,10 @@ class LiveHubServer {
   // Checks `done` on the server's loop, again every millisecond of the
   // loop's time, until it holds (true) or `timeout` passes (false).
   bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds timeout);
+
+  // Server::drain on the server's loop: the exchanges still under way after
+  // it (an open socket is none).
+  std::size_t drain(std::chrono::milliseconds limit);
 
   // CPU time the server's loop thread has used (the hub's and libsoup's work).
   double loop_cpu_seconds();
@@ -63,6 +68,7 @@ class LiveHubServer {
   SystemClock system_clock_;
   WorkerPool workers_{"hub-hooks", 1, 1 << 20};
   std::unique_ptr<http::ClassSockets> sockets_;
+  http::Server* server_ = nullptr;  // the loop thread's
   int port_ = 0;
   mutable std::mutex mutex_;
   std::map<std::string, live::SocketPeer> tokens_;  // "code/token"
