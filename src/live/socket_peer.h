@@ -10,7 +10,7 @@ struct SocketPeer {
   std::string session_id;
   std::string gym_id;
   std::string participant_id;  // empty for the coach
-  std::string name;
+  std::string display_name;
   bool is_coach = false;
 };
 

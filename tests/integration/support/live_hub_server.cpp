@@ -106,7 +106,7 @@ std::vector<live::SocketPeer> LiveHubServer::left() const {
 
 std::string LiveHubServer::values_text(const live::SocketPeer& peer, const boost::json::object& values) {
   return boost::json::serialize(boost::json::object{
-      {"type", "values"}, {"participant_id", peer.participant_id}, {"name", peer.name}, {"values", values}});
+      {"type", "values"}, {"participant_id", peer.participant_id}, {"name", peer.display_name}, {"values", values}});
 }
 
 void LiveHubServer::authenticate(const std::string& code, const std::string& token,
