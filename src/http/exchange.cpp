@@ -46,6 +46,19 @@ void Responder::after_handler() {
   soup_server_message_pause(message_);
 }
 
+bool Responder::answer_in_place(const std::function<void(SoupServerMessage*)>& answer) {
+  if (answered_.exchange(true)) return false;
+  applied_ = true;
+  answer(message_);
+  if (deferred_) soup_server_message_unpause(message_);
+  if (on_complete_) {
+    Response record;
+    record.status = static_cast<int>(soup_server_message_get_status(message_));
+    on_complete_(record);
+  }
+  return true;
+}
+
 void Responder::respond(Response response) {
   if (answered_.exchange(true)) return;
   // `self` keeps the exchange (and the message ref it holds) alive across the hop.

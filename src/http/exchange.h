@@ -59,6 +59,12 @@ class Responder : public std::enable_shared_from_this<Responder> {
   // Called by the server when the handler returns: if no answer is applied
   // yet, the message is paused until respond() brings one.
   void after_handler();
+  // Main loop only. For a route that answers on the connection itself (the
+  // WebSocket handshake: 101, then the connection is taken over) rather than
+  // with a Response: `answer` sets the message's status and headers, then the
+  // exchange resumes and is recorded like any other. False, and `answer` not
+  // called, when the exchange was answered already.
+  bool answer_in_place(const std::function<void(SoupServerMessage*)>& answer);
 
  private:
   void apply_on_main_loop(Response response);
