@@ -5,15 +5,17 @@
 #include <memory>
 
 #include "app/executors.h"
-#include "app/logged_class_broadcaster.h"
+#include "app/class_socket_hooks.h"
 #include "app/open_files.h"
 #include "app/stream_setup.h"
 #include "stream/clip_catalog.h"
 #include "stream/planner.h"
+#include "live/board.h"
 #include "common/logging.h"
 #include "db/migrations.h"
 #include "db/tenancy.h"
 #include "http/handlers.h"
+#include "http/live_sockets.h"
 #include "http/metrics.h"
 #include "http/rate_limit.h"
 #include "http/server.h"
@@ -85,6 +87,9 @@ class Frontend {
  public:
   Frontend(const config::Config& config, Executors& executors, cache::ContentStore& store)
       : clock_(make_clock(config.live)),
+        sockets_(executors.main_loop().context(), http::live_socket_options(config), wall_clock_,
+                 class_socket_hooks(services_)),
+        class_sockets_(sockets_, boards_),
         clips_(config.media.media_dir),
         planner_(clips_, timeline_settings(config), renditions(config),
                  stream::directory_digest(config.render.pipelines_dir)),
@@ -98,8 +103,8 @@ class Frontend {
                   limits_,  signer_,              *clock_,
                   dynamic_cast<ManualClock*>(clock_.get()),
                   class_sockets_,
-                  config.render.prefetch_segments},
-        server_(server_options(config.server), http::make_router(services_)) {
+                  config.render.prefetch_segments, &boards_},
+        server_(server_options(config.server), router()) {
     server_.on_exchange([this](const http::ExchangeRecord& r) {
       metrics_.record(r);
       log_exchange(r);
@@ -110,10 +115,23 @@ class Frontend {
   http::Server& server() { return server_; }
   const Clock& clock() const { return *clock_; }
   live::ClassBroadcaster& class_sockets() { return class_sockets_; }
+  // Main loop: the class sockets close (1001) before the server drains.
+  void close_sockets() { sockets_.close_all(); }
 
  private:
+  http::Router router() {
+    http::Router routes = http::make_router(services_);
+    http::add_live_socket_routes(routes, sockets_);
+    return routes;
+  }
+
   std::unique_ptr<Clock> clock_;
-  LoggedClassBroadcaster class_sockets_;
+  // Socket rate limits and pongs run on the wall clock, never on the class
+  // clock a test may hold still.
+  SystemClock wall_clock_;
+  live::BoardBook boards_;
+  http::ClassSockets sockets_;
+  live::BoardForgettingBroadcaster class_sockets_;
   stream::ClipCatalog clips_;
   stream::StreamPlanner planner_;
   http::CatalogCache catalog_cache_;
@@ -151,6 +169,7 @@ Status serve_until_signalled(const CommandLine& cli, const config::Config& confi
   log::get("app")->info("listening on http://{}:{}", config.server.host, frontend.server().port());
   if (!cli.port_file.empty()) std::ofstream(cli.port_file) << frontend.server().port() << "\n";
   executors.main_loop().run();
+  frontend.close_sockets();
   shut_down(frontend.server(), executors);
   return Status::Ok();
 }

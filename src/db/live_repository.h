@@ -15,6 +15,7 @@
 #include "db/tenancy.h"
 #include "live/live_class.h"
 #include "live/messages.h"
+#include "live/socket_peer.h"
 #include "live/vitals.h"
 
 namespace ws::db {
@@ -86,13 +87,7 @@ Result<Joined> join_live_session(Connection& c, const std::string& code, const s
 Result<live::LiveClass> find_live_class(Connection& c, const std::string& code);
 
 // Who is at the other end of a class's socket (or sends values).
-struct SocketPeer {
-  std::string session_id;
-  std::string gym_id;
-  std::string participant_id;  // empty for the coach
-  std::string display_name;
-  bool is_coach = false;
-};
+using SocketPeer = live::SocketPeer;
 
 // The peer `token` makes of the class `code`: a participant's token (for the
 // class it joined), or the sign-in token of an account that is a coach or

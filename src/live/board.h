@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "live/broadcaster.h"
 
 namespace ws::live {
 
@@ -79,6 +80,29 @@ class BoardBook {
   mutable std::mutex mutex_;
   std::map<std::string, std::map<std::string, Seen>> classes_;  // session -> participant -> latest
   std::map<std::string, std::map<int, Board>> drawn_;           // session -> segment -> its board
+};
+
+}  // namespace ws::live
+
+namespace ws::live {
+
+// Every path that ends a class (its end route, the expiry job) goes through
+// the class's broadcaster: this one forgets the class's board as it passes
+// the end on to the sockets.
+class BoardForgettingBroadcaster final : public ClassBroadcaster {
+ public:
+  BoardForgettingBroadcaster(ClassBroadcaster& sockets, BoardBook& boards) : sockets_(sockets), boards_(boards) {}
+  void broadcast(const std::string& session_id, const std::string& json_text) override {
+    sockets_.broadcast(session_id, json_text);
+  }
+  void end_class(const std::string& session_id, const std::string& json_text) override {
+    boards_.forget(session_id);
+    sockets_.end_class(session_id, json_text);
+  }
+
+ private:
+  ClassBroadcaster& sockets_;
+  BoardBook& boards_;
 };
 
 }  // namespace ws::live

@@ -31,7 +31,7 @@ function classItem(session) {
 async function loadClasses() {
   const state = $('classes-state').value;
   const answer = await api(sessionsPath() + (state ? `?state=${encodeURIComponent(state)}` : ''));
-  const list = answer.sessions || answer;
+  const list = answer.live_sessions;
   $('classes').replaceChildren(...list.map(classItem));
   $('classes').dataset.count = String(list.length);
 }

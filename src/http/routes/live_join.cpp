@@ -17,6 +17,9 @@
 #include "http/routes/answered.h"
 #include "http/routes/gym_scope.h"
 #include "http/routes/live_join.h"
+#include "live/board.h"
+
+#include "live/board.h"
 #include "http/routes/live_json.h"
 #include "http/routes/live_parsing.h"
 #include "live/messages.h"
@@ -57,6 +60,10 @@ void join(Services& s, Request& request, const ResponderPtr& responder) {
         return answered(join_class(c, join, token, s.clock.now(), *joined));
       },
       [&s, joined] {
+        const live::Participant& who = joined->participant;
+        if (s.boards) {
+          s.boards->record(joined->live.session_id, who.id, who.name, who.max_heart_rate, std::nullopt, who.joined_at);
+        }
         s.class_sockets.broadcast(joined->live.session_id,
                                   live::participants_message(live::ParticipantChange::joined, joined->participant));
       });
