@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "http/handlers.h"
+#include "http/live_sockets.h"
 #include "http/metrics.h"
 #include "http/rate_limit.h"
 #include "http/stream_signing.h"
@@ -21,12 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Route = std::pair<std::string, std::string>;  // METHOD, OpenAPI path
-
-class NoSockets final : public live::ClassBroadcaster {
- public:
-  void broadcast(const std::string&, const std::string&) override {}
-  void end_class(const std::string&, const std::string&) override {}
-};
 
 // The real route table, built from services that are never called (the
 // database connects lazily, nothing is requested).
@@ -44,15 +39,22 @@ std::set<Route> server_routes() {
   RateLimits limits{RateLimiter(0), RateLimiter(0), RateLimiter(0)};
   StreamSigner signer("", std::chrono::hours(1));
   SystemClock clock;
-  NoSockets no_sockets;
-  Services services{config, database, blocking, catalog_cache, test::default_timeline_settings(), nullptr,
-                    planner, renders, **store, metrics, limits, signer, clock, nullptr, no_sockets};
+  GMainContext* context = g_main_context_new();
   std::set<Route> out;
-  for (auto [method, pattern] : make_router(services).routes()) {
+  {
+    // The class sockets' route is added by the server beside make_router's.
+    ClassSockets sockets(context, live_socket_options(config), clock, LiveSocketHooks{});
+    Services services{config, database, blocking, catalog_cache, test::default_timeline_settings(), nullptr,
+                      planner, renders, **store, metrics, limits, signer, clock, nullptr, sockets};
+    Router router = make_router(services);
+    add_live_socket_routes(router, sockets);
+    for (auto [method, pattern] : router.routes()) {
     // "{*}" (the rest of the path) is spelled as a named parameter in OpenAPI.
-    if (auto star = pattern.find("{*}"); star != std::string::npos) pattern.replace(star, 3, "{path}");
-    out.emplace(method, pattern);
+      if (auto star = pattern.find("{*}"); star != std::string::npos) pattern.replace(star, 3, "{path}");
+      out.emplace(method, pattern);
+    }
   }
+  g_main_context_unref(context);
   return out;
 }
 
