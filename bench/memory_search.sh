@@ -12,17 +12,9 @@ rate=${1:-100} seconds=${2:-30} summaries=${3:-100000} gyms=${4:-10} members=${5
 bench=$root/build/bench/memory_search_bench
 [[ -x $bench ]] || { echo "no $bench: build first (scripts/test)" >&2; exit 1; }
 
-work=$(mktemp -d /tmp/ws-bench-memory.XXXXXX)
-chmod 755 "$work"  # PostgreSQL runs as another user
-cleanup() {
-  bash "$root/scripts/test-pg.sh" stop "$work/pg" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-bash "$root/scripts/test-pg.sh" start "$work/pg" >/dev/null
-# shellcheck source=/dev/null
-source "$work/pg/roles.env"
+# shellcheck source=bench/lib/server.sh
+source "$root/bench/lib/server.sh"
+bench_start_pg
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 status=0
 "$bench" "$DATABASE_URL" "$DATABASE_OWNER_URL" "$root/schema" "$rate" "$seconds" "$summaries" "$gyms" "$members" \

@@ -4,6 +4,8 @@
 #                                       clips), one server; sets $work, $port,
 #                                       $server_pid; cleans up at exit
 # or the steps, for a bench with its own clips or several servers in turn:
+#   bench_start_pg                      $work and a cluster, its roles in the
+#                                       environment; cleanup at exit
 #   bench_setup [SEED ARGS...]          $work, cluster, migrate, seed into
 #                                       $BENCH_MEDIA_DIR (default $work/media);
 #                                       cleanup at exit, Ctrl-C included
@@ -38,13 +40,17 @@ bench_cleanup() {
   rm -rf "$work"
 }
 
-bench_setup() {
+bench_start_pg() {
   work=$(mktemp -d /tmp/ws-bench.XXXXXX)
-  chmod 755 "$work"
+  chmod 755 "$work"  # PostgreSQL runs as another user
   trap bench_cleanup EXIT
   trap 'exit 130' INT TERM
   bash "$bench_root/scripts/test-pg.sh" start "$work/pg" >/dev/null
   bench_use_roles "$work/pg"
+}
+
+bench_setup() {
+  bench_start_pg
   export MEDIA_DIR=${BENCH_MEDIA_DIR:-$work/media} PORT=0 LOG_LEVEL=${LOG_LEVEL:-warn}
   cd "$bench_root" || exit 1
   "$bench_server" migrate >/dev/null

@@ -12,7 +12,7 @@
 
 namespace ws {
 
-// How a class is scored: the seed's score types.
+// How a class is scored: time, reps, rounds, load or calories.
 enum class ScoreType { time, reps, rounds, load, calories };
 // The version of the WOD an athlete did, Rx first.
 enum class Track { rx, intermediate, scaled };
